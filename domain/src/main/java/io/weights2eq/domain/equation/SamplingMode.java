@@ -1,0 +1,34 @@
+package io.weights2eq.domain.equation;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** How an {@link EquationSampler} draws equations. */
+public enum SamplingMode {
+    /** Every achievable canonical-text length is equally likely (the weights2eq default). */
+    UNIFORM_LENGTH("uniform-length"),
+    /** The original project's distribution, kept for comparison; skewed towards long texts. */
+    SERVANT("servant");
+
+    private final String label;
+
+    SamplingMode(String label) {
+        this.label = label;
+    }
+
+    /** The stable external name used in configuration and on the wire. */
+    public String label() {
+        return label;
+    }
+
+    /** @throws IllegalArgumentException naming the valid labels */
+    public static SamplingMode fromLabel(String label) {
+        for (SamplingMode mode : values()) {
+            if (mode.label.equals(label)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown sampling mode '" + label + "', expected one of "
+                + Arrays.stream(values()).map(SamplingMode::label).collect(Collectors.joining(", ")));
+    }
+}
