@@ -1,0 +1,80 @@
+package io.weights2eq.deploy.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The admin CLI behind {@code bin/w2e}: {@code topics}, {@code equations-summary} and {@code generate}.
+ *
+ * <pre>
+ * java -cp 'deploy/target/lib/*:deploy/target/weights2eq-deploy-0.1.0-SNAPSHOT.jar' io.weights2eq.deploy.cli.W2eCli
+ *     topics --bootstrap localhost:9092
+ *     equations-summary --bootstrap localhost:9092 [--samples 3] [--expect 1000]
+ *     generate --url http://localhost:8081 --count 1000 [--seed 42] [--family servant] [--samples 5000] [--rate R]
+ * </pre>
+ *
+ * Exit status: 0 success, 1 the command ran and found a problem (missing topics, undecodable records,
+ * a job that did not complete), 2 usage errors or an unreachable broker/service.
+ */
+public final class W2eCli {
+    /** The log4j2 configuration of the CLI: warnings only, to stderr. */
+    public static final String LOG_CONFIG = "w2e-cli-log4j2.xml";
+
+    static final String USAGE = """
+            usage: W2eCli <command> [options]
+              topics --bootstrap HOST:PORT [--internal] [--timeout-s 15]
+                  every topic with its partitions, cleanup policy and record count (end - start offsets)
+              equations-summary --bootstrap HOST:PORT [--samples 3] [--expect N] [--timeout-s 120]
+                  reads the whole 'equations' topic: records, distinct keys, undecodable values, sample
+                  equations, and checks y = p(x) for every sample of every equation
+              generate --url http://localhost:8081 --count N [--seed S] [--family uniform-length|servant]
+                       [--samples 5000] [--rate R] [--x-min -1] [--x-max 1] [--no-progress]
+                  starts a generator job and follows it with a progress bar; Ctrl-C cancels the job""";
+
+    private W2eCli() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
+        int rc = run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(rc);
+    }
+
+    /** Runs one command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String command = args[0];
+        Args options;
+        try {
+            options = Args.parse(Arrays.copyOfRange(args, 1, args.length));
+            return switch (command) {
+                case "topics" -> new TopicsCommand(options, out, err).run();
+                case "equations-summary" -> new EquationsSummaryCommand(options, out, err).run();
+                case "generate" -> new GenerateCommand(options, out, err).run();
+                default -> throw new UsageException("unknown command " + command);
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+    }
+
+    /** A wrong command line. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
