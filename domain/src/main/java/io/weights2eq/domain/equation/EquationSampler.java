@@ -85,6 +85,11 @@ public final class EquationSampler {
         this.lengthDistribution = Collections.unmodifiableSortedMap(distribution);
     }
 
+    /** For tests that check the length bookkeeping against brute force. */
+    LengthTables tablesForTest() {
+        return tables;
+    }
+
     public EquationFamily family() {
         return family;
     }

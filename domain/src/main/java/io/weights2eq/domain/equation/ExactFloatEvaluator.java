@@ -111,11 +111,16 @@ public final class ExactFloatEvaluator {
 
     /** The exact value at {@code x}, rounded once to float32. */
     public float evaluate(float x) {
+        int top = coefficients.length - 1;
+        if (top < 0) {
+            return 0f;
+        }
         double xd = x;
         double ax = Math.abs(xd);
-        double y = 0;
-        double s = 0;
-        for (int i = coefficients.length - 1; i >= 0; i--) {
+        // Start from the leading coefficient rather than 0, so that an infinite x never meets 0 * x (NaN).
+        double y = coefficients[top];
+        double s = absCoefficients[top];
+        for (int i = top - 1; i >= 0; i--) {
             y = y * xd + coefficients[i];
             s = s * ax + absCoefficients[i];
         }

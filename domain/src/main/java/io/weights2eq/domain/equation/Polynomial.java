@@ -108,8 +108,12 @@ public final class Polynomial {
 
     /** Value at {@code x} by Horner's rule in double arithmetic (coefficients rounded to double once). */
     public double evaluate(double x) {
-        double y = 0;
-        for (int i = doubles.length - 1; i >= 0; i--) {
+        if (doubles.length == 0) {
+            return 0;
+        }
+        // Start from the leading coefficient rather than 0, so that an infinite x never meets 0 * x (NaN).
+        double y = doubles[doubles.length - 1];
+        for (int i = doubles.length - 2; i >= 0; i--) {
             y = y * x + doubles[i];
         }
         return y;
