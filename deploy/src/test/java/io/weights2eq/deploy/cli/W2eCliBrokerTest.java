@@ -73,7 +73,6 @@ class W2eCliBrokerTest {
     @Order(2)
     void equationsSummaryCountsDecodesAndChecksTheSamples() {
         Result r = cli("equations-summary", "--bootstrap", broker.bootstrapServers(), "--samples", "3", "--expect", "6");
-        System.out.println(r.out);
         // 6 records but 5 distinct keys: --expect 6 fails on the keys
         assertEquals(1, r.rc, r.toString());
         assertTrue(r.out.startsWith("equations: 6 records, 5 distinct keys, 0 undecodable"), r.out);
