@@ -25,6 +25,12 @@ public record EquationFamily(SamplingMode mode, int degree, BigDecimal coefficie
 
     private static final BigDecimal FIVE = BigDecimal.valueOf(5);
 
+    /** Normalises the bounds (5.0 becomes 5) so that families compare by value; nulls are left for validate(). */
+    public EquationFamily {
+        coefficientMin = coefficientMin == null ? null : Polynomial.normalise(coefficientMin);
+        coefficientMax = coefficientMax == null ? null : Polynomial.normalise(coefficientMax);
+    }
+
     /** Quadratics, coefficients in [-5, 5], whole/decimal(1 digit)/fraction(2 digits) equally likely, terms absent 25 %. */
     public static EquationFamily defaults() {
         return new EquationFamily(SamplingMode.UNIFORM_LENGTH, 2, FIVE.negate(), FIVE, 1, 1, 1, 1, 2, 0.25);

@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * <p>Coefficients are {@link BigDecimal}s, never binary floats: the canonical text of a polynomial must be the
  * same wherever it is computed, and {@code 0.1} has no exact double. Coefficients are normalised with
- * {@link BigDecimal#stripTrailingZeros()} and trailing zero powers are trimmed, so {@code equals}/{@code hashCode}
- * compare values: {@code 2.50*x} equals {@code 2.5*x}.
+ * {@link #normalise(BigDecimal)} (trailing zeros stripped) and trailing zero powers are trimmed, so
+ * {@code equals}/{@code hashCode} compare values: {@code 2.50*x} equals {@code 2.5*x}.
  *
  * <p>The canonical text (see {@link #toCanonicalText()}) is the one spelling the models are trained on, so that an
  * exact string match between a prediction and the truth means an exact match of the equation.
@@ -74,9 +74,16 @@ public final class Polynomial {
         return EquationParser.parse(text);
     }
 
-    /** Stripped so that equal values have equal representations; zero always becomes {@link BigDecimal#ZERO}. */
-    static BigDecimal normalise(BigDecimal value) {
-        return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    /**
+     * The one representation of a value: trailing zeros stripped (2.50 becomes 2.5) but never a negative scale, so
+     * 100 stays {@code 100} rather than {@code 1E+2} when printed; zero is {@link BigDecimal#ZERO}.
+     */
+    public static BigDecimal normalise(BigDecimal value) {
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Highest power with a non-zero coefficient; 0 for constants and for the zero polynomial. */

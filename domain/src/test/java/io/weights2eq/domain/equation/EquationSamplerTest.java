@@ -232,7 +232,7 @@ class EquationSamplerTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(totalDegree > 0);
-        // Generous bound (cold JIT, shared CI core): about 1 µs per draw would still pass.
-        assertTrue(seconds < 3, n + " draws took " + seconds + " s");
+        // Typically well under 0.5 s; the bound is generous for a cold JIT on a shared CI core (5 µs per draw).
+        assertTrue(seconds < 5, n + " draws took " + seconds + " s");
     }
 }

@@ -33,6 +33,8 @@ class PolynomialTest {
         assertEquals(Polynomial.ofDecimals("1", "2"), Polynomial.ofDecimals("1", "2", "0", "0.000"), "trailing zero powers trimmed");
         assertEquals(Polynomial.zero(), Polynomial.ofDecimals("0"));
         assertNotEquals(Polynomial.ofDecimals("1", "2"), Polynomial.ofDecimals("2", "1"));
+        assertEquals("100", Polynomial.ofDecimals("100.00").coefficient(0).toString(), "no 1E+2");
+        assertEquals(Polynomial.ofDecimals("1E+2"), Polynomial.ofDecimals("100"));
     }
 
     @Test

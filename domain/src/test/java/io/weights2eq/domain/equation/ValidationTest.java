@@ -25,6 +25,8 @@ class ValidationTest {
         EquationFamily d = EquationFamily.defaults();
         assertEquals(new EquationFamily(SamplingMode.UNIFORM_LENGTH, 2, MINUS_FIVE, FIVE, 1, 1, 1, 1, 2, 0.25), d);
         assertEquals(List.of(), d.validate());
+        assertEquals(d, new EquationFamily(SamplingMode.UNIFORM_LENGTH, 2, new BigDecimal("-5.00"),
+                new BigDecimal("5.0"), 1, 1, 1, 1, 2, 0.25), "bounds compare by value");
         EquationFamily s = EquationFamily.servant();
         assertEquals(SamplingMode.SERVANT, s.mode());
         assertEquals(2, s.degree());
