@@ -66,6 +66,31 @@ class JobResourceTest {
     }
 
     @Test
+    void readinessGoesDownWithTheBrokerAndComesBackWithIt() throws Exception {
+        var broker = KafkaBrokerTestResource.broker();
+        broker.stop();
+        try {
+            awaitReadiness(503, Duration.ofSeconds(60));
+        } finally {
+            broker.restart();
+        }
+        awaitReadiness(200, Duration.ofSeconds(60));
+    }
+
+    private static void awaitReadiness(int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int current = -1;
+        while (System.nanoTime() < deadline) {
+            current = given().when().get("/q/health/ready").then().extract().statusCode();
+            if (current == status) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("readiness is " + current + ", not " + status + ", after " + timeout);
+    }
+
+    @Test
     void aCancelledJobStops() throws Exception {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"count\": 1000000, \"seed\": 1, \"samplesPerEquation\": 10, \"ratePerSecond\": 50}")
