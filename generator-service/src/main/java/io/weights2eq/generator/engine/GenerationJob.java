@@ -143,7 +143,7 @@ final class GenerationJob {
             rateLimiter.acquire();
         }
         GeneratedEquation equation = generator.generate(spec.seed(), index);
-        EquationMessage message = new EquationMessage(id, index, spec.seed(), spec.family(), equation);
+        EquationMessage message = new EquationMessage(id, index, spec.seed(), spec.family(), spec.samples(), equation);
         sink.publish(message, onAck(index));
         produced.incrementAndGet();
     }

@@ -94,6 +94,25 @@ class AvroCodecTest {
     }
 
     @Test
+    void aRecordWrittenWithSchemaVersion1StillDecodesWithTheNewFieldsDefaults() throws Exception {
+        Schema v1 = codec.history().get(0);
+        assertEquals(false, v1.getFields().stream().anyMatch(f -> f.name().equals("xMin")), "v1 predates xMin");
+        Equation current = sampleEquation();
+        GenericRecord old = new GenericData.Record(v1);
+        for (Schema.Field field : v1.getFields()) {
+            Object value = current.get(field.name());
+            old.put(field.name(), value instanceof org.apache.avro.specific.SpecificRecord nested
+                    ? SpecificData.get().deepCopy(nested.getSchema(), nested) : value);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(SpecificData.get(), v1).encode(old, out);
+        Equation decoded = codec.decode(out.toByteArray());
+        assertEquals(current.getCanonicalText(), decoded.getCanonicalText());
+        assertEquals(-1.0, decoded.getXMin());
+        assertEquals(1.0, decoded.getXMax());
+    }
+
+    @Test
     void aWriterSchemaOutsideTheHistoryIsRejected() throws Exception {
         // Same record name, but a schema that was never a recorded version: it must not be guessed at.
         Schema old = SchemaBuilder.record("Equation").namespace("io.weights2eq.schema.avro").fields()

@@ -32,6 +32,8 @@ final class EquationRecords {
                 .setX(FloatArrayList.wrap(eq.x()))
                 .setY(FloatArrayList.wrap(eq.y()))
                 .setSeed(message.seed())
+                .setXMin(message.samples().xMin())
+                .setXMax(message.samples().xMax())
                 .build();
     }
 
