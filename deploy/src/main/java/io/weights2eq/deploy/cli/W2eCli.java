@@ -28,6 +28,9 @@ public final class W2eCli {
               equations-summary --bootstrap HOST:PORT [--samples 3] [--expect N] [--timeout-s 120]
                   reads the whole 'equations' topic: records, distinct keys, undecodable values, sample
                   equations, and checks y = p(x) for every sample of every equation
+              networks-summary --bootstrap HOST:PORT [--expect N] [--timeout-s 600]
+                  follows the 'networks' topic until N distinct equations are trained, then prints the
+                  convergence rate and the median and p90 validation MSE
               generate --url http://localhost:8081 --count N [--seed S] [--family uniform-length|servant]
                        [--samples 5000] [--rate R] [--x-min -1] [--x-max 1] [--no-progress]
                   starts a generator job and follows it with a progress bar; Ctrl-C cancels the job""";
@@ -58,6 +61,7 @@ public final class W2eCli {
                 case "topics" -> new TopicsCommand(options, out, err).run();
                 case "equations-summary" -> new EquationsSummaryCommand(options, out, err).run();
                 case "generate" -> new GenerateCommand(options, out, err).run();
+                case "networks-summary" -> new NetworksSummaryCommand(options, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {
