@@ -1,4 +1,4 @@
-package io.weights2eq.generator.inbound.health;
+package io.weights2eq.service.health;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -28,9 +28,10 @@ public class KafkaBrokerCheck implements HealthCheck {
 
     @Inject
     public KafkaBrokerCheck(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                            @ConfigProperty(name = "w2e.health.kafka-timeout", defaultValue = "PT2S") Duration timeout) {
+                            @ConfigProperty(name = "w2e.health.kafka-timeout", defaultValue = "PT2S") Duration timeout,
+                            @ConfigProperty(name = "quarkus.application.name") String service) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "generator-health");
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-health");
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         this.admin = Admin.create(config);
         this.timeout = timeout;

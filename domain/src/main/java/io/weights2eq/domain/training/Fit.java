@@ -1,0 +1,42 @@
+package io.weights2eq.domain.training;
+
+import io.weights2eq.domain.network.Network;
+
+/** Mean squared error of a network on samples, accumulated in double precision. */
+public final class Fit {
+    /**
+     * Floor of the variance in the relative MSE: a constant equation has Var(y) = 0, and is then held
+     * to an absolute MSE of target × 0.01.
+     */
+    public static final double MIN_VARIANCE = 1e-2;
+
+    private Fit() {
+    }
+
+    public static double mse(Network network, float[] x, float[] y, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double e = network.evaluate(x[i]) - y[i];
+            sum += e * e;
+        }
+        return sum / (to - from);
+    }
+
+    public static double variance(float[] y, int from, int to) {
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += y[i];
+        }
+        mean /= (to - from);
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double d = y[i] - mean;
+            sum += d * d;
+        }
+        return sum / (to - from);
+    }
+
+    public static double relative(double mse, double variance) {
+        return mse / Math.max(variance, MIN_VARIANCE);
+    }
+}

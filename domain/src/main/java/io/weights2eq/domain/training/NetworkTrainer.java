@@ -1,0 +1,111 @@
+package io.weights2eq.domain.training;
+
+import io.weights2eq.domain.equation.Violation;
+import io.weights2eq.domain.network.Network;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Trains networks with a backend and applies the quality gate: a network whose relative validation
+ * MSE misses the target is trained again from another initialisation (attempt 1, 2, …); after the
+ * last attempt the best one is kept and marked {@code converged=false}.
+ */
+public final class NetworkTrainer {
+    private final TrainingBackend backend;
+    private final TrainingConfig config;
+
+    public NetworkTrainer(TrainingBackend backend, TrainingConfig config) {
+        Violation.requireNone("training config", config.validate());
+        this.backend = backend;
+        this.config = config;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public String backendName() {
+        return backend.name();
+    }
+
+    /** Problems that make a task untrainable (the service sends such records to the dead-letter topic). */
+    public List<Violation> check(TrainingTask task) {
+        List<Violation> v = new ArrayList<>();
+        int required = config.requiredSamples();
+        if (task.x().length != task.y().length) {
+            v.add(new Violation("y", "must have as many samples as x (" + task.x().length + "), was " + task.y().length));
+        }
+        if (task.x().length < required) {
+            v.add(new Violation("x", "needs at least " + required + " samples (" + config.trainSamples() + " train + "
+                    + config.validationSamples() + " validation), was " + task.x().length));
+        }
+        for (int i = 0; i < Math.min(task.x().length, task.y().length); i++) {
+            if (!Float.isFinite(task.x()[i]) || !Float.isFinite(task.y()[i])) {
+                v.add(new Violation(Float.isFinite(task.x()[i]) ? "y" : "x", "sample " + i + " is not finite"));
+                break;
+            }
+        }
+        return v;
+    }
+
+    public List<TrainedNetwork> train(List<TrainingTask> tasks) {
+        for (TrainingTask task : tasks) {
+            Violation.requireNone("training task " + task.equationId(), check(task));
+        }
+        int n = tasks.size();
+        long start = System.nanoTime();
+        TrainedNetwork[] best = new TrainedNetwork[n];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pending.add(i);
+        }
+        for (int attempt = 0; attempt <= config.retries() && !pending.isEmpty(); attempt++) {
+            List<BackendTask> batch = new ArrayList<>(pending.size());
+            for (int i : pending) {
+                batch.add(backendTask(tasks.get(i), attempt));
+            }
+            List<float[]> trained = backend.train(config, batch);
+            List<Integer> missed = new ArrayList<>();
+            for (int j = 0; j < pending.size(); j++) {
+                int i = pending.get(j);
+                TrainedNetwork result = measure(tasks.get(i), trained.get(j), attempt + 1, start);
+                if (best[i] == null || result.relativeValidationMse() < best[i].relativeValidationMse()) {
+                    best[i] = withAttempts(result, attempt + 1);
+                } else {
+                    best[i] = withAttempts(best[i], attempt + 1);
+                }
+                if (!result.converged()) {
+                    missed.add(i);
+                }
+            }
+            pending = missed;
+        }
+        return Arrays.asList(best);
+    }
+
+    private BackendTask backendTask(TrainingTask task, int attempt) {
+        int train = config.trainSamples();
+        long seed = task.networkSeed();
+        return new BackendTask(Arrays.copyOfRange(task.x(), 0, train), Arrays.copyOfRange(task.y(), 0, train),
+                ParameterInitializer.initialise(config.layout(), seed, attempt),
+                new MinibatchOrder(seed, attempt, train));
+    }
+
+    private TrainedNetwork measure(TrainingTask task, float[] parameters, int attempts, long start) {
+        Network network = new Network(config.layout(), config.activation(), parameters);
+        int train = config.trainSamples();
+        int end = config.requiredSamples();
+        double trainMse = Fit.mse(network, task.x(), task.y(), 0, train);
+        double validationMse = Fit.mse(network, task.x(), task.y(), train, end);
+        double relative = Fit.relative(validationMse, Fit.variance(task.y(), train, end));
+        boolean converged = relative <= config.targetRelativeMse();
+        return new TrainedNetwork(task.equationId(), network, trainMse, validationMse, relative, config.steps(),
+                attempts, converged, task.trainingSeed(), System.nanoTime() - start);
+    }
+
+    private static TrainedNetwork withAttempts(TrainedNetwork t, int attempts) {
+        return new TrainedNetwork(t.equationId(), t.network(), t.trainMse(), t.validationMse(),
+                t.relativeValidationMse(), t.steps(), attempts, t.converged(), t.trainingSeed(), t.trainingNanos());
+    }
+}

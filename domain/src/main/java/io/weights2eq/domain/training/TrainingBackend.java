@@ -1,0 +1,20 @@
+package io.weights2eq.domain.training;
+
+import java.util.List;
+
+/**
+ * Trains many networks at once for {@code config.steps()} Adam steps from given initial parameters
+ * and minibatch orders. Each network must train exactly as if it were alone. Quality gate, retries
+ * and metrics live in {@link NetworkTrainer}, the same for every backend.
+ */
+public interface TrainingBackend extends AutoCloseable {
+
+    String name();
+
+    /** Final parameters of each task, in the {@code NetworkLayout} order, same order as the tasks. */
+    List<float[]> train(TrainingConfig config, List<BackendTask> tasks);
+
+    @Override
+    default void close() {
+    }
+}
