@@ -67,6 +67,16 @@ final class ChunkTrainer implements AutoCloseable {
     private final NDArray[] weightTransposeViews;
     private final NDArray[] biasViews;
 
+    /**
+     * The scalars that change every step (2/n, sqrt(bc2), lr_t/bc1). On the CPU they are tensors over a
+     * direct buffer, written from Java with no native call; on a GPU they are uploaded each step.
+     */
+    private final ByteBuffer stepScalars = ByteBuffer.allocateDirect(3 * Float.BYTES).order(ByteOrder.nativeOrder());
+    private final NDArray[] stepScalarViews = new NDArray[3];
+    private static final int LOSS_SCALE = 0;
+    private static final int SQRT_BC2 = 1;
+    private static final int STEP_SIZE = 2;
+
     private final int[][] permutations;
     private int position;
 
@@ -155,6 +165,14 @@ final class ChunkTrainer implements AutoCloseable {
             biasViews = null;
         }
 
+        if (onCpu) {
+            for (int i = 0; i < stepScalarViews.length; i++) {
+                stepScalarViews[i] = manager.create(stepScalars.slice(i * Float.BYTES, Float.BYTES), new Shape(),
+                        DataType.FLOAT32);
+                NDScope.unregister(stepScalarViews[i]);
+            }
+        }
+
         this.permutations = new int[nets][trainSamples];
         if (djl.gather() == DjlBackendConfig.Gather.HOST) {
             int bytes = nets * config.minibatch() * Float.BYTES;
@@ -185,6 +203,15 @@ final class ChunkTrainer implements AutoCloseable {
                 permTensor = manager.create(permBytes, new Shape(nets, trainSamples), DataType.INT64);
             }
         }
+    }
+
+    /** A per-step scalar: on the CPU the tensor over the direct buffer, else a fresh one (closed by the step's scope). */
+    private NDArray stepScalar(int which, float value) {
+        if (onCpu) {
+            stepScalars.putFloat(which * Float.BYTES, value);
+            return stepScalarViews[which];
+        }
+        return manager.create(value);
     }
 
     /** A [B, 1, n] tensor over the first B·n floats of a direct buffer (CPU: shares the memory). */
@@ -346,10 +373,7 @@ final class ChunkTrainer implements AutoCloseable {
      */
     private NDArray manualGradient(NDArray x, NDArray y, int n) {
         NDArray[] a = forward(x);
-        NDArray dz;
-        try (NDArray scale = manager.create(2f / n)) {
-            dz = a[layers - 1].sub(y).muli(scale); // d/dŷ of mean_n (ŷ − y)²
-        }
+        NDArray dz = a[layers - 1].sub(y).muli(stepScalar(LOSS_SCALE, 2f / n)); // d/dŷ of mean_n (ŷ − y)²
         NDArray[] gw = new NDArray[layers];
         NDArray[] gb = new NDArray[layers];
         for (int k = layers - 1; k >= 0; k--) {
@@ -391,8 +415,8 @@ final class ChunkTrainer implements AutoCloseable {
         double lr = config.schedule().rate(config.learningRate(), t, steps);
         mean.muli(beta1).addi(g.mul(oneMinusBeta1));
         variance.muli(beta2).addi(g.square().muli(oneMinusBeta2));
-        NDArray sqrtBc2 = manager.create((float) Math.sqrt(bc2));
-        NDArray stepSize = manager.create((float) (lr / bc1));
+        NDArray sqrtBc2 = stepScalar(SQRT_BC2, (float) Math.sqrt(bc2));
+        NDArray stepSize = stepScalar(STEP_SIZE, (float) (lr / bc1));
         NDArray denominator = variance.sqrt().divi(sqrtBc2).addi(epsilon);
         params.subi(mean.div(denominator).muli(stepSize));
     }
