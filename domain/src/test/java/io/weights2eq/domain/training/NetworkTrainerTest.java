@@ -1,0 +1,94 @@
+package io.weights2eq.domain.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.training.kernel.VectorKernelBackend;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Training through NetworkTrainer with the vector kernel: it learns, and the quality gate retries and reports. */
+class NetworkTrainerTest {
+    static VectorKernelBackend backend;
+
+    @BeforeAll
+    static void start() {
+        backend = new VectorKernelBackend(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    static final TrainingTask LINE = TrainingFixtures.function("line", x -> 2 * x + 1, 5000, 1);
+    static final TrainingTask QUADRATIC = TrainingFixtures.function("quadratic", x -> -2.5 * x * x + 3 * x - 0.75, 5000, 1);
+
+    /**
+     * The default config (ReLU, 1,000 steps of minibatch 500, lr 1e-2). A line converges at once; the quadratic
+     * needs the quality gate: measured over 32 training seeds, a first ReLU attempt reaches ≤ 1e-3 for about half
+     * of them (many end on a plateau near 1e-3, a few kinks of a piecewise-linear fit), which the retries cover.
+     */
+    @Test
+    void defaultConfigLearnsALineAndAQuadratic() {
+        NetworkTrainer trainer = new NetworkTrainer(backend, TrainingConfig.defaults());
+        List<TrainedNetwork> trained = trainer.train(List.of(LINE, QUADRATIC));
+        for (TrainedNetwork t : trained) {
+            assertTrue(t.relativeValidationMse() <= 1e-3, t.equationId() + ": relative validation MSE " + t.relativeValidationMse());
+            assertTrue(t.converged(), t.equationId());
+            assertEquals(1000, t.steps());
+            assertEquals(152, t.network().parameters().length);
+        }
+        assertEquals("line", trained.get(0).equationId());
+        assertEquals(1, trained.get(0).attempts());
+        assertEquals("quadratic", trained.get(1).equationId());
+    }
+
+    /**
+     * A budget that learns both on the first attempt for every seed tried: tanh (the peer's activation) with
+     * 2,000 steps reached at most 3e-4 on the quadratic over 32 training seeds.
+     */
+    @Test
+    void tanhWithTwoThousandStepsLearnsThemOnTheFirstAttempt() {
+        TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.TANH).withSteps(2000).withQualityGate(1e-3, 0);
+        List<TrainingTask> tasks = new java.util.ArrayList<>();
+        for (long seed = 1; seed <= 6; seed++) {
+            tasks.add(TrainingFixtures.function("line", x -> 2 * x + 1, 5000, seed));
+            tasks.add(TrainingFixtures.function("quadratic", x -> -2.5 * x * x + 3 * x - 0.75, 5000, seed));
+        }
+        for (TrainedNetwork t : new NetworkTrainer(backend, config).train(tasks)) {
+            assertTrue(t.converged(), t.equationId() + " seed " + t.trainingSeed() + ": relative validation MSE " + t.relativeValidationMse());
+            assertEquals(1, t.attempts());
+        }
+    }
+
+    @Test
+    void aTooSmallBudgetIsRetriedAndReportedAsNotConverged() {
+        TrainingConfig config = TrainingConfig.defaults().withSteps(3);
+        TrainedNetwork t = new NetworkTrainer(backend, config).train(List.of(QUADRATIC)).get(0);
+        assertFalse(t.converged());
+        assertEquals(config.retries() + 1, t.attempts());
+        assertTrue(t.relativeValidationMse() > config.targetRelativeMse(), "relative MSE " + t.relativeValidationMse());
+        assertTrue(Double.isFinite(t.trainMse()) && t.trainMse() > 0, "train MSE " + t.trainMse());
+        assertTrue(Double.isFinite(t.validationMse()) && t.validationMse() > 0, "validation MSE " + t.validationMse());
+        assertEquals(3, t.steps());
+    }
+
+    @Test
+    void theBestAttemptIsKept() {
+        TrainingConfig config = TrainingConfig.defaults().withSteps(3);
+        TrainedNetwork kept = new NetworkTrainer(backend, config).train(List.of(QUADRATIC)).get(0);
+        double best = Double.POSITIVE_INFINITY;
+        for (int attempt = 0; attempt <= config.retries(); attempt++) {
+            float[] p = backend.train(config, List.of(TrainingFixtures.backendTask(config, QUADRATIC, attempt))).get(0);
+            io.weights2eq.domain.network.Network n = new io.weights2eq.domain.network.Network(config.layout(), config.activation(), p);
+            best = Math.min(best, Fit.relative(Fit.mse(n, QUADRATIC.x(), QUADRATIC.y(), 4000, 5000),
+                    Fit.variance(QUADRATIC.y(), 4000, 5000)));
+        }
+        assertEquals(best, kept.relativeValidationMse(), 0.0);
+    }
+}
