@@ -49,14 +49,10 @@ final class DefaultLayoutKernel {
     /** The backward pass of a block from the output errors in slope at off[K-1]: gradients into g. */
     static void backward(int activation, float[] p, float[] g, float[] xs, int xOff, float[] act, float[] slope, int[] off, int bs) {
         boolean relu = activation == KernelMath.RELU;
-        weightGradient3_0_0(g, slope, off[3], act, off[2], bs);
-        weightGradient3_0_4(g, slope, off[3], act, off[2], bs);
         if (relu) {
-            inputGradient3Relu_0(p, slope, off[3], act, off[2], bs);
-            inputGradient3Relu_4(p, slope, off[3], act, off[2], bs);
+            outputLayerBackwardRelu(p, g, slope, off[3], act, off[2], bs);
         } else {
-            inputGradient3_0(p, slope, off[3], off[2], bs);
-            inputGradient3_4(p, slope, off[3], off[2], bs);
+            outputLayerBackward(p, g, slope, off[3], act, off[2], bs);
         }
         weightGradient2_0_0(g, slope, off[2], act, off[1], bs);
         weightGradient2_0_4(g, slope, off[2], act, off[1], bs);
@@ -920,321 +916,122 @@ final class DefaultLayoutKernel {
         }
     }
 
-    /** Layer 3, rows 0..0 × inputs 0..3: g[W[o][i]] += Σ_s d[s][o]·in[s][i], g[b[o]] += Σ_s d[s][o], samples in order. */
-    static void weightGradient3_0_0(float[] g, float[] d, int dOff, float[] in, int inOff, int bs) {
-        FloatVector g0_0 = FloatVector.fromArray(S, g, 120 * L);
-        FloatVector g0_1 = FloatVector.fromArray(S, g, 121 * L);
-        FloatVector g0_2 = FloatVector.fromArray(S, g, 122 * L);
-        FloatVector g0_3 = FloatVector.fromArray(S, g, 123 * L);
-        FloatVector c0 = FloatVector.fromArray(S, g, 151 * L);
-        for (int s = 0, e = dOff, a = inOff; s < bs; s++, e += 1 * L, a += 8 * L) {
+    /** Layer 3 (8 → 1): g[W[0][i]] += Σ_s e[s]·in[s][i], g[b[0]] += Σ_s e[s] (samples in order), and the deltas below d[s][i] = fma(W[0][i], e[s], +0) · relu'(in[s][i]). */
+    static void outputLayerBackwardRelu(float[] p, float[] g, float[] d, int dOff, float[] act, int belowOff, int bs) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector w0 = FloatVector.fromArray(S, p, 120 * L);
+        FloatVector w1 = FloatVector.fromArray(S, p, 121 * L);
+        FloatVector w2 = FloatVector.fromArray(S, p, 122 * L);
+        FloatVector w3 = FloatVector.fromArray(S, p, 123 * L);
+        FloatVector w4 = FloatVector.fromArray(S, p, 124 * L);
+        FloatVector w5 = FloatVector.fromArray(S, p, 125 * L);
+        FloatVector w6 = FloatVector.fromArray(S, p, 126 * L);
+        FloatVector w7 = FloatVector.fromArray(S, p, 127 * L);
+        FloatVector g0 = FloatVector.fromArray(S, g, 120 * L);
+        FloatVector g1 = FloatVector.fromArray(S, g, 121 * L);
+        FloatVector g2 = FloatVector.fromArray(S, g, 122 * L);
+        FloatVector g3 = FloatVector.fromArray(S, g, 123 * L);
+        FloatVector g4 = FloatVector.fromArray(S, g, 124 * L);
+        FloatVector g5 = FloatVector.fromArray(S, g, 125 * L);
+        FloatVector g6 = FloatVector.fromArray(S, g, 126 * L);
+        FloatVector g7 = FloatVector.fromArray(S, g, 127 * L);
+        FloatVector c = FloatVector.fromArray(S, g, 151 * L);
+        for (int s = 0, e = dOff, a = belowOff; s < bs; s++, e += L, a += 8 * L) {
             FloatVector d0 = FloatVector.fromArray(S, d, e);
-            FloatVector a0 = FloatVector.fromArray(S, in, a);
-            g0_0 = d0.fma(a0, g0_0);
-            FloatVector a1 = FloatVector.fromArray(S, in, a + 1 * L);
-            g0_1 = d0.fma(a1, g0_1);
-            FloatVector a2 = FloatVector.fromArray(S, in, a + 2 * L);
-            g0_2 = d0.fma(a2, g0_2);
-            FloatVector a3 = FloatVector.fromArray(S, in, a + 3 * L);
-            g0_3 = d0.fma(a3, g0_3);
-            c0 = c0.add(d0);
+            FloatVector a0 = FloatVector.fromArray(S, act, a);
+            g0 = d0.fma(a0, g0);
+            w0.fma(d0, zero).mul(((FloatVector) a0.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a);
+            FloatVector a1 = FloatVector.fromArray(S, act, a + 1 * L);
+            g1 = d0.fma(a1, g1);
+            w1.fma(d0, zero).mul(((FloatVector) a1.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 1 * L);
+            FloatVector a2 = FloatVector.fromArray(S, act, a + 2 * L);
+            g2 = d0.fma(a2, g2);
+            w2.fma(d0, zero).mul(((FloatVector) a2.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, act, a + 3 * L);
+            g3 = d0.fma(a3, g3);
+            w3.fma(d0, zero).mul(((FloatVector) a3.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 3 * L);
+            FloatVector a4 = FloatVector.fromArray(S, act, a + 4 * L);
+            g4 = d0.fma(a4, g4);
+            w4.fma(d0, zero).mul(((FloatVector) a4.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 4 * L);
+            FloatVector a5 = FloatVector.fromArray(S, act, a + 5 * L);
+            g5 = d0.fma(a5, g5);
+            w5.fma(d0, zero).mul(((FloatVector) a5.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 5 * L);
+            FloatVector a6 = FloatVector.fromArray(S, act, a + 6 * L);
+            g6 = d0.fma(a6, g6);
+            w6.fma(d0, zero).mul(((FloatVector) a6.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 6 * L);
+            FloatVector a7 = FloatVector.fromArray(S, act, a + 7 * L);
+            g7 = d0.fma(a7, g7);
+            w7.fma(d0, zero).mul(((FloatVector) a7.reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, a + 7 * L);
+            c = c.add(d0);
         }
-        g0_0.intoArray(g, 120 * L);
-        g0_1.intoArray(g, 121 * L);
-        g0_2.intoArray(g, 122 * L);
-        g0_3.intoArray(g, 123 * L);
-        c0.intoArray(g, 151 * L);
+        g0.intoArray(g, 120 * L);
+        g1.intoArray(g, 121 * L);
+        g2.intoArray(g, 122 * L);
+        g3.intoArray(g, 123 * L);
+        g4.intoArray(g, 124 * L);
+        g5.intoArray(g, 125 * L);
+        g6.intoArray(g, 126 * L);
+        g7.intoArray(g, 127 * L);
+        c.intoArray(g, 151 * L);
     }
 
-    /** Layer 3, rows 0..0 × inputs 4..7: g[W[o][i]] += Σ_s d[s][o]·in[s][i], samples in order. */
-    static void weightGradient3_0_4(float[] g, float[] d, int dOff, float[] in, int inOff, int bs) {
-        FloatVector g0_4 = FloatVector.fromArray(S, g, 124 * L);
-        FloatVector g0_5 = FloatVector.fromArray(S, g, 125 * L);
-        FloatVector g0_6 = FloatVector.fromArray(S, g, 126 * L);
-        FloatVector g0_7 = FloatVector.fromArray(S, g, 127 * L);
-        for (int s = 0, e = dOff, a = inOff; s < bs; s++, e += 1 * L, a += 8 * L) {
+    /** Layer 3 (8 → 1): g[W[0][i]] += Σ_s e[s]·in[s][i], g[b[0]] += Σ_s e[s] (samples in order), and the deltas below d[s][i] = fma(W[0][i], e[s], +0) · slope (held in d[below], in place). */
+    static void outputLayerBackward(float[] p, float[] g, float[] d, int dOff, float[] act, int belowOff, int bs) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector w0 = FloatVector.fromArray(S, p, 120 * L);
+        FloatVector w1 = FloatVector.fromArray(S, p, 121 * L);
+        FloatVector w2 = FloatVector.fromArray(S, p, 122 * L);
+        FloatVector w3 = FloatVector.fromArray(S, p, 123 * L);
+        FloatVector w4 = FloatVector.fromArray(S, p, 124 * L);
+        FloatVector w5 = FloatVector.fromArray(S, p, 125 * L);
+        FloatVector w6 = FloatVector.fromArray(S, p, 126 * L);
+        FloatVector w7 = FloatVector.fromArray(S, p, 127 * L);
+        FloatVector g0 = FloatVector.fromArray(S, g, 120 * L);
+        FloatVector g1 = FloatVector.fromArray(S, g, 121 * L);
+        FloatVector g2 = FloatVector.fromArray(S, g, 122 * L);
+        FloatVector g3 = FloatVector.fromArray(S, g, 123 * L);
+        FloatVector g4 = FloatVector.fromArray(S, g, 124 * L);
+        FloatVector g5 = FloatVector.fromArray(S, g, 125 * L);
+        FloatVector g6 = FloatVector.fromArray(S, g, 126 * L);
+        FloatVector g7 = FloatVector.fromArray(S, g, 127 * L);
+        FloatVector c = FloatVector.fromArray(S, g, 151 * L);
+        for (int s = 0, e = dOff, a = belowOff; s < bs; s++, e += L, a += 8 * L) {
             FloatVector d0 = FloatVector.fromArray(S, d, e);
-            FloatVector a4 = FloatVector.fromArray(S, in, a + 4 * L);
-            g0_4 = d0.fma(a4, g0_4);
-            FloatVector a5 = FloatVector.fromArray(S, in, a + 5 * L);
-            g0_5 = d0.fma(a5, g0_5);
-            FloatVector a6 = FloatVector.fromArray(S, in, a + 6 * L);
-            g0_6 = d0.fma(a6, g0_6);
-            FloatVector a7 = FloatVector.fromArray(S, in, a + 7 * L);
-            g0_7 = d0.fma(a7, g0_7);
+            FloatVector a0 = FloatVector.fromArray(S, act, a);
+            g0 = d0.fma(a0, g0);
+            w0.fma(d0, zero).mul(FloatVector.fromArray(S, d, a)).intoArray(d, a);
+            FloatVector a1 = FloatVector.fromArray(S, act, a + 1 * L);
+            g1 = d0.fma(a1, g1);
+            w1.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 1 * L)).intoArray(d, a + 1 * L);
+            FloatVector a2 = FloatVector.fromArray(S, act, a + 2 * L);
+            g2 = d0.fma(a2, g2);
+            w2.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 2 * L)).intoArray(d, a + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, act, a + 3 * L);
+            g3 = d0.fma(a3, g3);
+            w3.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 3 * L)).intoArray(d, a + 3 * L);
+            FloatVector a4 = FloatVector.fromArray(S, act, a + 4 * L);
+            g4 = d0.fma(a4, g4);
+            w4.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 4 * L)).intoArray(d, a + 4 * L);
+            FloatVector a5 = FloatVector.fromArray(S, act, a + 5 * L);
+            g5 = d0.fma(a5, g5);
+            w5.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 5 * L)).intoArray(d, a + 5 * L);
+            FloatVector a6 = FloatVector.fromArray(S, act, a + 6 * L);
+            g6 = d0.fma(a6, g6);
+            w6.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 6 * L)).intoArray(d, a + 6 * L);
+            FloatVector a7 = FloatVector.fromArray(S, act, a + 7 * L);
+            g7 = d0.fma(a7, g7);
+            w7.fma(d0, zero).mul(FloatVector.fromArray(S, d, a + 7 * L)).intoArray(d, a + 7 * L);
+            c = c.add(d0);
         }
-        g0_4.intoArray(g, 124 * L);
-        g0_5.intoArray(g, 125 * L);
-        g0_6.intoArray(g, 126 * L);
-        g0_7.intoArray(g, 127 * L);
-    }
-
-    /** Layer 3, inputs 0..3: d[below][s][i] = (Σ_o W[o][i]·d[s][o], from +0 over o ascending) · relu'(act[below][s][i]), relu' = (float) min(bits(h), 1). */
-    static void inputGradient3Relu_0(float[] p, float[] d, int dOff, float[] act, int belowOff, int bs) {
-        FloatVector zero = FloatVector.zero(S);
-        for (int s = 0; s < bs; s += 4) {
-            int e = dOff + s * 1 * L;
-            int c = belowOff + s * 8 * L;
-            FloatVector t0_0 = zero;
-            FloatVector t0_1 = zero;
-            FloatVector t0_2 = zero;
-            FloatVector t0_3 = zero;
-            FloatVector t1_0 = zero;
-            FloatVector t1_1 = zero;
-            FloatVector t1_2 = zero;
-            FloatVector t1_3 = zero;
-            FloatVector t2_0 = zero;
-            FloatVector t2_1 = zero;
-            FloatVector t2_2 = zero;
-            FloatVector t2_3 = zero;
-            FloatVector t3_0 = zero;
-            FloatVector t3_1 = zero;
-            FloatVector t3_2 = zero;
-            FloatVector t3_3 = zero;
-            for (int o = 0, wq = 0, eq = 0; o < 1; o++, wq += 8 * L, eq += L) {
-                FloatVector w0 = FloatVector.fromArray(S, p, 120 * L + wq);
-                FloatVector w1 = FloatVector.fromArray(S, p, 121 * L + wq);
-                FloatVector w2 = FloatVector.fromArray(S, p, 122 * L + wq);
-                FloatVector w3 = FloatVector.fromArray(S, p, 123 * L + wq);
-                FloatVector e0 = FloatVector.fromArray(S, d, e + eq);
-                t0_0 = w0.fma(e0, t0_0);
-                t0_1 = w1.fma(e0, t0_1);
-                t0_2 = w2.fma(e0, t0_2);
-                t0_3 = w3.fma(e0, t0_3);
-                FloatVector e1 = FloatVector.fromArray(S, d, e + 1 * L + eq);
-                t1_0 = w0.fma(e1, t1_0);
-                t1_1 = w1.fma(e1, t1_1);
-                t1_2 = w2.fma(e1, t1_2);
-                t1_3 = w3.fma(e1, t1_3);
-                FloatVector e2 = FloatVector.fromArray(S, d, e + 2 * L + eq);
-                t2_0 = w0.fma(e2, t2_0);
-                t2_1 = w1.fma(e2, t2_1);
-                t2_2 = w2.fma(e2, t2_2);
-                t2_3 = w3.fma(e2, t2_3);
-                FloatVector e3 = FloatVector.fromArray(S, d, e + 3 * L + eq);
-                t3_0 = w0.fma(e3, t3_0);
-                t3_1 = w1.fma(e3, t3_1);
-                t3_2 = w2.fma(e3, t3_2);
-                t3_3 = w3.fma(e3, t3_3);
-            }
-            t0_0.mul(((FloatVector) FloatVector.fromArray(S, act, c).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c);
-            t0_1.mul(((FloatVector) FloatVector.fromArray(S, act, c + 1 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 1 * L);
-            t0_2.mul(((FloatVector) FloatVector.fromArray(S, act, c + 2 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 2 * L);
-            t0_3.mul(((FloatVector) FloatVector.fromArray(S, act, c + 3 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 3 * L);
-            t1_0.mul(((FloatVector) FloatVector.fromArray(S, act, c + 8 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 8 * L);
-            t1_1.mul(((FloatVector) FloatVector.fromArray(S, act, c + 9 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 9 * L);
-            t1_2.mul(((FloatVector) FloatVector.fromArray(S, act, c + 10 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 10 * L);
-            t1_3.mul(((FloatVector) FloatVector.fromArray(S, act, c + 11 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 11 * L);
-            t2_0.mul(((FloatVector) FloatVector.fromArray(S, act, c + 16 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 16 * L);
-            t2_1.mul(((FloatVector) FloatVector.fromArray(S, act, c + 17 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 17 * L);
-            t2_2.mul(((FloatVector) FloatVector.fromArray(S, act, c + 18 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 18 * L);
-            t2_3.mul(((FloatVector) FloatVector.fromArray(S, act, c + 19 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 19 * L);
-            t3_0.mul(((FloatVector) FloatVector.fromArray(S, act, c + 24 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 24 * L);
-            t3_1.mul(((FloatVector) FloatVector.fromArray(S, act, c + 25 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 25 * L);
-            t3_2.mul(((FloatVector) FloatVector.fromArray(S, act, c + 26 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 26 * L);
-            t3_3.mul(((FloatVector) FloatVector.fromArray(S, act, c + 27 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 27 * L);
-        }
-    }
-
-    /** Layer 3, inputs 0..3: d[below][s][i] = (Σ_o W[o][i]·d[s][o], from +0 over o ascending) · slope (held in d[below]), in place. */
-    static void inputGradient3_0(float[] p, float[] d, int dOff, int belowOff, int bs) {
-        FloatVector zero = FloatVector.zero(S);
-        for (int s = 0; s < bs; s += 4) {
-            int e = dOff + s * 1 * L;
-            int c = belowOff + s * 8 * L;
-            FloatVector t0_0 = zero;
-            FloatVector t0_1 = zero;
-            FloatVector t0_2 = zero;
-            FloatVector t0_3 = zero;
-            FloatVector t1_0 = zero;
-            FloatVector t1_1 = zero;
-            FloatVector t1_2 = zero;
-            FloatVector t1_3 = zero;
-            FloatVector t2_0 = zero;
-            FloatVector t2_1 = zero;
-            FloatVector t2_2 = zero;
-            FloatVector t2_3 = zero;
-            FloatVector t3_0 = zero;
-            FloatVector t3_1 = zero;
-            FloatVector t3_2 = zero;
-            FloatVector t3_3 = zero;
-            for (int o = 0, wq = 0, eq = 0; o < 1; o++, wq += 8 * L, eq += L) {
-                FloatVector w0 = FloatVector.fromArray(S, p, 120 * L + wq);
-                FloatVector w1 = FloatVector.fromArray(S, p, 121 * L + wq);
-                FloatVector w2 = FloatVector.fromArray(S, p, 122 * L + wq);
-                FloatVector w3 = FloatVector.fromArray(S, p, 123 * L + wq);
-                FloatVector e0 = FloatVector.fromArray(S, d, e + eq);
-                t0_0 = w0.fma(e0, t0_0);
-                t0_1 = w1.fma(e0, t0_1);
-                t0_2 = w2.fma(e0, t0_2);
-                t0_3 = w3.fma(e0, t0_3);
-                FloatVector e1 = FloatVector.fromArray(S, d, e + 1 * L + eq);
-                t1_0 = w0.fma(e1, t1_0);
-                t1_1 = w1.fma(e1, t1_1);
-                t1_2 = w2.fma(e1, t1_2);
-                t1_3 = w3.fma(e1, t1_3);
-                FloatVector e2 = FloatVector.fromArray(S, d, e + 2 * L + eq);
-                t2_0 = w0.fma(e2, t2_0);
-                t2_1 = w1.fma(e2, t2_1);
-                t2_2 = w2.fma(e2, t2_2);
-                t2_3 = w3.fma(e2, t2_3);
-                FloatVector e3 = FloatVector.fromArray(S, d, e + 3 * L + eq);
-                t3_0 = w0.fma(e3, t3_0);
-                t3_1 = w1.fma(e3, t3_1);
-                t3_2 = w2.fma(e3, t3_2);
-                t3_3 = w3.fma(e3, t3_3);
-            }
-            t0_0.mul(FloatVector.fromArray(S, d, c)).intoArray(d, c);
-            t0_1.mul(FloatVector.fromArray(S, d, c + 1 * L)).intoArray(d, c + 1 * L);
-            t0_2.mul(FloatVector.fromArray(S, d, c + 2 * L)).intoArray(d, c + 2 * L);
-            t0_3.mul(FloatVector.fromArray(S, d, c + 3 * L)).intoArray(d, c + 3 * L);
-            t1_0.mul(FloatVector.fromArray(S, d, c + 8 * L)).intoArray(d, c + 8 * L);
-            t1_1.mul(FloatVector.fromArray(S, d, c + 9 * L)).intoArray(d, c + 9 * L);
-            t1_2.mul(FloatVector.fromArray(S, d, c + 10 * L)).intoArray(d, c + 10 * L);
-            t1_3.mul(FloatVector.fromArray(S, d, c + 11 * L)).intoArray(d, c + 11 * L);
-            t2_0.mul(FloatVector.fromArray(S, d, c + 16 * L)).intoArray(d, c + 16 * L);
-            t2_1.mul(FloatVector.fromArray(S, d, c + 17 * L)).intoArray(d, c + 17 * L);
-            t2_2.mul(FloatVector.fromArray(S, d, c + 18 * L)).intoArray(d, c + 18 * L);
-            t2_3.mul(FloatVector.fromArray(S, d, c + 19 * L)).intoArray(d, c + 19 * L);
-            t3_0.mul(FloatVector.fromArray(S, d, c + 24 * L)).intoArray(d, c + 24 * L);
-            t3_1.mul(FloatVector.fromArray(S, d, c + 25 * L)).intoArray(d, c + 25 * L);
-            t3_2.mul(FloatVector.fromArray(S, d, c + 26 * L)).intoArray(d, c + 26 * L);
-            t3_3.mul(FloatVector.fromArray(S, d, c + 27 * L)).intoArray(d, c + 27 * L);
-        }
-    }
-
-    /** Layer 3, inputs 4..7: d[below][s][i] = (Σ_o W[o][i]·d[s][o], from +0 over o ascending) · relu'(act[below][s][i]), relu' = (float) min(bits(h), 1). */
-    static void inputGradient3Relu_4(float[] p, float[] d, int dOff, float[] act, int belowOff, int bs) {
-        FloatVector zero = FloatVector.zero(S);
-        for (int s = 0; s < bs; s += 4) {
-            int e = dOff + s * 1 * L;
-            int c = belowOff + s * 8 * L;
-            FloatVector t0_4 = zero;
-            FloatVector t0_5 = zero;
-            FloatVector t0_6 = zero;
-            FloatVector t0_7 = zero;
-            FloatVector t1_4 = zero;
-            FloatVector t1_5 = zero;
-            FloatVector t1_6 = zero;
-            FloatVector t1_7 = zero;
-            FloatVector t2_4 = zero;
-            FloatVector t2_5 = zero;
-            FloatVector t2_6 = zero;
-            FloatVector t2_7 = zero;
-            FloatVector t3_4 = zero;
-            FloatVector t3_5 = zero;
-            FloatVector t3_6 = zero;
-            FloatVector t3_7 = zero;
-            for (int o = 0, wq = 0, eq = 0; o < 1; o++, wq += 8 * L, eq += L) {
-                FloatVector w4 = FloatVector.fromArray(S, p, 124 * L + wq);
-                FloatVector w5 = FloatVector.fromArray(S, p, 125 * L + wq);
-                FloatVector w6 = FloatVector.fromArray(S, p, 126 * L + wq);
-                FloatVector w7 = FloatVector.fromArray(S, p, 127 * L + wq);
-                FloatVector e0 = FloatVector.fromArray(S, d, e + eq);
-                t0_4 = w4.fma(e0, t0_4);
-                t0_5 = w5.fma(e0, t0_5);
-                t0_6 = w6.fma(e0, t0_6);
-                t0_7 = w7.fma(e0, t0_7);
-                FloatVector e1 = FloatVector.fromArray(S, d, e + 1 * L + eq);
-                t1_4 = w4.fma(e1, t1_4);
-                t1_5 = w5.fma(e1, t1_5);
-                t1_6 = w6.fma(e1, t1_6);
-                t1_7 = w7.fma(e1, t1_7);
-                FloatVector e2 = FloatVector.fromArray(S, d, e + 2 * L + eq);
-                t2_4 = w4.fma(e2, t2_4);
-                t2_5 = w5.fma(e2, t2_5);
-                t2_6 = w6.fma(e2, t2_6);
-                t2_7 = w7.fma(e2, t2_7);
-                FloatVector e3 = FloatVector.fromArray(S, d, e + 3 * L + eq);
-                t3_4 = w4.fma(e3, t3_4);
-                t3_5 = w5.fma(e3, t3_5);
-                t3_6 = w6.fma(e3, t3_6);
-                t3_7 = w7.fma(e3, t3_7);
-            }
-            t0_4.mul(((FloatVector) FloatVector.fromArray(S, act, c + 4 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 4 * L);
-            t0_5.mul(((FloatVector) FloatVector.fromArray(S, act, c + 5 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 5 * L);
-            t0_6.mul(((FloatVector) FloatVector.fromArray(S, act, c + 6 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 6 * L);
-            t0_7.mul(((FloatVector) FloatVector.fromArray(S, act, c + 7 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 7 * L);
-            t1_4.mul(((FloatVector) FloatVector.fromArray(S, act, c + 12 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 12 * L);
-            t1_5.mul(((FloatVector) FloatVector.fromArray(S, act, c + 13 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 13 * L);
-            t1_6.mul(((FloatVector) FloatVector.fromArray(S, act, c + 14 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 14 * L);
-            t1_7.mul(((FloatVector) FloatVector.fromArray(S, act, c + 15 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 15 * L);
-            t2_4.mul(((FloatVector) FloatVector.fromArray(S, act, c + 20 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 20 * L);
-            t2_5.mul(((FloatVector) FloatVector.fromArray(S, act, c + 21 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 21 * L);
-            t2_6.mul(((FloatVector) FloatVector.fromArray(S, act, c + 22 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 22 * L);
-            t2_7.mul(((FloatVector) FloatVector.fromArray(S, act, c + 23 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 23 * L);
-            t3_4.mul(((FloatVector) FloatVector.fromArray(S, act, c + 28 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 28 * L);
-            t3_5.mul(((FloatVector) FloatVector.fromArray(S, act, c + 29 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 29 * L);
-            t3_6.mul(((FloatVector) FloatVector.fromArray(S, act, c + 30 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 30 * L);
-            t3_7.mul(((FloatVector) FloatVector.fromArray(S, act, c + 31 * L).reinterpretAsInts().min(1).convert(VectorOperators.I2F, 0))).intoArray(d, c + 31 * L);
-        }
-    }
-
-    /** Layer 3, inputs 4..7: d[below][s][i] = (Σ_o W[o][i]·d[s][o], from +0 over o ascending) · slope (held in d[below]), in place. */
-    static void inputGradient3_4(float[] p, float[] d, int dOff, int belowOff, int bs) {
-        FloatVector zero = FloatVector.zero(S);
-        for (int s = 0; s < bs; s += 4) {
-            int e = dOff + s * 1 * L;
-            int c = belowOff + s * 8 * L;
-            FloatVector t0_4 = zero;
-            FloatVector t0_5 = zero;
-            FloatVector t0_6 = zero;
-            FloatVector t0_7 = zero;
-            FloatVector t1_4 = zero;
-            FloatVector t1_5 = zero;
-            FloatVector t1_6 = zero;
-            FloatVector t1_7 = zero;
-            FloatVector t2_4 = zero;
-            FloatVector t2_5 = zero;
-            FloatVector t2_6 = zero;
-            FloatVector t2_7 = zero;
-            FloatVector t3_4 = zero;
-            FloatVector t3_5 = zero;
-            FloatVector t3_6 = zero;
-            FloatVector t3_7 = zero;
-            for (int o = 0, wq = 0, eq = 0; o < 1; o++, wq += 8 * L, eq += L) {
-                FloatVector w4 = FloatVector.fromArray(S, p, 124 * L + wq);
-                FloatVector w5 = FloatVector.fromArray(S, p, 125 * L + wq);
-                FloatVector w6 = FloatVector.fromArray(S, p, 126 * L + wq);
-                FloatVector w7 = FloatVector.fromArray(S, p, 127 * L + wq);
-                FloatVector e0 = FloatVector.fromArray(S, d, e + eq);
-                t0_4 = w4.fma(e0, t0_4);
-                t0_5 = w5.fma(e0, t0_5);
-                t0_6 = w6.fma(e0, t0_6);
-                t0_7 = w7.fma(e0, t0_7);
-                FloatVector e1 = FloatVector.fromArray(S, d, e + 1 * L + eq);
-                t1_4 = w4.fma(e1, t1_4);
-                t1_5 = w5.fma(e1, t1_5);
-                t1_6 = w6.fma(e1, t1_6);
-                t1_7 = w7.fma(e1, t1_7);
-                FloatVector e2 = FloatVector.fromArray(S, d, e + 2 * L + eq);
-                t2_4 = w4.fma(e2, t2_4);
-                t2_5 = w5.fma(e2, t2_5);
-                t2_6 = w6.fma(e2, t2_6);
-                t2_7 = w7.fma(e2, t2_7);
-                FloatVector e3 = FloatVector.fromArray(S, d, e + 3 * L + eq);
-                t3_4 = w4.fma(e3, t3_4);
-                t3_5 = w5.fma(e3, t3_5);
-                t3_6 = w6.fma(e3, t3_6);
-                t3_7 = w7.fma(e3, t3_7);
-            }
-            t0_4.mul(FloatVector.fromArray(S, d, c + 4 * L)).intoArray(d, c + 4 * L);
-            t0_5.mul(FloatVector.fromArray(S, d, c + 5 * L)).intoArray(d, c + 5 * L);
-            t0_6.mul(FloatVector.fromArray(S, d, c + 6 * L)).intoArray(d, c + 6 * L);
-            t0_7.mul(FloatVector.fromArray(S, d, c + 7 * L)).intoArray(d, c + 7 * L);
-            t1_4.mul(FloatVector.fromArray(S, d, c + 12 * L)).intoArray(d, c + 12 * L);
-            t1_5.mul(FloatVector.fromArray(S, d, c + 13 * L)).intoArray(d, c + 13 * L);
-            t1_6.mul(FloatVector.fromArray(S, d, c + 14 * L)).intoArray(d, c + 14 * L);
-            t1_7.mul(FloatVector.fromArray(S, d, c + 15 * L)).intoArray(d, c + 15 * L);
-            t2_4.mul(FloatVector.fromArray(S, d, c + 20 * L)).intoArray(d, c + 20 * L);
-            t2_5.mul(FloatVector.fromArray(S, d, c + 21 * L)).intoArray(d, c + 21 * L);
-            t2_6.mul(FloatVector.fromArray(S, d, c + 22 * L)).intoArray(d, c + 22 * L);
-            t2_7.mul(FloatVector.fromArray(S, d, c + 23 * L)).intoArray(d, c + 23 * L);
-            t3_4.mul(FloatVector.fromArray(S, d, c + 28 * L)).intoArray(d, c + 28 * L);
-            t3_5.mul(FloatVector.fromArray(S, d, c + 29 * L)).intoArray(d, c + 29 * L);
-            t3_6.mul(FloatVector.fromArray(S, d, c + 30 * L)).intoArray(d, c + 30 * L);
-            t3_7.mul(FloatVector.fromArray(S, d, c + 31 * L)).intoArray(d, c + 31 * L);
-        }
+        g0.intoArray(g, 120 * L);
+        g1.intoArray(g, 121 * L);
+        g2.intoArray(g, 122 * L);
+        g3.intoArray(g, 123 * L);
+        g4.intoArray(g, 124 * L);
+        g5.intoArray(g, 125 * L);
+        g6.intoArray(g, 126 * L);
+        g7.intoArray(g, 127 * L);
+        c.intoArray(g, 151 * L);
     }
 
     /** Layer 2, rows 0..3 × inputs 0..3: g[W[o][i]] += Σ_s d[s][o]·in[s][i], g[b[o]] += Σ_s d[s][o], samples in order. */

@@ -65,8 +65,8 @@ final class VectorKernel {
     private final float[] xs;
     private final float[] ys;
     private final int[][] perms;
-    private final float[][] laneX = new float[L][];
-    private final float[][] laneY = new float[L][];
+    /** Each lane's training samples as (x, y) pairs in one long (x in the low half): one random read per sample. */
+    private final long[][] laneXY = new long[L][];
     private final int[][] lanePerm = new int[L][];
     private float[] act;
     private float[] slope;
@@ -153,6 +153,19 @@ final class VectorKernel {
         }
         Arrays.fill(m, 0f);
         Arrays.fill(v, 0f);
+        for (int lane = 0; lane < count; lane++) {
+            BackendTask task = tasks.get(first + lane);
+            long[] xy = laneXY[lane];
+            if (xy == null || xy.length != samples) {
+                xy = new long[samples];
+                laneXY[lane] = xy;
+            }
+            float[] x = task.trainX();
+            float[] y = task.trainY();
+            for (int s = 0; s < samples; s++) {
+                xy[s] = (Float.floatToRawIntBits(x[s]) & 0xFFFFFFFFL) | ((long) Float.floatToRawIntBits(y[s]) << 32);
+            }
+        }
         int minibatch = config.minibatch();
         int pos = samples;
         for (int t = 0; t < config.steps(); t++) {
@@ -221,20 +234,21 @@ final class VectorKernel {
             tasks.get(first + lane).order().nextEpoch(perms[lane]);
         }
         for (int lane = 0; lane < L; lane++) {
-            BackendTask task = tasks.get(first + lane % count);
-            laneX[lane] = task.trainX();
-            laneY[lane] = task.trainY();
             lanePerm[lane] = perms[lane % count];
         }
-        // Sample-major, so that the writes are sequential; the reads hit each lane's (L1/L2-resident) data.
-        float[][] lx = laneX;
-        float[][] ly = laneY;
-        int[][] lp = lanePerm;
-        for (int i = 0, q = 0; i < samples; i++) {
-            for (int lane = 0; lane < L; lane++, q++) {
-                int s = lp[lane][i];
-                xs[q] = lx[lane][s];
-                ys[q] = ly[lane][s];
+        // A transposition (each lane's permuted samples into column `lane`), in chunks of positions whose
+        // rows stay in L1 while the lanes fill them one after the other.
+        int chunk = 128;
+        for (int from = 0; from < samples; from += chunk) {
+            int to = Math.min(samples, from + chunk);
+            for (int lane = 0; lane < L; lane++) {
+                int[] perm = lanePerm[lane];
+                long[] xy = laneXY[lane % count];
+                for (int i = from, q = from * L + lane; i < to; i++, q += L) {
+                    long pair = xy[perm[i]];
+                    xs[q] = Float.intBitsToFloat((int) pair);
+                    ys[q] = Float.intBitsToFloat((int) (pair >>> 32));
+                }
             }
         }
     }
@@ -326,118 +340,13 @@ final class VectorKernel {
     static void activate(int activation, float[] act, int hBase, float[] slope, int sBase, int count) {
         int end = hBase + count * L;
         int shift = sBase - hBase;
-        FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         switch (activation) {
-            case KernelMath.RELU -> {
-                for (int q = hBase; q < end; q += L) {
-                    IntVector bits = FloatVector.fromArray(SPECIES, act, q).reinterpretAsInts();
-                    IntVector h = bits.lanewise(VectorOperators.AND_NOT, bits.lanewise(VectorOperators.ASHR, 31));
-                    h.reinterpretAsFloats().intoArray(act, q);
-                    ((FloatVector) h.min(1).convert(VectorOperators.I2F, 0)).intoArray(slope, q + shift);
-                }
-            }
-            case KernelMath.TANH -> {
-                for (int q = hBase; q < end; q += L) {
-                    FloatVector h = tanh(FloatVector.fromArray(SPECIES, act, q));
-                    h.intoArray(act, q);
-                    h.neg().fma(h, one).intoArray(slope, q + shift);
-                }
-            }
-            case KernelMath.SIGMOID -> {
-                for (int q = hBase; q < end; q += L) {
-                    FloatVector e = exp(FloatVector.fromArray(SPECIES, act, q).neg());
-                    FloatVector h = one.div(e.add(1f));
-                    h.intoArray(act, q);
-                    h.mul(one.sub(h)).intoArray(slope, q + shift);
-                }
-            }
-            case KernelMath.SOFTPLUS -> {
-                for (int q = hBase; q < end; q += L) {
-                    FloatVector z = FloatVector.fromArray(SPECIES, act, q);
-                    FloatVector e = exp(z);
-                    VectorMask<Float> linear = z.compare(VectorOperators.GT, KernelMath.SOFTPLUS_THRESHOLD);
-                    log1p(e).blend(z, linear).intoArray(act, q);
-                    e.div(e.add(1f)).blend(one, linear).intoArray(slope, q + shift);
-                }
-            }
+            case KernelMath.RELU -> VectorActivations.relu(act, hBase, end, slope, shift);
+            case KernelMath.TANH -> VectorActivations.tanh(act, hBase, end, slope, shift);
+            case KernelMath.SIGMOID -> VectorActivations.sigmoid(act, hBase, end, slope, shift);
+            case KernelMath.SOFTPLUS -> VectorActivations.softplus(act, hBase, end, slope, shift);
             default -> throw new IllegalStateException("activation " + activation);
         }
-    }
-
-    private static FloatVector bc(float value) {
-        return FloatVector.broadcast(SPECIES, value);
-    }
-
-    /** {@link KernelMath#tanh}, lane by lane. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector c = x.blend(KernelMath.TANH_CLAMP, x.compare(VectorOperators.GT, KernelMath.TANH_CLAMP));
-        c = c.blend(-KernelMath.TANH_CLAMP, c.compare(VectorOperators.LT, -KernelMath.TANH_CLAMP));
-        FloatVector x2 = c.mul(c);
-        FloatVector p = x2.fma(KernelMath.TANH_A13, KernelMath.TANH_A11);
-        p = x2.fma(p, FloatVector.broadcast(SPECIES, KernelMath.TANH_A9));
-        p = x2.fma(p, FloatVector.broadcast(SPECIES, KernelMath.TANH_A7));
-        p = x2.fma(p, FloatVector.broadcast(SPECIES, KernelMath.TANH_A5));
-        p = x2.fma(p, FloatVector.broadcast(SPECIES, KernelMath.TANH_A3));
-        p = x2.fma(p, FloatVector.broadcast(SPECIES, KernelMath.TANH_A1));
-        p = c.mul(p);
-        FloatVector q = x2.fma(KernelMath.TANH_B6, KernelMath.TANH_B4);
-        q = x2.fma(q, FloatVector.broadcast(SPECIES, KernelMath.TANH_B2));
-        q = x2.fma(q, FloatVector.broadcast(SPECIES, KernelMath.TANH_B0));
-        return p.div(q);
-    }
-
-    /** {@link KernelMath#exp}, lane by lane. */
-    static FloatVector exp(FloatVector x) {
-        FloatVector c = x.blend(KernelMath.EXP_MAX, x.compare(VectorOperators.GT, KernelMath.EXP_MAX));
-        c = c.blend(KernelMath.EXP_MIN, c.compare(VectorOperators.LT, KernelMath.EXP_MIN));
-        FloatVector r = c.fma(KernelMath.LOG2E, KernelMath.ROUND_MAGIC);
-        FloatVector n = r.sub(KernelMath.ROUND_MAGIC);
-        FloatVector f = n.fma(bc(-KernelMath.LN2_HI), c);
-        f = n.fma(bc(-KernelMath.LN2_LO), f);
-        FloatVector poly = f.fma(KernelMath.EXP_P0, KernelMath.EXP_P1);
-        poly = poly.fma(f, FloatVector.broadcast(SPECIES, KernelMath.EXP_P2));
-        poly = poly.fma(f, FloatVector.broadcast(SPECIES, KernelMath.EXP_P3));
-        poly = poly.fma(f, FloatVector.broadcast(SPECIES, KernelMath.EXP_P4));
-        poly = poly.fma(f, FloatVector.broadcast(SPECIES, KernelMath.EXP_P5));
-        poly = poly.fma(f.mul(f), f);
-        poly = poly.add(1f);
-        FloatVector scale = r.reinterpretAsInts()
-                .sub(KernelMath.ROUND_MAGIC_BITS - 127)
-                .lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return poly.mul(scale);
-    }
-
-    /** {@link KernelMath#log}, lane by lane. */
-    static FloatVector log(FloatVector w) {
-        IntVector bits = w.reinterpretAsInts();
-        FloatVector e = (FloatVector) bits.lanewise(VectorOperators.ASHR, 23).sub(127).convert(VectorOperators.I2F, 0);
-        FloatVector mant = bits.and(KernelMath.MANTISSA_MASK).or(KernelMath.ONE_BITS).reinterpretAsFloats();
-        VectorMask<Float> high = mant.compare(VectorOperators.GE, KernelMath.SQRT2);
-        FloatVector f = mant.sub(1f).blend(mant.fma(0.5f, -1f), high);
-        e = e.blend(e.add(1f), high);
-        FloatVector z = f.mul(f);
-        FloatVector y = f.fma(KernelMath.LOG_P0, KernelMath.LOG_P1);
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P2));
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P3));
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P4));
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P5));
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P6));
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P7));
-        y = y.fma(f, FloatVector.broadcast(SPECIES, KernelMath.LOG_P8));
-        y = y.mul(f).mul(z);
-        y = e.fma(bc(KernelMath.LN2_LO), y);
-        y = z.fma(bc(-0.5f), y);
-        FloatVector r = f.add(y);
-        return e.fma(bc(KernelMath.LN2_HI), r);
-    }
-
-    /** {@link KernelMath#log1p}, lane by lane. */
-    static FloatVector log1p(FloatVector u) {
-        FloatVector w = u.add(1f);
-        FloatVector corrected = log(w).mul(u.div(w.sub(1f)));
-        return corrected.blend(u, w.compare(VectorOperators.EQ, 1f));
     }
 
     /** The output layer's error (ŷ − y)·scale into slope; 0 for the padding samples. */
@@ -733,10 +642,12 @@ final class VectorKernel {
         float eps = (float) config.epsilon();
         float stepSize = step.stepSize();
         float sqrtBias2 = step.sqrtBias2();
+        FloatVector beta1 = FloatVector.broadcast(SPECIES, b1);
+        FloatVector beta2 = FloatVector.broadcast(SPECIES, b2);
         for (int q = 0; q < paramRows * L; q += L) {
             FloatVector gq = FloatVector.fromArray(SPECIES, g, q);
-            FloatVector mq = FloatVector.fromArray(SPECIES, m, q).fma(bc(b1), gq.mul(c1));
-            FloatVector vq = FloatVector.fromArray(SPECIES, v, q).fma(bc(b2), gq.mul(c2).mul(gq));
+            FloatVector mq = FloatVector.fromArray(SPECIES, m, q).fma(beta1, gq.mul(c1));
+            FloatVector vq = FloatVector.fromArray(SPECIES, v, q).fma(beta2, gq.mul(c2).mul(gq));
             FloatVector denom = vq.sqrt().div(sqrtBias2).add(eps);
             FloatVector pq = FloatVector.fromArray(SPECIES, p, q);
             pq.sub(mq.div(denom).mul(stepSize)).intoArray(p, q);

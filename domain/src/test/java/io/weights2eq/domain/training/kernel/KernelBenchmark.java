@@ -14,6 +14,7 @@ import io.weights2eq.domain.training.ParameterInitializer;
 import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.TrainingSeeds;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,11 +28,14 @@ import jdk.incubator.vector.VectorSpecies;
  * ./mvnw -q -B -pl domain test-compile
  * java --add-modules jdk.incubator.vector -cp domain/target/classes:domain/target/test-classes \
  *     io.weights2eq.domain.training.kernel.KernelBenchmark [--equations 256] [--activation relu|tanh|sigmoid|softplus]
- *     [--steps 1000] [--threads 1,2] [--scalar-equations 4] [--warmup 4] [--no-peak]
+ *     [--steps 1000] [--threads 1,2] [--repeat 3] [--scalar-equations 4] [--warmup 4] [--general] [--no-peak]
  * </pre>
  * Each equation comes from the default {@link EquationFamily} (5,000 samples: the first 4,000 train, the
  * last 1,000 validate) and trains with {@link TrainingConfig#defaults()} (1,000 Adam steps of minibatch
  * 500) unless told otherwise, one attempt (no quality-gate retries: those are {@code NetworkTrainer}'s).
+ * Each thread count is timed {@code --repeat} times on fresh tasks; the best wall time is reported with the
+ * median and the rate per CPU-second (process CPU time, robust when other programs share the cores).
+ * {@code --general} uses the general layer loops instead of the unrolled 1-8-7-8-1 ones.
  *
  * <p>FLOP per sample, forward + backward, counted like {@code peer/README.md} (897 for 1-8-7-8-1) from the
  * layout's sizes n0..nK: matrix products 2·Σ n_k·n_{k+1} forward, the same for the weight gradients, and
@@ -58,6 +62,8 @@ public final class KernelBenchmark {
         int[] threadCounts = {1, 2};
         boolean peak = true;
         double warmupSeconds = 4;
+        int repeat = 3;
+        boolean general = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--equations" -> equations = Integer.parseInt(args[++i]);
@@ -67,6 +73,8 @@ public final class KernelBenchmark {
                 case "--threads" -> threadCounts = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--no-peak" -> peak = false;
                 case "--warmup" -> warmupSeconds = Double.parseDouble(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--general" -> general = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -85,7 +93,7 @@ public final class KernelBenchmark {
                 flopPerNetwork / 1e6, VectorKernelBackend.lanes(), VectorKernelBackend.lanes() * 32, cores);
 
         // Warm-up: let the JIT compile the kernel (C2 needs a few seconds for the generated layer loops).
-        try (VectorKernelBackend warm = new VectorKernelBackend(1)) {
+        try (VectorKernelBackend warm = new VectorKernelBackend(1, !general)) {
             TrainingConfig short_ = config.withSteps(Math.min(steps, 200));
             List<GeneratedEquation> few = data.subList(0, Math.min(equations, VectorKernelBackend.lanes()));
             long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
@@ -95,36 +103,53 @@ public final class KernelBenchmark {
         }
 
         double localPeak = peak ? measurePeak(Math.max(2, cores)) : Double.NaN;
+        System.out.printf("load average before the runs: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         double oneThread = Double.NaN;
         List<float[]> first = null;
         for (int threads : threadCounts) {
-            try (VectorKernelBackend backend = new VectorKernelBackend(threads)) {
-                List<BackendTask> tasks = tasks(config, data);
-                long start = System.nanoTime();
-                List<float[]> result = backend.train(config, tasks);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double eqPerS = equations / seconds;
+            try (VectorKernelBackend backend = new VectorKernelBackend(threads, !general)) {
+                double[] wall = new double[repeat];
+                double[] cpu = new double[repeat];
+                for (int r = 0; r < repeat; r++) {
+                    List<BackendTask> tasks = tasks(config, data);
+                    long cpuStart = processCpuNanos();
+                    long start = System.nanoTime();
+                    List<float[]> result = backend.train(config, tasks);
+                    wall[r] = (System.nanoTime() - start) / 1e9;
+                    cpu[r] = (processCpuNanos() - cpuStart) / 1e9;
+                    if (first == null) {
+                        first = result;
+                        report(config, data, result);
+                    } else {
+                        boolean same = true;
+                        for (int i = 0; i < equations; i++) {
+                            same &= Arrays.equals(first.get(i), result.get(i));
+                        }
+                        if (!same) {
+                            System.out.println("  RESULTS DIFFER from the first run (" + threads + " threads, round " + r + ")");
+                        }
+                    }
+                }
+                double best = Arrays.stream(wall).min().orElseThrow();
+                double median = median(wall);
+                double eqPerS = equations / best;
                 double gflops = eqPerS * flopPerNetwork / 1e9;
+                double eqPerCpuS = equations / median(cpu);
                 if (threads == 1) {
                     oneThread = eqPerS;
                 }
-                System.out.printf("vector %d thread(s): %d equations in %.2f s = %.1f eq/s (%.1f per thread), %.1f GFLOP/s"
-                                + " = %.1f %% of the reference 2-core peak (158.7), %s; %.1fx the PyTorch peer per core%n",
-                        threads, equations, seconds, eqPerS, eqPerS / threads, gflops, 100 * gflops / REFERENCE_PEAK_GFLOPS,
+                System.out.printf("vector %d thread(s): %d equations, best of %d %.2f s (median %.2f s) = %.1f eq/s (%.1f per thread;"
+                                + " %.1f per CPU-second), %.1f GFLOP/s = %.1f %% of the reference 2-core peak (158.7), %s;"
+                                + " %.1fx the PyTorch peer per core%n",
+                        threads, equations, repeat, best, median, eqPerS, eqPerS / threads, eqPerCpuS, gflops,
+                        100 * gflops / REFERENCE_PEAK_GFLOPS,
                         Double.isNaN(localPeak) ? "local peak not measured"
                                 : String.format("%.1f %% of this machine's %d-thread FMA peak (%.1f)",
                                         100 * gflops / (localPeak * threads / Math.max(2, cores)), threads,
                                         localPeak * threads / Math.max(2, cores)),
                         eqPerS / threads / PEER_EQ_PER_S_PER_CORE);
-                if (first == null) {
-                    first = result;
-                    report(config, data, result);
-                } else {
-                    boolean same = true;
-                    for (int i = 0; i < equations; i++) {
-                        same &= Arrays.equals(first.get(i), result.get(i));
-                    }
-                    System.out.println("  results bit-identical to the first run: " + same);
+                if (threads != threadCounts[0]) {
+                    System.out.println("  results bit-identical to the first run: checked (a difference is printed above)");
                 }
             }
         }
@@ -148,6 +173,20 @@ public final class KernelBenchmark {
             System.out.printf("this machine's FMA peak with %d-bit vectors: %.1f GFLOP/s on %d threads (%.1f per thread)%n",
                     VectorKernelBackend.lanes() * 32, localPeak, Math.max(2, cores), localPeak / Math.max(2, cores));
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** CPU time of the whole process (all threads, the JIT and GC included), or -1. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** FLOP per training sample, forward + backward (see the class comment). */
