@@ -183,21 +183,11 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         } finally {
             training = false;
         }
-        try {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(networks.size());
-            for (TrainedNetwork network : networks) {
-                acks.add(publisher.publish(network, settings.instanceId()));
-            }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return;
-        } catch (ExecutionException e) {
-            LOG.error("networks not acknowledged; their equations will be consumed again", e.getCause());
-            rewind();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(networks.size());
+        for (TrainedNetwork network : networks) {
+            acks.add(publisher.publish(network, settings.instanceId()));
+        }
+        if (!acknowledged(acks, "networks")) {
             return;
         }
         for (Pending p : pending) {
@@ -211,17 +201,7 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
 
     /** Waits for the dead letters, then commits what is done on partitions this worker still owns. */
     private void commitProcessed() {
-        try {
-            for (Future<RecordMetadata> ack : deadLettersInFlight) {
-                ack.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return;
-        } catch (ExecutionException e) {
-            LOG.error("dead letters not acknowledged; their records will be consumed again", e.getCause());
-            rewind();
+        if (!acknowledged(deadLettersInFlight, "dead letters")) {
             return;
         }
         deadLettersInFlight.clear();
@@ -235,6 +215,26 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets);
         }
+    }
+
+    /**
+     * Waits for the broker's acknowledgements. On a failure it rewinds to the committed offsets (the
+     * records are consumed again, nothing skipped) and answers false; on interruption it stops the loop.
+     */
+    private boolean acknowledged(List<Future<RecordMetadata>> acks, String what) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } catch (ExecutionException e) {
+            LOG.error(what + " not acknowledged; their records will be consumed again", e.getCause());
+            rewind();
+        }
+        return false;
     }
 
     /** Forgets uncommitted work and seeks back to the committed offsets, so nothing is skipped. */
