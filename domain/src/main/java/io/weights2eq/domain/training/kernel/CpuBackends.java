@@ -18,19 +18,25 @@ public final class CpuBackends {
     }
 
     /**
-     * {@link VectorKernelBackend} with {@code threads} workers when the Vector API module is present,
-     * else {@link ScalarBackend} (one thread, the same results bit for bit), logging once why.
+     * {@link VectorKernelBackend} with {@code threads} workers when the Vector API module is present
+     * (and the preferred vector has at least 4 float lanes), else {@link ScalarBackend} on {@code threads} threads (the same results bit for bit, many times
+     * slower), logging once why.
      */
     public static TrainingBackend best(int threads) {
-        if (vectorApiAvailable()) {
+        String why;
+        if (!vectorApiAvailable()) {
+            why = "Module " + VECTOR_MODULE + " is not in this JVM (start it with --add-modules " + VECTOR_MODULE + ")";
+        } else if (VectorKernelBackend.lanes() < 4) {
+            why = "The preferred float vector has only " + VectorKernelBackend.lanes()
+                    + " lanes here (no SIMD the JIT compiles the Vector API to)";
+        } else {
             return new VectorKernelBackend(threads);
         }
         if (WARNED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "Module " + VECTOR_MODULE + " is not in this JVM (start it with"
-                    + " --add-modules " + VECTOR_MODULE + "): training uses the scalar backend, single-threaded"
-                    + " and many times slower, with the same results");
+            LOG.log(System.Logger.Level.WARNING, why + ": training uses the scalar backend, many times slower, with the"
+                    + " same results");
         }
-        return new ScalarBackend();
+        return new ScalarBackend(false, threads);
     }
 
     /** {@link #best(int)} with one thread per available processor. */

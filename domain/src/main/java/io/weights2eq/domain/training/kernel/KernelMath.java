@@ -13,9 +13,10 @@ import io.weights2eq.domain.network.Activation;
  *
  * <h2>Approximations (measured against {@code Math.tanh/exp/log1p} in double by {@code KernelMathTest})</h2>
  * <ul>
- *   <li>{@code tanh}: the input is clamped to ±{@value #TANH_CLAMP}, then an odd 13th-degree over even
- *       6th-degree rational function (the minimax form used by Eigen's fast float tanh) is evaluated with
- *       FMAs (Horner) and one division. Absolute error below 3e-7.</li>
+ *   <li>{@code tanh}: the magnitude is clamped to {@value #TANH_CLAMP} (integer min on the bits, the sign
+ *       kept), then an odd 13th-degree over even 6th-degree rational function (the minimax form used by
+ *       Eigen's fast float tanh) is evaluated with FMAs (Horner); the quotient is p · {@link #reciprocal}(q),
+ *       no division. Absolute error below 3e-7.</li>
  *   <li>{@code exp}: the argument is clamped to [{@value #EXP_MIN}, {@value #EXP_MAX}] (no overflow, no
  *       subnormal results), reduced by n = round(x·log2 e) (Cody–Waite, two-part ln 2), a degree-6
  *       polynomial (Cephes {@code expf}) and a scaling by 2^n built from the exponent bits. Relative error
@@ -31,7 +32,7 @@ import io.weights2eq.domain.network.Activation;
  *       max(z, 0) for every z but NaN; d = (float) min(bits(h), 1), i.e. 1 if h &gt; 0 else 0. Written with
  *       integer operations because they are cheaper than vector masks in the JDK 17 Vector API.</li>
  *   <li>tanh: h = tanh(z); d = fma(−h, h, 1) (= 1 − h²).</li>
- *   <li>sigmoid: e = exp(−z); h = 1 / (1 + e); d = h · (1 − h).</li>
+ *   <li>sigmoid: e = exp(−z); h = {@link #reciprocal}(1 + e); d = h · (1 − h).</li>
  *   <li>softplus (PyTorch's, β = 1, threshold 20): z &gt; 20 ? (h = z, d = 1) : (e = exp(z),
  *       h = log1p(e), d = e / (e + 1)).</li>
  * </ul>
@@ -44,6 +45,10 @@ final class KernelMath {
 
     // tanh(x) ≈ x·P(x²)/Q(x²) on [-c, c]
     static final float TANH_CLAMP = 7.90531110763549805f;
+    static final int TANH_CLAMP_BITS = Float.floatToRawIntBits(TANH_CLAMP);
+    static final int ABS_MASK = 0x7FFFFFFF;
+    static final int SIGN_MASK = 0x80000000;
+    static final int RCP_MAGIC = 0x7EF311C3;
     static final float TANH_A1 = 4.89352455891786e-03f;
     static final float TANH_A3 = 6.37261928875436e-04f;
     static final float TANH_A5 = 1.48572235717979e-05f;
@@ -101,8 +106,8 @@ final class KernelMath {
     }
 
     static float tanh(float x) {
-        float c = x > TANH_CLAMP ? TANH_CLAMP : x;
-        c = c < -TANH_CLAMP ? -TANH_CLAMP : c;
+        int bits = Float.floatToRawIntBits(x);
+        float c = Float.intBitsToFloat(Math.min(bits & ABS_MASK, TANH_CLAMP_BITS) | (bits & SIGN_MASK));
         float x2 = c * c;
         float p = Math.fma(x2, TANH_A13, TANH_A11);
         p = Math.fma(x2, p, TANH_A9);
@@ -114,7 +119,19 @@ final class KernelMath {
         float q = Math.fma(x2, TANH_B6, TANH_B4);
         q = Math.fma(x2, q, TANH_B2);
         q = Math.fma(x2, q, TANH_B0);
-        return p / q;
+        return p * reciprocal(q);
+    }
+
+    /**
+     * 1/q for a positive normal q without a division (a vector division is 5–10 times slower than an FMA):
+     * the seed RCP_MAGIC − bits(q) (relative error below 12 %), then three Newton steps r = r + r·(1 − q·r)
+     * with FMAs (error below 1e-7 before the final rounding).
+     */
+    static float reciprocal(float q) {
+        float r = Float.intBitsToFloat(RCP_MAGIC - Float.floatToRawIntBits(q));
+        r = Math.fma(r, Math.fma(-q, r, 1f), r);
+        r = Math.fma(r, Math.fma(-q, r, 1f), r);
+        return Math.fma(r, Math.fma(-q, r, 1f), r);
     }
 
     static float exp(float x) {
@@ -184,7 +201,7 @@ final class KernelMath {
             }
             case SIGMOID -> {
                 float e = exp(-z);
-                float h = 1f / (1f + e);
+                float h = reciprocal(1f + e);
                 derivative[index] = h * (1f - h);
                 return h;
             }

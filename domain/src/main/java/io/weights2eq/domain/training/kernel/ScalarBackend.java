@@ -8,6 +8,10 @@ import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.domain.training.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The readable reference of the training semantics written down in the package documentation
@@ -20,34 +24,82 @@ import java.util.List;
  * {@code Math} functions in double (rounded to float): the textbook definition, which differs from the
  * kernels by rounding only. ReLU is the same in both modes.
  *
- * <p>Thread-safe and stateless; {@link #close()} does nothing. Slow: use it for tests and as a fallback
- * where {@code jdk.incubator.vector} is missing ({@link CpuBackends#best(int)}).
+ * <p>Thread-safe; with {@code threads} &gt; 1 it trains networks in parallel on its own pool, which
+ * {@link #close()} shuts down. Slow (no SIMD): for tests, and the fallback of {@link CpuBackends#best(int)}
+ * where {@code jdk.incubator.vector} is missing.
  */
 public final class ScalarBackend implements TrainingBackend {
     private final boolean exactTranscendentals;
+    private final int threads;
+    private final ExecutorService pool;
 
-    /** The kernels' arithmetic: bit-identical to {@link VectorKernelBackend}. */
+    /** The kernels' arithmetic (bit-identical to {@link VectorKernelBackend}), on the calling thread. */
     public ScalarBackend() {
         this(false);
     }
 
     public ScalarBackend(boolean exactTranscendentals) {
+        this(exactTranscendentals, 1);
+    }
+
+    /**
+     * @param threads networks trained in parallel (a fixed pool of daemon threads when more than 1; the
+     *                results do not depend on it)
+     */
+    public ScalarBackend(boolean exactTranscendentals, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
         this.exactTranscendentals = exactTranscendentals;
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "w2e-scalar-backend");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
     public String name() {
-        return exactTranscendentals ? "scalar-exact" : "scalar";
+        return (exactTranscendentals ? "scalar-exact" : "scalar") + (threads > 1 ? "-t" + threads : "");
     }
 
     @Override
     public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
         KernelChecks.require(config, tasks);
-        List<float[]> out = new ArrayList<>(tasks.size());
+        if (pool == null) {
+            List<float[]> out = new ArrayList<>(tasks.size());
+            for (BackendTask task : tasks) {
+                out.add(new Trainer(config, exactTranscendentals).train(task));
+            }
+            return out;
+        }
+        List<Future<float[]>> futures = new ArrayList<>(tasks.size());
         for (BackendTask task : tasks) {
-            out.add(new Trainer(config, exactTranscendentals).train(task));
+            futures.add(pool.submit(() -> new Trainer(config, exactTranscendentals).train(task)));
+        }
+        List<float[]> out = new ArrayList<>(tasks.size());
+        try {
+            for (Future<float[]> f : futures) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
         }
         return out;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorActivations {
     private static final VectorSpecies<Float> S = VectorKernel.SPECIES;
     private static final int L = VectorKernel.LANES;
+    private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
 
     private VectorActivations() {
     }
@@ -55,10 +56,11 @@ final class VectorActivations {
         FloatVector a1 = FloatVector.broadcast(S, KernelMath.TANH_A1);
         FloatVector b2 = FloatVector.broadcast(S, KernelMath.TANH_B2);
         FloatVector b0 = FloatVector.broadcast(S, KernelMath.TANH_B0);
+        IntVector magic = IntVector.broadcast(IS, KernelMath.RCP_MAGIC);
         for (int q = from; q < end; q += L) {
-            FloatVector x = FloatVector.fromArray(S, act, q);
-            FloatVector c = x.blend(KernelMath.TANH_CLAMP, x.compare(VectorOperators.GT, KernelMath.TANH_CLAMP));
-            c = c.blend(-KernelMath.TANH_CLAMP, c.compare(VectorOperators.LT, -KernelMath.TANH_CLAMP));
+            IntVector bits = FloatVector.fromArray(S, act, q).reinterpretAsInts();
+            FloatVector c = bits.and(KernelMath.ABS_MASK).min(KernelMath.TANH_CLAMP_BITS)
+                    .or(bits.and(KernelMath.SIGN_MASK)).reinterpretAsFloats();
             FloatVector x2 = c.mul(c);
             FloatVector p = x2.fma(KernelMath.TANH_A13, KernelMath.TANH_A11);
             p = x2.fma(p, a9);
@@ -70,7 +72,13 @@ final class VectorActivations {
             FloatVector d = x2.fma(KernelMath.TANH_B6, KernelMath.TANH_B4);
             d = x2.fma(d, b2);
             d = x2.fma(d, b0);
-            FloatVector h = p.div(d);
+            // reciprocal(d): seed from the bits, three Newton steps (KernelMath.reciprocal)
+            FloatVector minusD = d.neg();
+            FloatVector r = magic.sub(d.reinterpretAsInts()).reinterpretAsFloats();
+            r = r.fma(minusD.fma(r, one), r);
+            r = r.fma(minusD.fma(r, one), r);
+            r = r.fma(minusD.fma(r, one), r);
+            FloatVector h = p.mul(r);
             h.intoArray(act, q);
             h.neg().fma(h, one).intoArray(slope, q + shift);
         }
@@ -84,6 +92,7 @@ final class VectorActivations {
         FloatVector p3 = FloatVector.broadcast(S, EXP_P3);
         FloatVector p4 = FloatVector.broadcast(S, EXP_P4);
         FloatVector p5 = FloatVector.broadcast(S, EXP_P5);
+        IntVector magic = IntVector.broadcast(IS, KernelMath.RCP_MAGIC);
         for (int q = from; q < end; q += L) {
             FloatVector x = FloatVector.fromArray(S, act, q).neg();
             // e = exp(-z), KernelMath.exp inline
@@ -103,7 +112,13 @@ final class VectorActivations {
             FloatVector scale = r.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23)
                     .reinterpretAsFloats();
             FloatVector e = poly.mul(scale);
-            FloatVector h = one.div(e.add(1f));
+            // h = reciprocal(1 + e) (KernelMath.reciprocal)
+            FloatVector w = e.add(1f);
+            FloatVector minusW = w.neg();
+            FloatVector h = magic.sub(w.reinterpretAsInts()).reinterpretAsFloats();
+            h = h.fma(minusW.fma(h, one), h);
+            h = h.fma(minusW.fma(h, one), h);
+            h = h.fma(minusW.fma(h, one), h);
             h.intoArray(act, q);
             h.mul(one.sub(h)).intoArray(slope, q + shift);
         }

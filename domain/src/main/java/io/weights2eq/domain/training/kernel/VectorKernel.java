@@ -30,15 +30,26 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  *
  * <h2>Computation</h2>
- * A minibatch is padded to a multiple of 4 samples (the padding samples get error 0, so they add exactly
- * +0 or −0 to accumulators that are never −0: no effect on any bit) and cut into blocks of
- * {@code block} samples that fit in L1 with their activations. Per block, each layer is a small
- * matrix product over the block done in register tiles (forward: 4 samples × 2 outputs, loop over
- * inputs; weight gradient: 2 outputs × 4 inputs, loop over the block's samples, so each accumulator
- * is loaded and stored once per block; input gradient: 4 samples × 2 inputs, loop over outputs). The
- * order of the FMAs into every single value is the order of {@link ScalarBackend}: forward sums from the
- * bias over inputs ascending, gradient sums over the minibatch's samples in order, input gradients
- * over outputs ascending. No operation mixes lanes.
+ * Per epoch, each lane's permutation (its own {@code MinibatchOrder}) is drawn and its samples are gathered
+ * into {@code xs, ys}. A minibatch is padded to a multiple of 4 samples (the padding samples get error 0,
+ * so they add exactly +0 or −0 to accumulators that are never −0: no effect on any bit) and cut into blocks
+ * of {@code block} samples whose activations fit in L1. Per block, each layer is a small matrix product
+ * over the block in register tiles, forward through all layers, then backward: the weight gradient of a
+ * layer (rows × inputs accumulators held in registers over the block's samples, so each is loaded and
+ * stored once per block), then the deltas of the layer below. For {@code NetworkLayout.DEFAULT} the layer
+ * loops are the generated, unrolled ones of {@link DefaultLayoutKernel} (tiles of 4 samples × 4 units,
+ * ReLU's slope derived from the stored output); any other layout uses the general loops below (tiles of
+ * 4 samples × 2 units). After the minibatch: Adam and the norm constraint over the interleaved arrays.
+ *
+ * <p>The order of the operations into every single value is the order of {@link ScalarBackend}: forward
+ * sums from the bias over inputs ascending, gradient sums over the minibatch's samples in order, input
+ * gradients over outputs ascending from +0. No operation mixes lanes, so a lane's result does not depend
+ * on the other lanes.
+ *
+ * <h2>Speed notes (measured)</h2>
+ * The hot arrays are cache-line aligned ({@link CacheLineArrays}: 1.3× on AVX-512). No {@code FloatVector}
+ * crosses a method boundary that the JIT might not inline (a boxed vector costs an allocation); the
+ * generated methods stay small enough for C1, or they never reach C2.
  */
 final class VectorKernel {
     static final VectorSpecies<Float> SPECIES = species();

@@ -23,6 +23,19 @@ class CpuBackendsTest {
     @Test
     void invalidThreadCounts() {
         assertThrows(IllegalArgumentException.class, () -> new VectorKernelBackend(0));
+        assertThrows(IllegalArgumentException.class, () -> new ScalarBackend(false, 0));
+    }
+
+    @Test
+    void theScalarBackendGivesTheSameBitsOnSeveralThreads() {
+        var config = VectorKernelBackendTest.SMALL.withSteps(10);
+        var tasks = VectorKernelBackendTest.tasks(5, 9);
+        try (ScalarBackend parallel = new ScalarBackend(false, 3)) {
+            assertEquals("scalar-t3", parallel.name());
+            VectorKernelBackendTest.assertBitIdentical(
+                    io.weights2eq.domain.training.TrainingFixtures.train(new ScalarBackend(), config, tasks),
+                    io.weights2eq.domain.training.TrainingFixtures.train(parallel, config, tasks), "scalar, 3 threads vs 1");
+        }
     }
 
     @Test
