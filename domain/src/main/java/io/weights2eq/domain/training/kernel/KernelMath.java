@@ -185,7 +185,7 @@ final class KernelMath {
         return w == 1f ? u : corrected;
     }
 
-    /** The activation of the kernels (see the class comment); the derivative goes to {@code out[1]}. */
+    /** The kernels' activation of z (see the class comment); its derivative goes to {@code derivative[index]}. */
     static float activate(int activation, float z, float[] derivative, int index) {
         switch (activation) {
             case RELU -> {

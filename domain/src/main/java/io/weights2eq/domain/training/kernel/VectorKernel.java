@@ -56,7 +56,7 @@ final class VectorKernel {
     static final int LANES = SPECIES.length();
     private static final int L = LANES;
     /** Bytes of block scratch to aim for (activations and slopes): about a half of a 48 KiB L1. */
-    private static final int SCRATCH_BYTES = Integer.getInteger("weights2eq.kernel.scratchBytes", 24 * 1024);
+    private static final int SCRATCH_BYTES = 24 * 1024;
 
     private final TrainingConfig config;
     private final int activation;
@@ -130,10 +130,6 @@ final class VectorKernel {
         this.act = CacheLineArrays.allocate(offset);
         this.slope = CacheLineArrays.allocate(offset);
         this.unrolled = unrolledAllowed && layout.equals(NetworkLayout.DEFAULT);
-    }
-
-    int block() {
-        return block;
     }
 
     private static VectorSpecies<Float> species() {

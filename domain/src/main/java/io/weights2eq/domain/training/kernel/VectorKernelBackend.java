@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Needs {@code --add-modules jdk.incubator.vector} at compile and run time; use
  * {@link CpuBackends#best(int)} to fall back to {@link ScalarBackend} where the module is missing.
- * System properties read once, for experiments: {@code weights2eq.kernel.vectorBits} (64/128/256/512,
- * default the preferred species), {@code weights2eq.kernel.block} (samples per block, a multiple of 4).
+ * System properties read once, for experiments: {@code weights2eq.kernel.vectorBits} (128/256/512,
+ * default the preferred species; e.g. 256 to measure AVX2 speed on an AVX-512 machine),
+ * {@code weights2eq.kernel.block} (samples per block, a multiple of 4; default: what fits 24 KiB).
  *
  * <p>Thread-safe: concurrent {@link #train} calls share the pool. {@link #close()} shuts the pool down.
  */
