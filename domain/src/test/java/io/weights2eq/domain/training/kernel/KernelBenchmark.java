@@ -148,14 +148,16 @@ public final class KernelBenchmark {
                 }
                 System.out.printf("vector %d thread(s): %d equations, best of %d %.2f s (median %.2f s) = %.1f eq/s (%.1f per thread;"
                                 + " %.1f per CPU-second), %.1f GFLOP/s = %.1f %% of the reference 2-core peak (158.7), %s;"
-                                + " %.1fx the PyTorch peer per core%n",
+                                + " %.1fx the peer README's %.2f eq/s per core (another machine: for a side-by-side ratio"
+                                + " run bin/w2e bench trainer)%n",
                         threads, equations, repeat, best, median, eqPerS, eqPerS / threads, eqPerCpuS, gflops,
                         100 * gflops / REFERENCE_PEAK_GFLOPS,
                         Double.isNaN(localPeak) ? "local peak not measured"
                                 : String.format("%.1f %% of this machine's %d-thread FMA peak (%.1f)",
                                         100 * gflops / (localPeak * threads / Math.max(2, cores)), threads,
                                         localPeak * threads / Math.max(2, cores)),
-                        eqPerS / threads / PEER_EQ_PER_S_PER_CORE);
+                        eqPerS / threads / (PEER_EQ_PER_S_PER_CORE * 1000.0 / config.steps()),
+                        PEER_EQ_PER_S_PER_CORE * 1000.0 / config.steps());
                 if (threads != threadCounts[0]) {
                     System.out.println("  results bit-identical to the first run: checked (a difference is printed above)");
                 }
