@@ -37,6 +37,12 @@ public class TrainerLifecycle {
     @Inject
     TrainerSettings settings;
 
+    @ConfigProperty(name = "w2e.topics.create")
+    boolean createTopics;
+
+    @ConfigProperty(name = "w2e.topics.partitions")
+    int partitions;
+
     private TrainingBackend backend;
     private NetworkPublisher publisher;
     private DeadLetterPublisher deadLetters;
@@ -44,16 +50,16 @@ public class TrainerLifecycle {
 
     void onStart(@Observes StartupEvent event) {
         String instance = settings.instanceId().orElseGet(() -> "trainer-" + UUID.randomUUID().toString().substring(0, 8));
-        if (settings.createTopics()) {
+        if (createTopics) {
             try (Admin admin = Admin.create(kafkaConfig)) {
-                TopicProvisioner.ensureTopics(admin, settings.partitions(), (short) 1);
+                TopicProvisioner.ensureTopics(admin, partitions, (short) 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.warnf("cannot create topics now (%s); the consumer waits for them", e.toString());
             }
         }
-        backend = TrainingBackends.create(settings.backend(), settings.threads(), settings.djlDevice());
+        backend = TrainingBackends.create(settings.backend(), settings.threadCount(), settings.djl().device());
         NetworkTrainer trainer = new NetworkTrainer(backend, settings.trainingConfig());
         publisher = new NetworkPublisher(kafkaConfig, instance + "-networks");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
