@@ -12,4 +12,9 @@ public record DecoderTrainingOptions(double learningRate, int warmupSteps, doubl
     public static DecoderTrainingOptions defaults() {
         return new DecoderTrainingOptions(5e-4, 500, 0.01, 1.0, 1, 42L, false);
     }
+
+    public DecoderTrainingOptions withSeed(long newSeed) {
+        return new DecoderTrainingOptions(learningRate, warmupSteps, weightDecay, clipNorm, threads, newSeed,
+                augmentPermutations);
+    }
 }
