@@ -1,17 +1,20 @@
 package io.weights2eq.deploy.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The admin CLI behind {@code bin/w2e}: {@code topics}, {@code equations-summary} and {@code generate}.
+ * The admin CLI behind {@code bin/w2e}: {@code topics}, {@code equations-summary}, {@code generate},
+ * {@code networks-summary} and {@code decode}.
  *
  * <pre>
  * java -cp 'deploy/target/lib/*:deploy/target/weights2eq-deploy-0.1.0-SNAPSHOT.jar' io.weights2eq.deploy.cli.W2eCli
  *     topics --bootstrap localhost:9092
  *     equations-summary --bootstrap localhost:9092 [--samples 3] [--expect 1000]
  *     generate --url http://localhost:8081 --count 1000 [--seed 42] [--family servant] [--samples 5000] [--rate R]
+ *     decode --input networks.jsonl [--method learned] [--model models/] [--beam 1]
  * </pre>
  *
  * Exit status: 0 success, 1 the command ran and found a problem (missing topics, undecodable records,
@@ -33,7 +36,12 @@ public final class W2eCli {
                   convergence rate and the median and p90 validation MSE
               generate --url http://localhost:8081 --count N [--seed S] [--family uniform-length|servant]
                        [--samples 5000] [--rate R] [--x-min -1] [--x-max 1] [--no-progress]
-                  starts a generator job and follows it with a progress bar; Ctrl-C cancels the job""";
+                  starts a generator job and follows it with a progress bar; Ctrl-C cancels the job
+              decode --input FILE.jsonl|- [--method learned] [--model PATH] [--beam 1]
+                  decodes a network file (one JSON network per line, no broker needed) with the learned decoder
+                  of PATH (a checkpoint, or the latest *.w2ed of a directory; default $W2E_HOME/models): one JSON
+                  line per network on stdout (id, equation, method, modelVersion, coefficients, tokenIds,
+                  latencyMillis; coefficients [] when the emitted text is not an equation); exit 1 if a line failed""";
 
     private W2eCli() {
     }
@@ -49,6 +57,11 @@ public final class W2eCli {
 
     /** Runs one command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs one command, {@code in} as its standard input; returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -62,6 +75,7 @@ public final class W2eCli {
                 case "equations-summary" -> new EquationsSummaryCommand(options, out, err).run();
                 case "generate" -> new GenerateCommand(options, out, err).run();
                 case "networks-summary" -> new NetworksSummaryCommand(options, out, err).run();
+                case "decode" -> new DecodeCommand(options, in, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {
