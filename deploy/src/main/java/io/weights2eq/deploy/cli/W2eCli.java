@@ -34,6 +34,8 @@ public final class W2eCli {
               networks-summary --bootstrap HOST:PORT [--expect N] [--timeout-s 600]
                   follows the 'networks' topic until N distinct equations are trained, then prints the
                   convergence rate and the median and p90 validation MSE
+              export-examples --bootstrap HOST:PORT --out FILE.tsv
+                  joins the whole 'networks' and 'equations' topics into a decoder training file (ExamplesTsv)
               generate --url http://localhost:8081 --count N [--seed S] [--family uniform-length|servant]
                        [--samples 5000] [--rate R] [--x-min -1] [--x-max 1] [--no-progress]
                   starts a generator job and follows it with a progress bar; Ctrl-C cancels the job
@@ -76,6 +78,7 @@ public final class W2eCli {
                 case "generate" -> new GenerateCommand(options, out, err).run();
                 case "networks-summary" -> new NetworksSummaryCommand(options, out, err).run();
                 case "decode" -> new DecodeCommand(options, in, out, err).run();
+                case "export-examples" -> new ExportExamplesCommand(options, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {

@@ -1,0 +1,124 @@
+package io.weights2eq.deploy.cli;
+
+import io.weights2eq.domain.decoding.ExamplesTsv;
+import io.weights2eq.domain.decoding.TrainingExample;
+import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.Network;
+import io.weights2eq.domain.network.NetworkLayout;
+import io.weights2eq.schema.Topics;
+import io.weights2eq.schema.avro.Equation;
+import io.weights2eq.schema.serde.AvroCodec;
+import io.weights2eq.schema.serde.RecordDecodingException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * {@code export-examples --out FILE}: reads the whole {@code equations} and {@code networks} topics and writes one
+ * {@link ExamplesTsv} line per trained equation (the latest network of each), for training the decoder offline.
+ */
+final class ExportExamplesCommand {
+    private final String bootstrap;
+    private final Path out;
+    private final PrintStream stdout;
+    private final PrintStream err;
+
+    ExportExamplesCommand(Args args, PrintStream stdout, PrintStream err) {
+        this.bootstrap = args.required("bootstrap");
+        this.out = Path.of(args.required("out"));
+        args.rejectUnknown();
+        this.stdout = stdout;
+        this.err = err;
+    }
+
+    int run() {
+        try {
+            return export();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + out, e);
+        }
+    }
+
+    private int export() throws IOException {
+        Map<String, String> texts = new HashMap<>();
+        AvroCodec<Equation> equations = AvroCodec.of(Equation.class);
+        long bad = readAll(Topics.EQUATIONS.topicName(), r -> {
+            Equation e = equations.decode(r.value());
+            texts.put(e.getId(), e.getCanonicalText());
+        });
+        Map<String, io.weights2eq.schema.avro.Network> networks = new HashMap<>();
+        AvroCodec<io.weights2eq.schema.avro.Network> codec = AvroCodec.of(io.weights2eq.schema.avro.Network.class);
+        bad += readAll(Topics.NETWORKS.topicName(), r -> {
+            io.weights2eq.schema.avro.Network n = codec.decode(r.value());
+            networks.put(n.getEquationId(), n);
+        });
+        long written = 0;
+        long orphans = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+            for (io.weights2eq.schema.avro.Network n : networks.values()) {
+                String text = texts.get(n.getEquationId());
+                if (text == null) {
+                    orphans++;
+                    continue;
+                }
+                var p = n.getNetwork();
+                float[] params = new float[p.getParameters().size()];
+                for (int i = 0; i < params.length; i++) {
+                    params[i] = p.getParameters().get(i);
+                }
+                Network network = new Network(new NetworkLayout(p.getLayers().stream().mapToInt(Integer::intValue)
+                        .toArray()), Activation.fromLabel(p.getActivation()), params);
+                w.write(ExamplesTsv.format(new TrainingExample(n.getEquationId(), network, Polynomial.parse(text),
+                        n.getConverged())));
+                w.newLine();
+                written++;
+            }
+        }
+        stdout.printf("export-examples: %d examples to %s (%d equations, %d networks without an equation, %d undecodable records)%n",
+                written, out, texts.size(), orphans, bad);
+        return bad > 0 ? 1 : 0;
+    }
+
+    private interface RecordHandler {
+        void accept(ConsumerRecord<byte[], byte[]> record);
+    }
+
+    private long readAll(String topic, RecordHandler handler) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-export-examples");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+        long bad = 0;
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        handler.accept(r);
+                    } catch (RecordDecodingException | IllegalArgumentException e) {
+                        bad++;
+                    }
+                }
+            }
+        }
+        err.printf("export-examples: read %s%n", topic);
+        return bad;
+    }
+}
