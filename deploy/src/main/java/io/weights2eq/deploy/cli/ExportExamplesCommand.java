@@ -5,6 +5,7 @@ import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
+import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
@@ -27,17 +28,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * {@code export-examples --out FILE}: reads the whole {@code equations} and {@code networks} topics and writes one
- * {@link ExamplesTsv} line per trained equation (the latest network of each), for training the decoder offline.
+ * {@link ExamplesTsv} line per trained equation (the latest network of each), for training the decoder offline;
+ * to a {@code .jsonl} file, the networks alone in the {@link NetworkFile} format.
  */
 final class ExportExamplesCommand {
     private final String bootstrap;
     private final Path out;
+    private final boolean jsonLines;
     private final PrintStream stdout;
     private final PrintStream err;
 
     ExportExamplesCommand(Args args, PrintStream stdout, PrintStream err) {
         this.bootstrap = args.required("bootstrap");
         this.out = Path.of(args.required("out"));
+        this.jsonLines = out.toString().endsWith(".jsonl");
         args.rejectUnknown();
         this.stdout = stdout;
         this.err = err;
@@ -80,7 +84,8 @@ final class ExportExamplesCommand {
                 }
                 Network network = new Network(new NetworkLayout(p.getLayers().stream().mapToInt(Integer::intValue)
                         .toArray()), Activation.fromLabel(p.getActivation()), params);
-                w.write(ExamplesTsv.format(new TrainingExample(n.getEquationId(), network, Polynomial.parse(text),
+                w.write(jsonLines ? NetworkFile.format(n.getEquationId(), network)
+                        : ExamplesTsv.format(new TrainingExample(n.getEquationId(), network, Polynomial.parse(text),
                         n.getConverged())));
                 w.newLine();
                 written++;

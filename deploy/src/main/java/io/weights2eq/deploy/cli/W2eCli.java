@@ -35,7 +35,11 @@ public final class W2eCli {
                   follows the 'networks' topic until N distinct equations are trained, then prints the
                   convergence rate and the median and p90 validation MSE
               export-examples --bootstrap HOST:PORT --out FILE.tsv
-                  joins the whole 'networks' and 'equations' topics into a decoder training file (ExamplesTsv)
+                  joins the whole 'networks' and 'equations' topics into a decoder training file (ExamplesTsv);
+                  with FILE.jsonl, the networks alone in the network file format (for decode and bench-decode)
+              bench-decode --input NETWORKS.jsonl [--url http://localhost:8083] [--rate 200] [--seconds 30]
+                           [--warmup-s 10]
+                  open-loop load on POST /decode at a fixed rate; latency percentiles from scheduled send times
               generate --url http://localhost:8081 --count N [--seed S] [--family uniform-length|servant]
                        [--samples 5000] [--rate R] [--x-min -1] [--x-max 1] [--no-progress]
                   starts a generator job and follows it with a progress bar; Ctrl-C cancels the job
@@ -79,6 +83,7 @@ public final class W2eCli {
                 case "networks-summary" -> new NetworksSummaryCommand(options, out, err).run();
                 case "decode" -> new DecodeCommand(options, in, out, err).run();
                 case "export-examples" -> new ExportExamplesCommand(options, out, err).run();
+                case "bench-decode" -> new DecodeLoadCommand(options, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {
