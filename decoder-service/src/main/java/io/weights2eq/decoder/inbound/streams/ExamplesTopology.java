@@ -1,5 +1,6 @@
 package io.weights2eq.decoder.inbound.streams;
 
+import io.weights2eq.decoder.DecoderSettings;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Example;
@@ -7,6 +8,7 @@ import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.serde.AvroSerdes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -57,15 +59,15 @@ public class ExamplesTopology {
     public static final String EQUATIONS_STORE = "decoder-equations";
     public static final String PENDING_STORE = "decoder-networks-awaiting-equation";
 
-    @ConfigProperty(name = "w2e.decoder.examples.equation-wait", defaultValue = "PT5M")
-    Duration equationWait;
+    @Inject
+    DecoderSettings settings;
 
     @ConfigProperty(name = "quarkus.kafka-streams.application-id")
     String applicationId;
 
     @Produces
     public Topology topology() {
-        return build(equationWait, applicationId);
+        return build(settings.examples().equationWait(), applicationId);
     }
 
     public static Topology build(Duration equationWait, String rejectedBy) {

@@ -1,0 +1,8 @@
+package io.weights2eq.decoder.engine;
+
+/** Decoding was asked for while no decoder model is loaded (none shipped, none trained yet). */
+public final class NoModelLoadedException extends RuntimeException {
+    public NoModelLoadedException() {
+        super("no decoder model loaded yet");
+    }
+}

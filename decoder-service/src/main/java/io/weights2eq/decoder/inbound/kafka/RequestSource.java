@@ -1,0 +1,137 @@
+package io.weights2eq.decoder.inbound.kafka;
+
+import io.weights2eq.decoder.engine.DecodeListener;
+import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.ValidationSlice;
+import io.weights2eq.domain.network.Network;
+import io.weights2eq.schema.Topics;
+import io.weights2eq.schema.avro.DecodeRequest;
+import io.weights2eq.schema.serde.AvroCodec;
+import io.weights2eq.schema.serde.RecordDecodingException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What a {@link PredictionLoop} consumes: which topic, and how a record becomes a network to decode. */
+public interface RequestSource {
+
+    /** A network to decode, and the key of its prediction. */
+    record Request(String id, Network network) {
+    }
+
+    /** A record that cannot be decoded: the reason names the field. */
+    final class Rejected extends Exception {
+        public Rejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    Topics topic();
+
+    DecodeListener.Source source();
+
+    /** Whether rejected records go to the topic's dead-letter topic (else they are only logged and counted). */
+    boolean deadLetters();
+
+    /** @return the request, or null when the record is to be skipped */
+    Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected;
+
+    /** {@code decode-requests}: any client's networks; poison goes to {@code decode-requests.dlq}. */
+    static RequestSource decodeRequests() {
+        AvroCodec<DecodeRequest> codec = AvroCodec.of(DecodeRequest.class);
+        return new RequestSource() {
+            @Override
+            public Topics topic() {
+                return Topics.DECODE_REQUESTS;
+            }
+
+            @Override
+            public DecodeListener.Source source() {
+                return DecodeListener.Source.KAFKA;
+            }
+
+            @Override
+            public boolean deadLetters() {
+                return true;
+            }
+
+            @Override
+            public Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected {
+                if (record.value() == null) {
+                    throw new Rejected("value: null (a tombstone is not a decode request)");
+                }
+                DecodeRequest request;
+                try {
+                    request = codec.decode(record.value());
+                } catch (RecordDecodingException e) {
+                    throw new Rejected("value: " + e.reason());
+                }
+                if (request.getRequestId() == null || request.getRequestId().isBlank()) {
+                    throw new Rejected("requestId: must not be blank");
+                }
+                String method = request.getMethod();
+                if (method != null && !method.equals(LearnedDecoder.METHOD)) {
+                    throw new Rejected("method: '" + method + "' is not served by the decoder service; the methods are ["
+                            + LearnedDecoder.METHOD + "] (or null for the default)");
+                }
+                try {
+                    return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network"));
+                } catch (AvroMapping.InvalidRecordException e) {
+                    throw new Rejected(e.getMessage());
+                }
+            }
+        };
+    }
+
+    /**
+     * {@code networks}: the trainer's networks, decoded so that their predictions (key = equation id) sit beside the
+     * truth. {@code validationOnly}: only the equations of the validation slice (what the decoder never trained
+     * on). Invalid networks are skipped, not dead-lettered: the examples topology already sends them to
+     * {@code networks.dlq}.
+     */
+    static RequestSource networks(ValidationSlice slice, boolean validationOnly) {
+        AvroCodec<io.weights2eq.schema.avro.Network> codec = AvroCodec.of(io.weights2eq.schema.avro.Network.class);
+        return new RequestSource() {
+            @Override
+            public Topics topic() {
+                return Topics.NETWORKS;
+            }
+
+            @Override
+            public DecodeListener.Source source() {
+                return DecodeListener.Source.NETWORKS;
+            }
+
+            @Override
+            public boolean deadLetters() {
+                return false;
+            }
+
+            @Override
+            public Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected {
+                if (record.value() == null) {
+                    return null;
+                }
+                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                if (key != null && validationOnly && !slice.contains(key)) {
+                    return null; // cheap: most records are skipped before decoding
+                }
+                io.weights2eq.schema.avro.Network network;
+                try {
+                    network = codec.decode(record.value());
+                } catch (RecordDecodingException e) {
+                    throw new Rejected("value: " + e.reason());
+                }
+                String id = network.getEquationId();
+                if (validationOnly && !slice.contains(id)) {
+                    return null;
+                }
+                try {
+                    return new Request(id, AvroMapping.toNetwork(network.getNetwork(), "network"));
+                } catch (AvroMapping.InvalidRecordException e) {
+                    throw new Rejected(e.getMessage());
+                }
+            }
+        };
+    }
+}

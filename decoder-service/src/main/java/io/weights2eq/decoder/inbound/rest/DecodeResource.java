@@ -1,0 +1,107 @@
+package io.weights2eq.decoder.inbound.rest;
+
+import io.weights2eq.decoder.DecoderSettings;
+import io.weights2eq.decoder.engine.DecodeEngine;
+import io.weights2eq.decoder.engine.DecodeListener;
+import io.weights2eq.decoder.engine.NoModelLoadedException;
+import io.weights2eq.decoder.engine.ServingModel;
+import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.network.NetworkFile;
+import io.weights2eq.domain.network.NetworkFormatException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /decode}: one network in the network file format (one JSON line, {@link NetworkFile}) → the decoded
+ * equation. Bad input is answered 400 with the field and what is wrong: {@code {"field":"weights[1][3]","error":…}};
+ * no model loaded → 503. {@code GET /decode/model}: what is being served.
+ */
+@Path("/decode")
+public class DecodeResource {
+
+    /** The 200 answer. Coefficients are exact decimals by ascending power, as strings (like on the topics). */
+    public record Decoded(String id, String equation, List<String> coefficients, int[] tokenIds, String method,
+                          String modelVersion, double latencyMillis) {
+    }
+
+    /** Every 4xx/5xx answer: which field, and what is wrong with it. */
+    public record Problem(String field, String error) {
+    }
+
+    @Inject
+    DecodeEngine engine;
+
+    @Inject
+    ServingModel serving;
+
+    @Inject
+    DecoderSettings settings;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response decode(String body, @QueryParam("beam") String beam) {
+        int limit = settings.rest().maxBodyBytes();
+        int bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limit) {
+            engine.rejected(DecodeListener.Source.REST);
+            return problem(Response.Status.BAD_REQUEST, BodyLimitFilter.tooLarge(limit, bytes));
+        }
+        Integer width = null;
+        if (beam != null && !beam.isBlank()) {
+            try {
+                width = Integer.valueOf(beam.trim());
+            } catch (NumberFormatException e) {
+                engine.rejected(DecodeListener.Source.REST);
+                return problem(Response.Status.BAD_REQUEST, new Problem("beam",
+                        "beam must be a whole number between 1 and " + engine.maxBeam() + ", was '" + beam + "'"));
+            }
+        }
+        NetworkFile.Entry entry;
+        try {
+            entry = NetworkFile.parse(body == null ? "" : body);
+        } catch (NetworkFormatException e) {
+            engine.rejected(DecodeListener.Source.REST);
+            return problem(Response.Status.BAD_REQUEST, new Problem(e.field(), e.getMessage()));
+        }
+        DecodeEngine.Result result;
+        try {
+            result = engine.decode(entry.network(), width, DecodeListener.Source.REST);
+        } catch (NoModelLoadedException e) {
+            return problem(Response.Status.SERVICE_UNAVAILABLE, new Problem(null, e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return problem(Response.Status.BAD_REQUEST, new Problem("beam", e.getMessage()));
+        }
+        DecodedEquation d = result.equation();
+        return Response.ok(new Decoded(entry.id(), d.canonicalText(),
+                d.coefficients().stream().map(BigDecimal::toPlainString).toList(), d.tokenIds(), d.method(),
+                d.modelVersion(), result.latencyMillis())).build();
+    }
+
+    @GET
+    @Path("/model")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response model() {
+        return serving.current()
+                .map(m -> Response.ok(Map.of("version", m.version(), "step", m.checkpoint().step(),
+                        "source", m.source(), "config", m.checkpoint().config().toString(),
+                        "metrics", m.checkpoint().metrics(), "loadedAtMillis", m.loadedAtMillis())).build())
+                .orElseGet(() -> problem(Response.Status.SERVICE_UNAVAILABLE,
+                        new Problem(null, new NoModelLoadedException().getMessage())));
+    }
+
+    static Response problem(Response.Status status, Problem problem) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(problem).build();
+    }
+}

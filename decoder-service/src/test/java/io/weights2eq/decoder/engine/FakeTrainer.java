@@ -1,0 +1,78 @@
+package io.weights2eq.decoder.engine;
+
+import io.weights2eq.domain.decoding.DecoderCheckpoint;
+import io.weights2eq.domain.decoding.DecoderTrainer;
+import io.weights2eq.domain.decoding.TrainingExample;
+import io.weights2eq.domain.decoding.TransformerConfig;
+import io.weights2eq.domain.decoding.TransformerWeights;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** A DecoderTrainer that records what it was given and returns tiny random weights. */
+final class FakeTrainer implements DecoderTrainer {
+    static final TransformerConfig TINY = new TransformerConfig(8, 32, 2, 16, 2, 1, 32, 24);
+
+    final List<String> trainedOn = new ArrayList<>();
+    long steps;
+    long examplesSeen;
+    String restoredFrom;
+    boolean closed;
+
+    static TransformerWeights weights(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, float[]> tensors = new LinkedHashMap<>();
+        TINY.parameterShapes().forEach((name, shape) -> {
+            float[] t = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = name.endsWith("gamma") ? 1f : (float) (random.nextDouble() - 0.5) * 0.2f;
+            }
+            tensors.put(name, t);
+        });
+        return new TransformerWeights(TINY, tensors);
+    }
+
+    static DecoderCheckpoint checkpoint(String version, long step, Map<String, Double> metrics) {
+        return new DecoderCheckpoint(version, step, step * 8, 1_000L, weights(step),
+                Map.of("adam.m", new float[]{1, 2, 3}), metrics);
+    }
+
+    @Override
+    public double step(List<TrainingExample> batch) {
+        batch.forEach(e -> trainedOn.add(e.equationId()));
+        steps++;
+        examplesSeen += batch.size();
+        return 3.0 / steps;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public long examplesSeen() {
+        return examplesSeen;
+    }
+
+    @Override
+    public DecoderCheckpoint checkpoint(String version, Map<String, Double> metrics) {
+        return new DecoderCheckpoint(version, steps, examplesSeen, 0L, weights(steps),
+                Map.of("adam.m", new float[]{steps}), metrics);
+    }
+
+    @Override
+    public void restore(DecoderCheckpoint checkpoint) {
+        restoredFrom = checkpoint.version();
+        steps = checkpoint.step();
+        examplesSeen = checkpoint.examplesSeen();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
