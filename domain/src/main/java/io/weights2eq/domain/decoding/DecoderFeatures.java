@@ -58,7 +58,10 @@ public final class DecoderFeatures {
         return f;
     }
 
-    private static double asinh(double v) {
-        return Math.log(v + Math.sqrt(v * v + 1));
+    /** asinh, odd by construction: the textbook log(v + √(v²+1)) cancels to log(0) for large negative v. */
+    static double asinh(double v) {
+        double a = Math.abs(v);
+        double r = a > 1e8 ? Math.log(2 * a) : Math.log(a + Math.sqrt(a * a + 1));
+        return Double.isNaN(v) ? 0 : Math.copySign(r, v);
     }
 }

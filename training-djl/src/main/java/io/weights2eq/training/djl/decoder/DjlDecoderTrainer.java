@@ -118,7 +118,7 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
     }
 
     private void update() {
-        double lr = options.learningRate() * Math.min(1.0, (steps + 1.0) / Math.max(1, options.warmupSteps()));
+        double lr = options.learningRateAt(steps);
         float clip = clipFactor();
         float c1 = (float) (1 - Math.pow(BETA1, steps + 1));
         float c2 = (float) (1 - Math.pow(BETA2, steps + 1));
