@@ -37,6 +37,9 @@ public final class W2eCli {
               export-examples --bootstrap HOST:PORT --out FILE.tsv
                   joins the whole 'networks' and 'equations' topics into a decoder training file (ExamplesTsv);
                   with FILE.jsonl, the networks alone in the network file format (for decode and bench-decode)
+              decode-validation --bootstrap HOST:PORT [--fraction 0.05] [--show 10] [--timeout-s 120]
+                  sends the validation slice's networks to 'decode-requests', waits for their 'predictions' and
+                  prints ground truth against prediction with exact match and token accuracy
               bench-decode --input NETWORKS.jsonl [--url http://localhost:8083] [--rate 200] [--seconds 30]
                            [--warmup-s 10]
                   open-loop load on POST /decode at a fixed rate; latency percentiles from scheduled send times
@@ -84,6 +87,7 @@ public final class W2eCli {
                 case "decode" -> new DecodeCommand(options, in, out, err).run();
                 case "export-examples" -> new ExportExamplesCommand(options, out, err).run();
                 case "bench-decode" -> new DecodeLoadCommand(options, out, err).run();
+                case "decode-validation" -> new DecodeValidationCommand(options, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {
