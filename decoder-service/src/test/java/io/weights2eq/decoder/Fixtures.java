@@ -10,8 +10,13 @@ import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.avro.NetworkParameters;
 import io.weights2eq.schema.serde.FloatArrayList;
+import io.weights2eq.domain.decoding.DecoderCheckpoint;
+import io.weights2eq.domain.decoding.TransformerConfig;
+import io.weights2eq.domain.decoding.TransformerWeights;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Records as the generator and the trainer write them. */
@@ -60,5 +65,26 @@ public final class Fixtures {
                 .setTrainMse(1e-4).setValidationMse(2e-4).setRelativeValidationMse(converged ? 1e-4 : 0.5)
                 .setSteps(1000).setAttempts(1).setConverged(converged).setTrainingSeed(seed)
                 .setTrainerInstance("trainer-test").setTrainingMillis(12).build();
+    }
+
+    /** The tiny model of the tests (the %test profile's transformer sizes). */
+    public static final TransformerConfig TINY = new TransformerConfig(8, 32, 2, 16, 2, 1, 32, 24);
+
+    /** Small random weights of {@link #TINY}: a model that decodes (nonsense) quickly. */
+    public static TransformerWeights tinyWeights(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, float[]> tensors = new LinkedHashMap<>();
+        TINY.parameterShapes().forEach((name, shape) -> {
+            float[] t = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = name.endsWith("gamma") ? 1f : (float) (random.nextDouble() - 0.5) * 0.2f;
+            }
+            tensors.put(name, t);
+        });
+        return new TransformerWeights(TINY, tensors);
+    }
+
+    public static DecoderCheckpoint tinyCheckpoint(String version, long step) {
+        return new DecoderCheckpoint(version, step, step * 8, 1_000L, tinyWeights(step), Map.of(), Map.of("exactMatch", 0.0));
     }
 }

@@ -6,15 +6,12 @@ import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.TransformerWeights;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** A DecoderTrainer that records what it was given and returns tiny random weights. */
 final class FakeTrainer implements DecoderTrainer {
-    static final TransformerConfig TINY = new TransformerConfig(8, 32, 2, 16, 2, 1, 32, 24);
+    static final TransformerConfig TINY = io.weights2eq.decoder.Fixtures.TINY;
 
     final List<String> trainedOn = new ArrayList<>();
     long steps;
@@ -23,16 +20,7 @@ final class FakeTrainer implements DecoderTrainer {
     boolean closed;
 
     static TransformerWeights weights(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, float[]> tensors = new LinkedHashMap<>();
-        TINY.parameterShapes().forEach((name, shape) -> {
-            float[] t = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = name.endsWith("gamma") ? 1f : (float) (random.nextDouble() - 0.5) * 0.2f;
-            }
-            tensors.put(name, t);
-        });
-        return new TransformerWeights(TINY, tensors);
+        return io.weights2eq.decoder.Fixtures.tinyWeights(seed);
     }
 
     static DecoderCheckpoint checkpoint(String version, long step, Map<String, Double> metrics) {

@@ -1,6 +1,7 @@
 package io.weights2eq.decoder.inbound.rest;
 
 import io.weights2eq.decoder.DecoderSettings;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodyLimitFilter {
 
+    // filters are created at static init, before runtime configuration: look the settings up per request
     @Inject
-    DecoderSettings settings;
+    Instance<DecoderSettings> settings;
 
     static DecodeResource.Problem tooLarge(int limit, long bytes) {
         return new DecodeResource.Problem("body", "body must be at most " + limit + " bytes (one network), was " + bytes);
@@ -36,7 +38,7 @@ public class BodyLimitFilter {
         } catch (NumberFormatException e) {
             return null;
         }
-        int limit = settings.rest().maxBodyBytes();
+        int limit = settings.get().rest().maxBodyBytes();
         return bytes > limit ? DecodeResource.problem(Response.Status.BAD_REQUEST, tooLarge(limit, bytes)) : null;
     }
 }
