@@ -58,9 +58,12 @@ public final class DecoderFeatures {
         return f;
     }
 
-    /** asinh, odd by construction: the textbook log(v + √(v²+1)) cancels to log(0) for large negative v. */
+    /**
+     * asinh, odd by construction: the textbook log(v + √(v²+1)) cancels to log(0) for large negative v. An
+     * infinite value (a ReLU canonical form whose rescaled weight overflowed float) reads as the largest float.
+     */
     static double asinh(double v) {
-        double a = Math.abs(v);
+        double a = Math.min(Math.abs(v), Float.MAX_VALUE);
         double r = a > 1e8 ? Math.log(2 * a) : Math.log(a + Math.sqrt(a * a + 1));
         return Double.isNaN(v) ? 0 : Math.copySign(r, v);
     }
