@@ -16,7 +16,6 @@ import io.weights2eq.decoder.outbound.kafka.PredictionPublisher;
 import io.weights2eq.decoder.outbound.metrics.DecoderMetrics;
 import io.weights2eq.domain.decoding.CheckpointDirectory;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
-import io.weights2eq.domain.decoding.DecoderTrainer;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.schema.TopicProvisioner;
@@ -136,11 +135,8 @@ public class DecoderLifecycle {
             trainingLoop = new ExampleConsumerLoop(kafkaConfig,
                     new ExampleConsumerLoop.Settings(t.groupId(), instance + "-training", t.rereadOnStart(),
                             t.trainSlice(), t.pollTimeout()),
-                    () -> {
-                        DecoderTrainer trainer = trainerFactory.create(config, t.options());
-                        return new ContinuousTraining(engineSettings, trainer, checkpoints, serving, Evaluator.greedy(),
-                                models, metrics, Clock.systemUTC());
-                    },
+                    () -> new ContinuousTraining(engineSettings, () -> trainerFactory.create(config, t.options()),
+                            checkpoints, serving, Evaluator.greedy(), models, metrics, Clock.systemUTC()),
                     deadLetters).start();
             LOG.infof("decoder %s: training on '%s' (%s, batch %d, evaluation every %d steps, checkpoints in %s)",
                     instance, "examples", config, t.batchSize(), t.evalEverySteps(), checkpointDir.toAbsolutePath());

@@ -160,6 +160,10 @@ public interface DecoderSettings {
         @WithDefault("false")
         boolean augmentPermutations();
 
+        /** 0 = constant learning rate after the warm-up (continuous training); else cosine decay until this step. */
+        @WithDefault("0")
+        long decaySteps();
+
         Transformer transformer();
 
         default Path checkpointPath() {
@@ -168,7 +172,7 @@ public interface DecoderSettings {
 
         default DecoderTrainingOptions options() {
             return new DecoderTrainingOptions(learningRate(), warmupSteps(), weightDecay(), clipNorm(), threads(), seed(),
-                    augmentPermutations());
+                    augmentPermutations(), decaySteps());
         }
     }
 

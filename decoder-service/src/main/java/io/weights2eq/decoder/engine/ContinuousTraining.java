@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +34,9 @@ import org.jboss.logging.Logger;
  * were in the buffer (or the validation set) before the checkpoint was written, so the caller may commit them.
  * After a crash the service resumes from the latest checkpoint ({@link #resume}) and re-reads what was not
  * committed.
+ *
+ * <p>The trainer is created on first use (when the buffer first allows a step), so a service that only collects
+ * examples never loads the training engine; a checkpoint found by {@link #resume} is restored into it then.
  *
  * <p>Not thread-safe: one thread (the consumer loop) owns it and the trainer.
  */
@@ -72,7 +76,9 @@ public final class ContinuousTraining implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final DecoderTrainer trainer;
+    private final Supplier<DecoderTrainer> trainerFactory;
+    private DecoderTrainer trainer;
+    private DecoderCheckpoint resumeFrom;
     private final CheckpointDirectory checkpoints;
     private final ServingModel serving;
     private final Evaluator evaluator;
@@ -96,11 +102,11 @@ public final class ContinuousTraining implements AutoCloseable {
     private long scoredRevision = -1;
     private double servingExactMatch = Double.NaN;
 
-    public ContinuousTraining(Settings settings, DecoderTrainer trainer, CheckpointDirectory checkpoints,
+    public ContinuousTraining(Settings settings, Supplier<DecoderTrainer> trainerFactory, CheckpointDirectory checkpoints,
                               ServingModel serving, Evaluator evaluator, ModelAnnouncer announcer,
                               TrainingListener listener, Clock clock) {
         this.settings = settings;
-        this.trainer = trainer;
+        this.trainerFactory = trainerFactory;
         this.checkpoints = checkpoints;
         this.serving = serving;
         this.evaluator = evaluator;
@@ -113,19 +119,35 @@ public final class ContinuousTraining implements AutoCloseable {
     }
 
     /**
-     * Continues from the latest readable checkpoint of the directory, if any (weights, optimiser state, counters);
-     * starts the training clock.
+     * Continues from the latest readable checkpoint of the directory, if any (weights, optimiser state, counters:
+     * restored into the trainer when it is created); starts the training clock.
      */
     public Optional<DecoderCheckpoint> resume() {
         start();
         Optional<DecoderCheckpoint> latest = checkpoints.latest();
         latest.ifPresent(checkpoint -> {
-            trainer.restore(checkpoint);
+            resumeFrom = checkpoint;
             lastCheckpointStep = checkpoint.step();
             LOG.infof("decoder training resumes from checkpoint %s (step %d, %d examples seen)", checkpoint.version(),
                     checkpoint.step(), checkpoint.examplesSeen());
         });
         return latest;
+    }
+
+    private DecoderTrainer trainer() {
+        if (trainer == null) {
+            trainer = trainerFactory.get();
+            if (resumeFrom != null) {
+                trainer.restore(resumeFrom);
+                resumeFrom = null;
+            }
+        }
+        return trainer;
+    }
+
+    /** Whether the trainer was created (training started). */
+    public boolean trainerStarted() {
+        return trainer != null;
     }
 
     /** Starts the training clock ({@code maxTraining} counts from here). */
@@ -193,9 +215,10 @@ public final class ContinuousTraining implements AutoCloseable {
             if (timeIsUp()) {
                 finished = true;
                 LOG.infof("decoder training stops: max training time %s reached at step %d", settings.maxTraining(),
-                        trainer.steps());
+                        steps());
                 return checkpointIfAdvanced();
             }
+            DecoderTrainer trainer = trainer();
             List<TrainingExample> batch = buffer.sample(settings.batchSize(), random);
             double loss = trainer.step(batch);
             losses[(int) (lossCount++ % LOSS_WINDOW)] = loss;
@@ -226,7 +249,7 @@ public final class ContinuousTraining implements AutoCloseable {
 
     /** A checkpoint of the current weights, when steps were taken since the last one (at shutdown, at the end). */
     public Optional<Evaluation> checkpointIfAdvanced() {
-        if (trainer.steps() > 0 && trainer.steps() != lastCheckpointStep) {
+        if (trainer != null && trainer.steps() > 0 && trainer.steps() != lastCheckpointStep) {
             return Optional.of(evaluateAndCheckpoint());
         }
         return Optional.empty();
@@ -234,6 +257,7 @@ public final class ContinuousTraining implements AutoCloseable {
 
     /** Evaluates the current weights, writes the checkpoint, announces it, swaps it in when it is better. */
     public Evaluation evaluateAndCheckpoint() {
+        DecoderTrainer trainer = trainer();
         Map<Integer, Long> covered = Map.copyOf(accepted);
         long now = clock.millis();
         String version = ModelVersions.of(trainer.steps(), now);
@@ -323,12 +347,18 @@ public final class ContinuousTraining implements AutoCloseable {
         return new ArrayList<>(validation.values());
     }
 
+    /** Optimiser steps so far (those of the checkpoint to resume from while the trainer is not created yet). */
     public long steps() {
-        return trainer.steps();
+        if (trainer != null) {
+            return trainer.steps();
+        }
+        return resumeFrom == null ? 0 : resumeFrom.step();
     }
 
     @Override
     public void close() {
-        trainer.close();
+        if (trainer != null) {
+            trainer.close();
+        }
     }
 }

@@ -75,7 +75,7 @@ class ContinuousTrainingTest {
             return Map.of(DecodingMetrics.EXACT_MATCH, score.applyAsDouble(checkpoint.step()),
                     DecodingMetrics.COUNT, (double) validation.size());
         };
-        return new ContinuousTraining(settings, trainer, new CheckpointDirectory(dir, keep), serving, evaluator,
+        return new ContinuousTraining(settings, () -> trainer, new CheckpointDirectory(dir, keep), serving, evaluator,
                 a -> {
                     announced.add(a);
                     return CompletableFuture.completedFuture(null);
@@ -228,10 +228,14 @@ class ContinuousTrainingTest {
         ContinuousTraining engine = engine(5, 5, 1000, Duration.ZERO, true);
 
         assertEquals("s40-20261121000100", engine.resume().orElseThrow().version());
-        assertEquals("s40-20261121000100", trainer.restoredFrom);
-        assertEquals(40, trainer.steps);
-        assertEquals(320, trainer.examplesSeen);
+        assertEquals(40, engine.steps());
+        assertFalse(engine.trainerStarted(), "the trainer is created when training starts");
+        assertEquals(Optional.empty(), engine.checkpointIfAdvanced());
         feed(engine, 100);
+        engine.train(Duration.ZERO);
+        assertEquals("s40-20261121000100", trainer.restoredFrom);
+        assertEquals(41, trainer.steps);
+        assertEquals(320 + 4, trainer.examplesSeen);
         List<ContinuousTraining.Evaluation> evaluations = trainSteps(engine, 45);
         assertEquals(45, evaluations.get(0).step());
         assertEquals(320 + 5 * 4, evaluations.get(0).examplesSeen());
@@ -242,7 +246,10 @@ class ContinuousTrainingTest {
     void aFreshStartResumesNothing() {
         ContinuousTraining engine = engine(5, 5, 1000, Duration.ZERO, true);
         assertEquals(Optional.empty(), engine.resume());
+        feed(engine, 100);
+        engine.train(Duration.ZERO);
         assertEquals(null, trainer.restoredFrom);
+        assertEquals(1, trainer.steps);
     }
 
     @Test
@@ -293,6 +300,8 @@ class ContinuousTrainingTest {
         assertEquals(7, engine.checkpointIfAdvanced().orElseThrow().step());
         engine.close();
         assertTrue(trainer.closed);
+        ContinuousTraining idle = engine(5, 5, 1000, Duration.ZERO, true);
+        idle.close(); // never trained: no trainer to close
     }
 
     @Test
