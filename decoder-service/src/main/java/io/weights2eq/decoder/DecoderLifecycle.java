@@ -74,6 +74,7 @@ public class DecoderLifecycle {
     private DecoderModelPublisher models;
     private final List<PredictionLoop> servingLoops = new ArrayList<>();
     private volatile ExampleConsumerLoop trainingLoop;
+    private volatile Thread provisioner;
 
     @Produces
     @Singleton
@@ -100,16 +101,14 @@ public class DecoderLifecycle {
     void onStart(@Observes StartupEvent event, DecodeEngine decodeEngine, DecoderTrainerFactory trainerFactory) {
         instance = settings.instanceId().orElseGet(() -> "decoder-" + UUID.randomUUID().toString().substring(0, 8));
         if (createTopics) {
-            try (Admin admin = Admin.create(kafkaConfig)) {
-                TopicProvisioner.ensureTopics(admin, partitions, replicationFactor);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.warnf("cannot create topics now (%s); the consumers wait for them", e.toString());
-            }
+            // in the background, until the broker answers: the service starts (not ready) while Kafka comes up,
+            // and the consumers and Kafka Streams wait for the topics
+            provisioner = new Thread(this::provisionTopics, "decoder-topics");
+            provisioner.setDaemon(true);
+            provisioner.start();
         }
         serving.onSwap(metrics::modelSwapped);
-        Path checkpointDir = settings.training().checkpointPath();
+        Path checkpointDir = settings.training().checkpointPath().toAbsolutePath();
         serving.loadInitial(Optional.of(checkpointDir), settings.model().map(Path::of));
 
         predictions = new PredictionPublisher(kafkaConfig, instance + "-predictions");
@@ -147,7 +146,29 @@ public class DecoderLifecycle {
                 serving.current().map(m -> m.version() + " from " + m.source()).orElse("no model yet"), mode);
     }
 
+    private void provisionTopics() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Admin admin = Admin.create(kafkaConfig)) {
+                TopicProvisioner.ensureTopics(admin, partitions, replicationFactor);
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot create topics yet (%s); retrying in 2 s", e.toString());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
+        Thread p = provisioner;
+        if (p != null) {
+            p.interrupt();
+        }
         ExampleConsumerLoop training = trainingLoop;
         if (training != null) {
             training.close(); // writes a last checkpoint of what was trained since the previous one

@@ -205,7 +205,14 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
             return;
         }
         try {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                if (running) {
+                    throw e;
+                }
+                consumer.commitSync(offsets); // the last checkpoint at close: the wakeup is used up now
+            }
             LOG.debugf("committed %s after checkpoint %s", offsets, evaluation.version());
         } catch (WakeupException e) {
             throw e;
