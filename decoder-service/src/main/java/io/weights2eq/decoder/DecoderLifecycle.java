@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,14 +129,18 @@ public class DecoderLifecycle {
             models = new DecoderModelPublisher(kafkaConfig, instance + "-models");
             DecoderSettings.Training t = settings.training();
             CheckpointDirectory checkpoints = new CheckpointDirectory(checkpointDir, t.keepLast());
-            TransformerConfig config = checkpoints.latest().map(DecoderCheckpoint::config)
-                    .orElseGet(() -> t.transformer().config());
+            Optional<DecoderCheckpoint> own = checkpoints.latest();
+            DecoderCheckpoint initial = own.isEmpty() && t.initFromModel()
+                    ? serving.current().map(ServingModel.Loaded::checkpoint).orElse(null) : null;
+            TransformerConfig config = own.map(DecoderCheckpoint::config)
+                    .orElseGet(() -> initial != null ? initial.config() : t.transformer().config());
             ContinuousTraining.Settings engineSettings = settings.trainingSettings();
             trainingLoop = new ExampleConsumerLoop(kafkaConfig,
                     new ExampleConsumerLoop.Settings(t.groupId(), instance + "-training", t.rereadOnStart(),
                             t.trainSlice(), t.pollTimeout()),
                     () -> new ContinuousTraining(engineSettings, () -> trainerFactory.create(config, t.options()),
-                            checkpoints, serving, Evaluator.greedy(), models, metrics, Clock.systemUTC()),
+                            checkpoints, serving, Evaluator.greedy(), models, metrics, Clock.systemUTC())
+                            .startingFrom(initial),
                     deadLetters).start();
             LOG.infof("decoder %s: training on '%s' (%s, batch %d, evaluation every %d steps, checkpoints in %s)",
                     instance, "examples", config, t.batchSize(), t.evalEverySteps(), checkpointDir.toAbsolutePath());

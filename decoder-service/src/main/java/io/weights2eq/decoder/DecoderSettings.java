@@ -123,6 +123,13 @@ public interface DecoderSettings {
         @WithDefault("true")
         boolean convergedOnly();
 
+        /**
+         * With no checkpoint of its own yet, continue training the model that serves at start (the shipped
+         * default) instead of random weights.
+         */
+        @WithDefault("true")
+        boolean initFromModel();
+
         /** Stop training (after a last checkpoint) this many seconds after start; 0 = never. */
         @WithDefault("0")
         long maxTrainingSeconds();

@@ -79,6 +79,7 @@ public final class ContinuousTraining implements AutoCloseable {
     private final Supplier<DecoderTrainer> trainerFactory;
     private DecoderTrainer trainer;
     private DecoderCheckpoint resumeFrom;
+    private DecoderCheckpoint initialModel;
     private final CheckpointDirectory checkpoints;
     private final ServingModel serving;
     private final Evaluator evaluator;
@@ -131,7 +132,21 @@ public final class ContinuousTraining implements AutoCloseable {
             LOG.infof("decoder training resumes from checkpoint %s (step %d, %d examples seen)", checkpoint.version(),
                     checkpoint.step(), checkpoint.examplesSeen());
         });
+        if (latest.isEmpty() && initialModel != null) {
+            resumeFrom = initialModel;
+            LOG.infof("decoder training has no checkpoint of its own: it continues the serving model %s (step %d; "
+                    + "optimiser moments start at zero)", initialModel.version(), initialModel.step());
+        }
         return latest;
+    }
+
+    /**
+     * The model to continue when the checkpoint directory is empty (the shipped default, so that a fresh
+     * service fine-tunes it instead of starting from random weights); its config must be the trainer's.
+     */
+    public ContinuousTraining startingFrom(DecoderCheckpoint model) {
+        this.initialModel = model;
+        return this;
     }
 
     private DecoderTrainer trainer() {

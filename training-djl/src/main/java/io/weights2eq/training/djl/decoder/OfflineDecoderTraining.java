@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code bin/w2e train-decoder}: trains the learned decoder from an {@link ExamplesTsv} export of the pipeline's
  * topics, with the same trainer, validation slice and metrics as decoder-service's continuous loop, and prints the
  * learning curve as one JSON line per evaluation. Checkpoints go to {@code --out}; {@code --resume} continues from
- * the latest one there.
+ * the latest one there. {@code --export-serving CHECKPOINT|DIR --to FILE} writes a checkpoint's serving form (no
+ * optimiser state: a third of the size), which is what ships under {@code models/}.
  */
 public final class OfflineDecoderTraining {
 
@@ -34,6 +35,10 @@ public final class OfflineDecoderTraining {
 
     public static void main(String[] argv) throws IOException {
         Map<String, String> a = parse(argv);
+        if (a.containsKey("export-serving")) {
+            exportServing(Path.of(a.get("export-serving")), Path.of(required(a, "to")));
+            return;
+        }
         Path input = Path.of(required(a, "input"));
         CheckpointDirectory out = new CheckpointDirectory(Path.of(required(a, "out")),
                 Integer.parseInt(a.getOrDefault("keep", "3")));
@@ -121,6 +126,18 @@ public final class OfflineDecoderTraining {
         m.forEach((k, v) -> line.append(String.format(Locale.ROOT, ",\"%s\":%.5g", k, v)));
         System.out.println(line.append('}'));
         System.out.flush();
+    }
+
+    /** Writes the serving form (no optimiser state) of a checkpoint, or of a directory's latest, atomically. */
+    private static void exportServing(Path from, Path to) throws IOException {
+        DecoderCheckpoint c = CheckpointDirectory.load(from).forServing();
+        Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
+        try (var outStream = java.nio.file.Files.newOutputStream(tmp)) {
+            io.weights2eq.domain.decoding.CheckpointFormat.write(c, outStream);
+        }
+        java.nio.file.Files.move(tmp, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        System.err.printf(Locale.ROOT, "train-decoder: %s (step %d, %s) -> %s%n", c.version(), c.step(), c.metrics(), to);
     }
 
     static TransformerConfig config(String text) {
