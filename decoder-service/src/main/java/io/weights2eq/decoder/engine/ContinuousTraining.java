@@ -124,7 +124,6 @@ public final class ContinuousTraining implements AutoCloseable {
      * restored into the trainer when it is created); starts the training clock.
      */
     public Optional<DecoderCheckpoint> resume() {
-        start();
         Optional<DecoderCheckpoint> latest = checkpoints.latest();
         latest.ifPresent(checkpoint -> {
             resumeFrom = checkpoint;
@@ -221,14 +220,15 @@ public final class ContinuousTraining implements AutoCloseable {
      * after an evaluation (returned) or when {@code maxTraining} is over (the last checkpoint is returned then).
      */
     public Optional<Evaluation> train(Duration budget) {
-        start();
         if (!canTrain()) {
             return Optional.empty();
         }
+        start(); // the time limit counts training time: it starts with the first step, not with the service
         long deadline = System.nanoTime() + budget.toNanos();
         do {
             if (timeIsUp()) {
                 finished = true;
+                listener.finished(steps());
                 LOG.infof("decoder training stops: max training time %s reached at step %d", settings.maxTraining(),
                         steps());
                 return checkpointIfAdvanced();

@@ -11,6 +11,10 @@ public interface TrainingListener {
     /** After every evaluation: the checkpoint's version and metrics, and whether it now serves. */
     void evaluated(String version, Map<String, Double> metrics, boolean swapped);
 
+    /** Training stopped for good (its time limit), after a last checkpoint. */
+    default void finished(long steps) {
+    }
+
     /** Sizes of the replay buffer and the validation set. */
     void buffered(int bufferSize, int validationSize);
 

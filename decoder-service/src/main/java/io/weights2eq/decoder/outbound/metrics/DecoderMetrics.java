@@ -33,6 +33,7 @@ public class DecoderMetrics implements DecodeListener, TrainingListener {
     private volatile double validationExactMatch = Double.NaN;
     private volatile double validationTokenAccuracy = Double.NaN;
     private Gauge modelInfo;
+    private volatile boolean trainingFinished;
 
     @Inject
     public DecoderMetrics(MeterRegistry registry) {
@@ -60,6 +61,8 @@ public class DecoderMetrics implements DecodeListener, TrainingListener {
                 .description("Exact match of the latest checkpoint on the validation slice").register(registry);
         Gauge.builder("w2e.decoder.validation.token.accuracy", this, m -> m.validationTokenAccuracy)
                 .description("Token accuracy of the latest checkpoint on the validation slice").register(registry);
+        Gauge.builder("w2e.decoder.training.finished", this, m -> m.trainingFinished ? 1 : 0)
+                .description("1 once training reached its time limit and stopped").register(registry);
         Gauge.builder("w2e.decoder.training.steps", steps, AtomicLong::get)
                 .description("Optimiser steps taken, including those of the checkpoint resumed from").register(registry);
         Gauge.builder("w2e.decoder.examples.seen", examplesSeen, AtomicLong::get)
@@ -82,6 +85,11 @@ public class DecoderMetrics implements DecodeListener, TrainingListener {
         if (outcome == Outcome.OK) {
             latency.get(source).record(Duration.ofNanos(nanos));
         }
+    }
+
+    @Override
+    public void finished(long steps) {
+        trainingFinished = true;
     }
 
     @Override
