@@ -236,7 +236,9 @@ public final class ContinuousTraining implements AutoCloseable {
             DecoderTrainer trainer = trainer();
             List<TrainingExample> batch = buffer.sample(settings.batchSize(), random);
             double loss = trainer.step(batch);
-            losses[(int) (lossCount++ % LOSS_WINDOW)] = loss;
+            if (Double.isFinite(loss)) { // a skipped step (see DecoderTrainer#skippedSteps) has no loss to average
+                losses[(int) (lossCount++ % LOSS_WINDOW)] = loss;
+            }
             listener.stepped(trainer.steps(), trainer.examplesSeen(), recentLoss());
             if (trainer.steps() % settings.evalEverySteps() == 0) {
                 return Optional.of(evaluateAndCheckpoint());
@@ -283,6 +285,7 @@ public final class ContinuousTraining implements AutoCloseable {
         long evalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         metrics.put("examplesSeen", (double) snapshot.examplesSeen());
         metrics.put("trainingLoss", recentLoss());
+        metrics.put("skippedSteps", (double) trainer().skippedSteps());
         metrics.put("step", (double) snapshot.step());
         metrics.put("bufferSize", (double) buffer.size());
         metrics.put("validationExamples", (double) validationSet.size());

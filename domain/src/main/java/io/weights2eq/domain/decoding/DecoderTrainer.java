@@ -14,6 +14,11 @@ public interface DecoderTrainer extends AutoCloseable {
     /** Optimiser steps taken so far, including those restored from a checkpoint. */
     long steps();
 
+    /** Steps not applied because their loss or gradient was not finite (0 for trainers that never skip). */
+    default long skippedSteps() {
+        return 0;
+    }
+
     /** Examples consumed by {@link #step} so far, including those restored from a checkpoint. */
     long examplesSeen();
 

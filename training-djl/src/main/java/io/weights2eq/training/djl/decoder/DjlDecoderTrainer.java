@@ -48,6 +48,7 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
     private final DecoderForward forward;
     private long steps;
     private long examplesSeen;
+    private long skippedSteps;
 
     public DjlDecoderTrainer(TransformerConfig config, DecoderTrainingOptions options) {
         this.config = config.requireValid();
@@ -84,13 +85,25 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
                 collector.backward(l);
             }
             JniUtils.setGradMode(false);
-            update();
+            double norm = gradientNorm();
+            if (Double.isFinite(loss) && Double.isFinite(norm)) {
+                update(norm);
+            } else {
+                // one bad batch must not poison every weight: drop its gradients, keep the weights (AMP-style)
+                skippedSteps++;
+                params.values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
+            }
         } finally {
             JniUtils.setGradMode(gradMode);
         }
         steps++;
         examplesSeen += batch.size();
         return loss;
+    }
+
+    @Override
+    public long skippedSteps() {
+        return skippedSteps;
     }
 
     /** Per-token logits [B, T, vocabulary] under teacher forcing, for tests that compare with the Java decoder. */
@@ -117,9 +130,9 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
         }
     }
 
-    private void update() {
+    private void update(double gradientNorm) {
         double lr = options.learningRateAt(steps);
-        float clip = clipFactor();
+        float clip = gradientNorm > options.clipNorm() ? (float) (options.clipNorm() / (gradientNorm + 1e-6)) : 1f;
         float c1 = (float) (1 - Math.pow(BETA1, steps + 1));
         float c2 = (float) (1 - Math.pow(BETA2, steps + 1));
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
@@ -138,14 +151,13 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
         }
     }
 
-    /** Scale that brings the global gradient norm down to {@code clipNorm} (1 when already below). */
-    private float clipFactor() {
+    /** The global L2 norm of all gradients (clipped to {@code clipNorm} by {@link #update}). */
+    private double gradientNorm() {
         double sq = 0;
         for (NDArray p : params.values()) {
             sq += p.getGradient().square().sum().getFloat();
         }
-        double norm = Math.sqrt(sq);
-        return norm > options.clipNorm() ? (float) (options.clipNorm() / (norm + 1e-6)) : 1f;
+        return Math.sqrt(sq);
     }
 
     /** Weight decay on matrices only (not biases, norms or embeddings), the usual AdamW practice. */

@@ -82,4 +82,28 @@ class ForwardParityTest {
             assertEquals(3, b.steps());
         }
     }
+
+    @Test
+    void aNonFiniteLossIsNotApplied() {
+        List<TrainingExample> batch = Examples.random(4, 21);
+        try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
+                new DecoderTrainingOptions(1e-3, 1, 0.01, 1.0, 1, 17, false))) {
+            trainer.step(batch);
+            DecoderCheckpoint before = trainer.checkpoint("before", Map.of());
+            Map<String, float[]> poisoned = new java.util.LinkedHashMap<>(before.weights().tensors());
+            float[] bias = poisoned.get("out.bias").clone();
+            bias[0] = Float.NaN;
+            poisoned.put("out.bias", bias);
+            trainer.restore(new DecoderCheckpoint("poisoned", before.step(), before.examplesSeen(),
+                    before.createdAtMillis(), new io.weights2eq.domain.decoding.TransformerWeights(SMALL, poisoned),
+                    before.optimizerState(), Map.of()));
+            double loss = trainer.step(batch);
+            assertTrue(Double.isNaN(loss), "loss " + loss);
+            assertEquals(1, trainer.skippedSteps());
+            DecoderCheckpoint after = trainer.checkpoint("after", Map.of());
+            for (String name : SMALL.parameterShapes().keySet()) {
+                assertTrue(java.util.Arrays.equals(poisoned.get(name), after.weights().get(name)), name);
+            }
+        }
+    }
 }
