@@ -1,6 +1,8 @@
 package io.weights2eq.decoder.engine;
 
 import io.weights2eq.domain.decoding.CheckpointDirectory;
+import io.weights2eq.domain.decoding.DecodingMetrics;
+import io.weights2eq.domain.decoding.CheckpointFormat;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
 import io.weights2eq.domain.decoding.LearnedDecoder;
 import java.io.IOException;
@@ -98,27 +100,42 @@ public final class ServingModel {
     }
 
     /**
-     * The model to serve at start: the latest readable checkpoint of the training directory, else the configured
-     * model (a checkpoint file, or the latest checkpoint of a directory), else none.
+     * The model to serve at start: of the training directory's readable checkpoints and the configured model (a
+     * checkpoint file, or the latest checkpoint of a directory), the one with the best recorded validation exact
+     * match (the newest on a tie) — what the hot swap would have left serving; none when there is none. (The latest
+     * checkpoint alone could be worse than the model it never replaced.)
      */
     public Optional<Loaded> loadInitial(Optional<Path> trainingDirectory, Optional<Path> defaultModel) {
-        if (trainingDirectory.isPresent()) {
-            CheckpointDirectory directory = new CheckpointDirectory(trainingDirectory.get(), Integer.MAX_VALUE);
-            Optional<Path> file = directory.latestFile();
-            Optional<DecoderCheckpoint> latest = directory.latest();
-            if (latest.isPresent()) {
-                return Optional.of(swap(latest.get(), file.map(Path::toString).orElse(trainingDirectory.get().toString())));
-            }
-        }
+        DecoderCheckpoint best = null;
+        String bestSource = null;
         if (defaultModel.isPresent() && Files.exists(defaultModel.get())) {
             try {
-                return Optional.of(swap(CheckpointDirectory.load(defaultModel.get()), defaultModel.get().toString()));
+                best = CheckpointDirectory.load(defaultModel.get());
+                bestSource = defaultModel.get().toString();
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("no decoder model from %s: %s", defaultModel.get(), e.getMessage());
             }
         } else {
             LOG.infof("no decoder model at %s", defaultModel.map(Path::toString).orElse("(none configured)"));
         }
-        return Optional.empty();
+        if (trainingDirectory.isPresent()) {
+            for (Path file : new CheckpointDirectory(trainingDirectory.get(), Integer.MAX_VALUE).list()) {
+                try {
+                    DecoderCheckpoint candidate = CheckpointFormat.read(file);
+                    if (best == null || exactMatch(candidate) >= exactMatch(best)) {
+                        best = candidate;
+                        bestSource = file.toString();
+                    }
+                } catch (IOException e) {
+                    LOG.warnf("skipping unreadable checkpoint: %s", e.getMessage());
+                }
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(swap(best, bestSource));
+    }
+
+    private static double exactMatch(DecoderCheckpoint checkpoint) {
+        Double v = checkpoint.metrics().get(DecodingMetrics.EXACT_MATCH);
+        return v == null || v.isNaN() ? -1 : v;
     }
 }

@@ -41,6 +41,25 @@ class ServingModelTest {
     }
 
     @Test
+    void atStartTheBestRecordedExactMatchServesNotMerelyTheNewest() {
+        Path training = dir.resolve("training");
+        Path shipped = dir.resolve("models");
+        new CheckpointDirectory(shipped, 5).write(FakeTrainer.checkpoint("shipped", 100, Map.of("exactMatch", 0.5)));
+        CheckpointDirectory own = new CheckpointDirectory(training, 5);
+        own.write(FakeTrainer.checkpoint("s110-20261122000000", 110, Map.of("exactMatch", 0.6)));
+        own.write(FakeTrainer.checkpoint("s120-20261122000001", 120, Map.of("exactMatch", 0.1)));
+        own.write(FakeTrainer.checkpoint("s130-20261122000002", 130, Map.of("exactMatch", Double.NaN)));
+        assertEquals("s110-20261122000000",
+                new ServingModel().loadInitial(Optional.of(training), Optional.of(shipped)).orElseThrow().version());
+
+        Path worseOnly = dir.resolve("worse");
+        new CheckpointDirectory(worseOnly, 5).write(FakeTrainer.checkpoint("s140-20261122000003", 140,
+                Map.of("exactMatch", 0.2)));
+        assertEquals("shipped",
+                new ServingModel().loadInitial(Optional.of(worseOnly), Optional.of(shipped)).orElseThrow().version());
+    }
+
+    @Test
     void aShippedCheckpointFileIsServed() throws Exception {
         Path file = new CheckpointDirectory(dir, 5).write(FakeTrainer.checkpoint("file-1", 3, Map.of()));
         ServingModel serving = new ServingModel();
