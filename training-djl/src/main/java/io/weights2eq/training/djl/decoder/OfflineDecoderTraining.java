@@ -26,7 +26,8 @@ import java.util.Map;
  * topics, with the same trainer, validation slice and metrics as decoder-service's continuous loop, and prints the
  * learning curve as one JSON line per evaluation. Checkpoints go to {@code --out}; {@code --resume} continues from
  * the latest one there. {@code --export-serving CHECKPOINT|DIR --to FILE} writes a checkpoint's serving form (no
- * optimiser state: a third of the size), which is what ships under {@code models/}.
+ * optimiser state: a third of the size), which is what ships under {@code models/}; {@code --evaluate MODEL --input
+ * FILE [--beam N]} scores a model on the export's validation slice.
  */
 public final class OfflineDecoderTraining {
 
@@ -35,6 +36,12 @@ public final class OfflineDecoderTraining {
 
     public static void main(String[] argv) throws IOException {
         Map<String, String> a = parse(argv);
+        if (a.containsKey("evaluate")) {
+            evaluateModel(Path.of(a.get("evaluate")), Path.of(required(a, "input")),
+                    new ValidationSlice(Double.parseDouble(a.getOrDefault("validation-fraction", "0.05"))),
+                    Integer.parseInt(a.getOrDefault("beam", "1")), Integer.parseInt(a.getOrDefault("eval-max", "1000")));
+            return;
+        }
         if (a.containsKey("export-serving")) {
             exportServing(Path.of(a.get("export-serving")), Path.of(required(a, "to")));
             return;
@@ -126,6 +133,36 @@ public final class OfflineDecoderTraining {
         m.forEach((k, v) -> line.append(String.format(Locale.ROOT, ",\"%s\":%.5g", k, v)));
         System.out.println(line.append('}'));
         System.out.flush();
+    }
+
+    /**
+     * Scores a model on the validation slice of an export (all of it, and the converged networks alone), with
+     * greedy decoding or a beam: one JSON line each.
+     */
+    private static void evaluateModel(Path model, Path input, ValidationSlice slice, int beam, int max)
+            throws IOException {
+        LearnedDecoder decoder = LearnedDecoder.load(model, beam);
+        DecodingMetrics all = new DecodingMetrics();
+        DecodingMetrics converged = new DecodingMetrics();
+        long t0 = System.nanoTime();
+        for (TrainingExample e : ExamplesTsv.read(input)) {
+            if (!slice.contains(e.equationId()) || all.count() >= max) {
+                continue;
+            }
+            var decoded = decoder.decode(e.network());
+            all.add(e.target(), decoded);
+            if (e.converged()) {
+                converged.add(e.target(), decoded);
+            }
+        }
+        double ms = (System.nanoTime() - t0) / 1e6 / Math.max(1, all.count());
+        for (var entry : Map.of("all", all, "converged", converged).entrySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "{\"model\":\"%s\",\"beam\":%d,\"networks\":\"%s\",\"msPerExample\":%.2f", decoder.version(),
+                    beam, entry.getKey(), ms));
+            entry.getValue().summary().forEach((k, v) -> line.append(String.format(Locale.ROOT, ",\"%s\":%.5g", k, v)));
+            System.out.println(line.append('}'));
+        }
     }
 
     /** Writes the serving form (no optimiser state) of a checkpoint, or of a directory's latest, atomically. */
