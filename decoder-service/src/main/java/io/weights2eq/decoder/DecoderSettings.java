@@ -164,9 +164,6 @@ public interface DecoderSettings {
         @WithDefault("42")
         long seed();
 
-        @WithDefault("false")
-        boolean augmentPermutations();
-
         /** 0 = constant learning rate after the warm-up (continuous training); else cosine decay until this step. */
         @WithDefault("0")
         long decaySteps();
@@ -179,7 +176,7 @@ public interface DecoderSettings {
 
         default DecoderTrainingOptions options() {
             return new DecoderTrainingOptions(learningRate(), warmupSteps(), weightDecay(), clipNorm(), threads(), seed(),
-                    augmentPermutations(), decaySteps());
+                    decaySteps());
         }
     }
 

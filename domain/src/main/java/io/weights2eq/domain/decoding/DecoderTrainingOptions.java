@@ -4,22 +4,21 @@ package io.weights2eq.domain.decoding;
  * How a {@link DecoderTrainer} optimises: AdamW with a linear warm-up to {@code learningRate} over
  * {@code warmupSteps}; then constant when {@code decaySteps} is 0 (continuous training has no end), else a cosine
  * decay to {@link #FINAL_FRACTION} of it at step {@code decaySteps}, held after; gradients clipped to global norm
- * {@code clipNorm}; {@code threads} intra-op threads for the engine; {@code seed} for initialisation;
- * {@code augmentPermutations} trains on a randomly permuted (function-preserving) copy of each network instead of
- * its canonical form, to compare.
+ * {@code clipNorm}; {@code threads} intra-op threads for the engine; {@code seed} for initialisation.
  */
 public record DecoderTrainingOptions(double learningRate, int warmupSteps, double weightDecay, double clipNorm,
-                                     int threads, long seed, boolean augmentPermutations, long decaySteps) {
+                                     int threads, long seed, long decaySteps) {
 
     public static final double FINAL_FRACTION = 0.05;
 
+    /** Constant learning rate after the warm-up. */
     public DecoderTrainingOptions(double learningRate, int warmupSteps, double weightDecay, double clipNorm,
-                                  int threads, long seed, boolean augmentPermutations) {
-        this(learningRate, warmupSteps, weightDecay, clipNorm, threads, seed, augmentPermutations, 0);
+                                  int threads, long seed) {
+        this(learningRate, warmupSteps, weightDecay, clipNorm, threads, seed, 0);
     }
 
     public static DecoderTrainingOptions defaults() {
-        return new DecoderTrainingOptions(5e-4, 500, 0.01, 1.0, 1, 42L, false, 0);
+        return new DecoderTrainingOptions(5e-4, 500, 0.01, 1.0, 1, 42L, 0);
     }
 
     /** The learning rate of optimiser step {@code step} (0-based). */
@@ -35,6 +34,6 @@ public record DecoderTrainingOptions(double learningRate, int warmupSteps, doubl
 
     public DecoderTrainingOptions withSeed(long newSeed) {
         return new DecoderTrainingOptions(learningRate, warmupSteps, weightDecay, clipNorm, threads, newSeed,
-                augmentPermutations, decaySteps);
+                decaySteps);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DecoderTrainingOptionsTest {
 
     private static DecoderTrainingOptions options(double lr, int warmup, long decay) {
-        return new DecoderTrainingOptions(lr, warmup, 0.01, 1.0, 1, 42L, false, decay);
+        return new DecoderTrainingOptions(lr, warmup, 0.01, 1.0, 1, 42L, decay);
     }
 
     @Test
@@ -35,8 +35,8 @@ class DecoderTrainingOptionsTest {
         DecoderTrainingOptions d = DecoderTrainingOptions.defaults();
         assertEquals(0, d.decaySteps());
         assertEquals(d.learningRate(), d.learningRateAt(10 * d.warmupSteps()), 1e-15);
-        assertEquals(0, new DecoderTrainingOptions(1e-3, 5, 0, 1, 1, 1, false).decaySteps());
-        assertEquals(d.withSeed(7), new DecoderTrainingOptions(5e-4, 500, 0.01, 1.0, 1, 7L, false, 0));
+        assertEquals(0, new DecoderTrainingOptions(1e-3, 5, 0, 1, 1, 1).decaySteps());
+        assertEquals(d.withSeed(7), new DecoderTrainingOptions(5e-4, 500, 0.01, 1.0, 1, 7L, 0));
     }
 
     @Test

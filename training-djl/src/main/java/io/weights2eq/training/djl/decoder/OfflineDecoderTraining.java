@@ -63,7 +63,7 @@ public final class OfflineDecoderTraining {
                 Integer.parseInt(a.getOrDefault("warmup", String.valueOf(d.warmupSteps()))),
                 Double.parseDouble(a.getOrDefault("weight-decay", String.valueOf(d.weightDecay()))),
                 d.clipNorm(), Integer.parseInt(a.getOrDefault("threads", "1")),
-                Long.parseLong(a.getOrDefault("seed", String.valueOf(d.seed()))), false,
+                Long.parseLong(a.getOrDefault("seed", String.valueOf(d.seed()))),
                 Long.parseLong(a.getOrDefault("decay-steps", "0")));
 
         List<TrainingExample> train = new ArrayList<>();

@@ -24,7 +24,7 @@ class ForwardParityTest {
     void javaDecoderReproducesDjlLogitsAfterTraining() {
         List<TrainingExample> batch = Examples.random(6, 7);
         try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
-                new DecoderTrainingOptions(3e-3, 1, 0.01, 1.0, 1, 11, false))) {
+                new DecoderTrainingOptions(3e-3, 1, 0.01, 1.0, 1, 11))) {
             for (int i = 0; i < 5; i++) {
                 trainer.step(batch);
             }
@@ -50,7 +50,7 @@ class ForwardParityTest {
     void lossFallsOnARepeatedBatch() {
         List<TrainingExample> batch = Examples.random(16, 3);
         try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
-                new DecoderTrainingOptions(3e-3, 1, 0.0, 1.0, 1, 5, false))) {
+                new DecoderTrainingOptions(3e-3, 1, 0.0, 1.0, 1, 5))) {
             double first = trainer.step(batch);
             double last = first;
             for (int i = 0; i < 60; i++) {
@@ -65,7 +65,7 @@ class ForwardParityTest {
     @Test
     void restoreContinuesBitForBit() {
         List<TrainingExample> batch = Examples.random(8, 9);
-        DecoderTrainingOptions options = new DecoderTrainingOptions(1e-3, 2, 0.01, 1.0, 1, 13, false);
+        DecoderTrainingOptions options = new DecoderTrainingOptions(1e-3, 2, 0.01, 1.0, 1, 13);
         try (DjlDecoderTrainer a = new DjlDecoderTrainer(SMALL, options);
              DjlDecoderTrainer b = new DjlDecoderTrainer(SMALL, options.withSeed(99))) {
             a.step(batch);
@@ -87,7 +87,7 @@ class ForwardParityTest {
     void aNonFiniteLossIsNotApplied() {
         List<TrainingExample> batch = Examples.random(4, 21);
         try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
-                new DecoderTrainingOptions(1e-3, 1, 0.01, 1.0, 1, 17, false))) {
+                new DecoderTrainingOptions(1e-3, 1, 0.01, 1.0, 1, 17))) {
             trainer.step(batch);
             DecoderCheckpoint before = trainer.checkpoint("before", Map.of());
             Map<String, float[]> poisoned = new java.util.LinkedHashMap<>(before.weights().tensors());
