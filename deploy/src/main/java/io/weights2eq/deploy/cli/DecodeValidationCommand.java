@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -115,11 +114,11 @@ final class DecodeValidationCommand {
     }
 
     private Map<String, Prediction> requestAndCollect(Map<String, Network> networks) {
-        Map<String, Object> config = consumerConfig();
+        Map<String, Object> config = TopicScan.consumerConfig(bootstrap, "w2e-cli-decode-validation");
         Map<String, Prediction> predictions = new HashMap<>();
         AvroCodec<Prediction> predictionCodec = AvroCodec.of(Prediction.class);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitions(consumer, Topics.PREDICTIONS.topicName());
+            List<TopicPartition> partitions = TopicScan.partitions(consumer, Topics.PREDICTIONS.topicName());
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // fix the start before the requests leave
@@ -162,36 +161,10 @@ final class DecodeValidationCommand {
         err.printf("decode-validation: sent %d decode requests%n", networks.size());
     }
 
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-decode-validation");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
-        return config;
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
-        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    }
-
     private void readAll(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
-        try (var consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        handler.accept(r);
-                    } catch (RecordDecodingException | IllegalArgumentException e) {
-                        err.println("decode-validation: skipping undecodable record in " + topic + " at offset "
-                                + r.offset() + ": " + e.getMessage());
-                    }
-                }
-            }
+        long rejected = TopicScan.readAll(bootstrap, "w2e-cli-decode-validation", topic, handler);
+        if (rejected > 0) {
+            err.printf("decode-validation: skipped %d undecodable records in %s%n", rejected, topic);
         }
     }
 }

@@ -10,21 +10,14 @@ import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.serde.AvroCodec;
-import io.weights2eq.schema.serde.RecordDecodingException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * {@code export-examples --out FILE}: reads the whole {@code equations} and {@code networks} topics and writes one
@@ -96,33 +89,8 @@ final class ExportExamplesCommand {
         return bad > 0 ? 1 : 0;
     }
 
-    private interface RecordHandler {
-        void accept(ConsumerRecord<byte[], byte[]> record);
-    }
-
-    private long readAll(String topic, RecordHandler handler) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-export-examples");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
-        long bad = 0;
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        handler.accept(r);
-                    } catch (RecordDecodingException | IllegalArgumentException e) {
-                        bad++;
-                    }
-                }
-            }
-        }
+    private long readAll(String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        long bad = TopicScan.readAll(bootstrap, "w2e-cli-export-examples", topic, handler);
         err.printf("export-examples: read %s%n", topic);
         return bad;
     }
