@@ -92,11 +92,16 @@ final class DecodeLoadCommand {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         out.printf(Locale.ROOT, "{\"url\":\"%s\",\"rate\":%.1f,\"seconds\":%.1f,\"warmupSeconds\":%.1f,"
                         + "\"requests\":%d,\"achievedRate\":%.1f,\"measured\":%d,\"failures\":%d,\"non200\":%d,"
-                        + "\"p50Ms\":%.2f,\"p90Ms\":%.2f,\"p99Ms\":%.2f,\"p999Ms\":%.2f,\"maxMs\":%.2f}%n",
+                        + "\"p50Ms\":%s,\"p90Ms\":%s,\"p99Ms\":%s,\"p999Ms\":%s,\"maxMs\":%s}%n",
                 url, rate, seconds, warmupSeconds, total, total / elapsed, sorted.length, errors.get(),
-                statusErrors.get(), q(sorted, 0.5), q(sorted, 0.9), q(sorted, 0.99), q(sorted, 0.999),
-                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
+                statusErrors.get(), json(q(sorted, 0.5)), json(q(sorted, 0.9)), json(q(sorted, 0.99)),
+                json(q(sorted, 0.999)), json(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
         return errors.get() + statusErrors.get() == 0 ? 0 : 1;
+    }
+
+    /** Milliseconds with two decimals; {@code null} when nothing was measured (NaN is not JSON). */
+    private static String json(double millis) {
+        return Double.isNaN(millis) ? "null" : String.format(Locale.ROOT, "%.2f", millis);
     }
 
     private static double q(long[] sorted, double quantile) {
