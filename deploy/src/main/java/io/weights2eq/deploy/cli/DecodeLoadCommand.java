@@ -55,8 +55,17 @@ final class DecodeLoadCommand {
         if (bodies.isEmpty()) {
             throw new W2eCli.UsageException("--input " + input + " has no network lines");
         }
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            return load(bodies, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int load(List<String> bodies, java.util.concurrent.ExecutorService pool) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+                .executor(pool).connectTimeout(Duration.ofSeconds(5)).build();
         long intervalNanos = (long) (1e9 / rate);
         long total = (long) ((warmupSeconds + seconds) * rate);
         long warmup = (long) (warmupSeconds * rate);
