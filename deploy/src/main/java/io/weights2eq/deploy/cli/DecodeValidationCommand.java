@@ -39,6 +39,8 @@ final class DecodeValidationCommand {
     private final String bootstrap;
     private final ValidationSlice slice;
     private final int show;
+    /** Empty: one request per network with the service's default method; else one per network and method. */
+    private final List<String> methods;
     private final Duration timeout;
     private final PrintStream out;
     private final PrintStream err;
@@ -48,6 +50,8 @@ final class DecodeValidationCommand {
         this.slice = new ValidationSlice(args.optionalDouble("fraction") == null ? 0.05 : args.optionalDouble("fraction"));
         this.show = (int) args.longValue("show", 10);
         this.timeout = Duration.ofSeconds(args.longValue("timeout-s", 120));
+        String m = args.string("methods", "");
+        this.methods = m.isBlank() ? List.of() : List.of(m.split(","));
         args.rejectUnknown();
         this.out = out;
         this.err = err;
@@ -75,31 +79,46 @@ final class DecodeValidationCommand {
             err.println("decode-validation: no trained network of the validation slice (" + slice + ") found");
             return 1;
         }
-        Map<String, Prediction> predictions = requestAndCollect(networks);
-        DecodingMetrics metrics = new DecodingMetrics();
+        List<String> asked = methods.isEmpty() ? java.util.Collections.singletonList(null) : methods;
+        Map<String, Prediction> predictions = requestAndCollect(networks, asked);
+        int expected = networks.size() * asked.size();
+        out.printf(Locale.ROOT, "%-24s %-22s %-22s %s%n", "equation", "ground truth", "predicted"
+                + (asked.get(0) == null ? "" : " (" + asked.get(0) + ")"), "");
         int shown = 0;
-        out.printf(Locale.ROOT, "%-24s %-22s %-22s %s%n", "equation", "ground truth", "predicted", "");
         for (Map.Entry<String, Network> e : networks.entrySet()) {
-            Prediction p = predictions.get(e.getKey());
-            if (p == null) {
-                continue;
-            }
-            Polynomial t = truth.get(e.getKey());
-            metrics.add(t, decoded(p));
-            if (shown++ < show) {
-                boolean exact = p.getCanonicalText().equals(t.toCanonicalText());
-                out.printf(Locale.ROOT, "%-24s %-22s %-22s %s%n", e.getKey(), t.toCanonicalText(),
-                        p.getCanonicalText(), exact ? "exact" : "");
+            Prediction p = predictions.get(requestId(e.getKey(), asked.get(0)));
+            if (p != null && shown++ < show) {
+                String t = truth.get(e.getKey()).toCanonicalText();
+                out.printf(Locale.ROOT, "%-24s %-22s %-22s %s%n", e.getKey(), t, p.getCanonicalText(),
+                        p.getCanonicalText().equals(t) ? "exact" : "");
             }
         }
-        Map<String, Double> m = metrics.summary();
-        out.printf(Locale.ROOT, "validation slice: %d of %d predicted; exact match %.1f %%, token accuracy %.1f %%, "
-                        + "sign accuracy %.1f %%, coefficient MAE %.3f, median R² %.4f (model %s)%n",
-                predictions.size(), networks.size(), 100 * m.get(DecodingMetrics.EXACT_MATCH),
-                100 * m.get(DecodingMetrics.TOKEN_ACCURACY), 100 * m.get(DecodingMetrics.SIGN_ACCURACY),
-                m.get(DecodingMetrics.COEFFICIENT_MAE), m.get(DecodingMetrics.R_SQUARED),
-                predictions.values().stream().map(Prediction::getModelVersion).distinct().toList());
-        return predictions.size() == networks.size() ? 0 : 1;
+        for (String method : asked) {
+            DecodingMetrics metrics = new DecodingMetrics();
+            int predicted = 0;
+            java.util.Set<String> versions = new java.util.TreeSet<>();
+            for (Map.Entry<String, Network> e : networks.entrySet()) {
+                Prediction p = predictions.get(requestId(e.getKey(), method));
+                if (p != null) {
+                    predicted++;
+                    metrics.add(truth.get(e.getKey()), decoded(p));
+                    versions.add(String.valueOf(p.getModelVersion()));
+                }
+            }
+            Map<String, Double> m = metrics.summary();
+            out.printf(Locale.ROOT, "validation slice%s: %d of %d predicted; exact match %.1f %%, token accuracy %.1f %%, "
+                            + "sign accuracy %.1f %%, coefficient MAE %.3f, median R² %.4f (model %s)%n",
+                    method == null ? "" : " [" + method + "]", predicted, networks.size(),
+                    100 * m.get(DecodingMetrics.EXACT_MATCH), 100 * m.get(DecodingMetrics.TOKEN_ACCURACY),
+                    100 * m.get(DecodingMetrics.SIGN_ACCURACY), m.get(DecodingMetrics.COEFFICIENT_MAE),
+                    m.get(DecodingMetrics.R_SQUARED), versions);
+        }
+        return predictions.size() == expected ? 0 : 1;
+    }
+
+    /** The equation id alone for the service's default method; with a method, {@code <id>#<method>}. */
+    private static String requestId(String equationId, String method) {
+        return method == null ? equationId : equationId + "#" + method;
     }
 
     private static DecodedEquation decoded(Prediction p) {
@@ -113,7 +132,13 @@ final class DecodeValidationCommand {
         return new DecodedEquation(p.getCanonicalText(), polynomial, tokens, p.getMethod(), p.getModelVersion());
     }
 
-    private Map<String, Prediction> requestAndCollect(Map<String, Network> networks) {
+    private Map<String, Prediction> requestAndCollect(Map<String, Network> networks, List<String> asked) {
+        Map<String, String> requests = new HashMap<>(); // request id -> equation id
+        for (String id : networks.keySet()) {
+            for (String method : asked) {
+                requests.put(requestId(id, method), id);
+            }
+        }
         Map<String, Object> config = TopicScan.consumerConfig(bootstrap, "w2e-cli-decode-validation");
         Map<String, Prediction> predictions = new HashMap<>();
         AvroCodec<Prediction> predictionCodec = AvroCodec.of(Prediction.class);
@@ -122,13 +147,13 @@ final class DecodeValidationCommand {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // fix the start before the requests leave
-            send(networks);
+            send(networks, asked);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (predictions.size() < networks.size() && System.nanoTime() < deadline) {
+            while (predictions.size() < requests.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     try {
                         Prediction p = predictionCodec.decode(r.value());
-                        if (networks.containsKey(p.getRequestId())) {
+                        if (requests.containsKey(p.getRequestId())) {
                             predictions.put(p.getRequestId(), p);
                         }
                     } catch (RecordDecodingException e) {
@@ -137,28 +162,31 @@ final class DecodeValidationCommand {
                 }
             }
         }
-        if (predictions.size() < networks.size()) {
+        if (predictions.size() < requests.size()) {
             err.printf("decode-validation: %d of %d predictions arrived within %s%n", predictions.size(),
-                    networks.size(), timeout);
+                    requests.size(), timeout);
         }
         return predictions;
     }
 
-    private void send(Map<String, Network> networks) {
+    private void send(Map<String, Network> networks, List<String> asked) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroCodec<DecodeRequest> codec = AvroCodec.of(DecodeRequest.class);
         try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Map.Entry<String, Network> e : networks.entrySet()) {
-                DecodeRequest request = DecodeRequest.newBuilder().setRequestId(e.getKey())
-                        .setNetwork(e.getValue().getNetwork()).setMethod(null).build();
-                producer.send(new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(),
-                        e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8), codec.encode(request)));
+                for (String method : asked) {
+                    String id = requestId(e.getKey(), method);
+                    DecodeRequest request = DecodeRequest.newBuilder().setRequestId(id)
+                            .setNetwork(e.getValue().getNetwork()).setMethod(method).build();
+                    producer.send(new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(),
+                            id.getBytes(java.nio.charset.StandardCharsets.UTF_8), codec.encode(request)));
+                }
             }
             producer.flush();
         }
-        err.printf("decode-validation: sent %d decode requests%n", networks.size());
+        err.printf("decode-validation: sent %d decode requests%n", networks.size() * asked.size());
     }
 
     private void readAll(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {

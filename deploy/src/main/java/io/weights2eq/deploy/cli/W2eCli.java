@@ -38,6 +38,7 @@ public final class W2eCli {
                   joins the whole 'networks' and 'equations' topics into a decoder training file (ExamplesTsv);
                   with FILE.jsonl, the networks alone in the network file format (for decode and bench-decode)
               decode-validation --bootstrap HOST:PORT [--fraction 0.05] [--show 10] [--timeout-s 120]
+                                [--methods learned,analytic,taylor,hybrid]
                   sends the validation slice's networks to 'decode-requests', waits for their 'predictions' and
                   prints ground truth against prediction with exact match and token accuracy
               bench-decode --input NETWORKS.jsonl [--url http://localhost:8083] [--rate 200] [--seconds 30]
