@@ -7,14 +7,14 @@ import java.util.Arrays;
 
 /**
  * The admin CLI behind {@code bin/w2e}: {@code topics}, {@code equations-summary}, {@code generate},
- * {@code networks-summary} and {@code decode}.
+ * {@code networks-summary}, {@code decode}, {@code eval}, ….
  *
  * <pre>
  * java -cp 'deploy/target/lib/*:deploy/target/weights2eq-deploy-0.1.0-SNAPSHOT.jar' io.weights2eq.deploy.cli.W2eCli
  *     topics --bootstrap localhost:9092
  *     equations-summary --bootstrap localhost:9092 [--samples 3] [--expect 1000]
  *     generate --url http://localhost:8081 --count 1000 [--seed 42] [--family servant] [--samples 5000] [--rate R]
- *     decode --input networks.jsonl [--method learned] [--model models/] [--beam 1]
+ *     decode --input networks.jsonl [--method hybrid] [--model models/] [--beam 1]
  * </pre>
  *
  * Exit status: 0 success, 1 the command ran and found a problem (missing topics, undecodable records,
@@ -47,11 +47,20 @@ public final class W2eCli {
               generate --url http://localhost:8081 --count N [--seed S] [--family uniform-length|servant]
                        [--samples 5000] [--rate R] [--x-min -1] [--x-max 1] [--no-progress]
                   starts a generator job and follows it with a progress bar; Ctrl-C cancels the job
-              decode --input FILE.jsonl|- [--method learned] [--model PATH] [--beam 1]
+              decode --input FILE.jsonl|- [--method hybrid|learned|analytic|taylor] [--model PATH] [--beam 1]
+                     [--family servant|uniform-length]
                   decodes a network file (one JSON network per line, no broker needed) with the learned decoder
                   of PATH (a checkpoint, or the latest *.w2ed of a directory; default $W2E_HOME/models): one JSON
                   line per network on stdout (id, equation, method, modelVersion, coefficients, tokenIds,
-                  latencyMillis; coefficients [] when the emitted text is not an equation); exit 1 if a line failed""";
+                  latencyMillis; coefficients [] when the emitted text is not an equation); exit 1 if a line failed
+              eval --equations N [--family servant|uniform-length] [--seed 777] [--activation relu] [--steps 1000]
+                   [--threads N] [--methods learned,analytic,taylor,hybrid] [--model PATH] [--beam 1] [--out DIR]
+                   [--checkpoints DIR]
+              eval --networks FILE.jsonl --truth TRUTH.jsonl [--family servant] [--methods ...] [--out DIR]
+                  evaluates the decoders: N held-out equations drawn and their networks trained in process (or
+                  networks trained elsewhere, with their truth by id: {"id": ..., "equation": ...} per line), each
+                  decoded by each method; writes summary.md, results.jsonl and PNG plots to DIR (default
+                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve""";
 
     private W2eCli() {
     }

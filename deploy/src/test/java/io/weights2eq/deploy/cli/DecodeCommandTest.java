@@ -123,7 +123,8 @@ class DecodeCommandTest {
         Path input = dir.resolve("networks.jsonl");
         Files.writeString(input, String.join("\n", good1, sixRows, "", good2, "not json") + "\n");
 
-        int rc = run(InputStream.nullInputStream(), "decode", "--input", input.toString(), "--model", models.toString());
+        int rc = run(InputStream.nullInputStream(), "decode", "--input", input.toString(), "--model", models.toString(),
+                "--method", "learned");
 
         String errors = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, rc, errors);
@@ -132,8 +133,10 @@ class DecodeCommandTest {
         List<JsonNode> results = results();
         assertEquals(List.of("net-a", "net-b"), results.stream().map(r -> r.get("id").asText()).toList());
         for (JsonNode r : results) {
-            assertEquals(List.of("id", "equation", "method", "modelVersion", "coefficients", "tokenIds",
+            assertEquals(List.of("id", "equation", "method", "modelVersion", "coefficients", "tokenIds", "fit",
                     "latencyMillis"), iterate(r.fieldNames()));
+            double r2 = r.get("fit").get("rSquared").asDouble();
+            assertTrue(r2 < 1, "a random network is not 2*x+1: R² " + r2);
             assertEquals(EMITTED, r.get("equation").asText());
             assertEquals("learned", r.get("method").asText());
             assertEquals("test-v1", r.get("modelVersion").asText());
@@ -148,7 +151,7 @@ class DecodeCommandTest {
         String line = NetworkFile.format("from-stdin", randomNetwork(NetworkLayout.DEFAULT, Activation.SIGMOID, 3));
         Path checkpoint = new CheckpointDirectory(models, 3).latestFile().orElseThrow();
         int rc = run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
-                "decode", "--input", "-", "--model", checkpoint.toString(), "--beam", "3");
+                "decode", "--input", "-", "--model", checkpoint.toString(), "--beam", "3", "--method", "learned");
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
         List<JsonNode> results = results();
         assertEquals(1, results.size());
@@ -159,8 +162,9 @@ class DecodeCommandTest {
     @Test
     void rejectsUnknownMethodsBadBeamsAndMissingModels() throws IOException {
         assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", "-", "--model", models.toString(),
-                "--method", "analytic"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("method must be one of [learned], was 'analytic'"));
+                "--method", "magic"));
+        assertTrue(err.toString(StandardCharsets.UTF_8)
+                .contains("method must be one of [learned, analytic, taylor, hybrid], was 'magic'"));
         assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", "-", "--model", models.toString(),
                 "--beam", "0"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beam must be between 1 and 64, was 0"));
@@ -174,6 +178,38 @@ class DecodeCommandTest {
         assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", dir.resolve("missing.jsonl").toString(),
                 "--model", models.toString()));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void hybridIsTheDefaultAndVerifiesTheLearnedGuess() throws IOException {
+        // a network that is exactly 1.5*x (ReLU: relu(x) - relu(-x) scaled): the model's "2*x+1" must lose
+        NetworkLayout layout = new NetworkLayout(1, 2, 1);
+        float[] p = new float[layout.parameterCount()];
+        p[layout.weightIndex(0, 0, 0)] = 1;
+        p[layout.weightIndex(0, 1, 0)] = -1;
+        p[layout.weightIndex(1, 0, 0)] = 1.5f;
+        p[layout.weightIndex(1, 0, 1)] = -1.5f;
+        String line = NetworkFile.format("line", new Network(layout, Activation.RELU, p));
+        int rc = run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                "decode", "--input", "-", "--model", models.toString());
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        JsonNode r = results().get(0);
+        assertEquals("1.5*x", r.get("equation").asText());
+        assertEquals("hybrid", r.get("method").asText());
+        assertEquals(1.0, r.get("fit").get("rSquared").asDouble(), 1e-12);
+        assertTrue(r.has("runnerUp"), r.toString());
+
+        out.reset();
+        assertEquals(0, run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                "decode", "--input", "-", "--method", "analytic", "--model", dir.resolve("none").toString()));
+        assertEquals("1.5*x", results().get(0).get("equation").asText(), "analytic needs no model");
+
+        out.reset();
+        err.reset();
+        assertEquals(1, run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                "decode", "--input", "-", "--method", "taylor"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("method taylor applies to tanh, sigmoid and softplus"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     static List<String> iterate(Iterator<String> names) {
