@@ -23,6 +23,41 @@ public interface DecoderSettings {
      */
     Optional<String> model();
 
+    /** Method when a request names none: learned, analytic, taylor or hybrid. */
+    @WithDefault("hybrid")
+    String method();
+
+    /**
+     * The equation family the analytic and hybrid decoders round to (its coefficient kinds and range): servant or
+     * uniform-length (the generator's defaults).
+     */
+    @WithDefault("servant")
+    String family();
+
+    /** The hybrid decoder's tolerance on 1 − R² (see HybridDecoder). */
+    @WithDefault("1e-4")
+    double hybridTolerance();
+
+    /** The input range every method fits the network on. */
+    @WithDefault("-1")
+    double xMin();
+
+    @WithDefault("1")
+    double xMax();
+
+    /** The family named by {@link #family()}. */
+    default io.weights2eq.domain.equation.EquationFamily equationFamily() {
+        switch (family()) {
+            case "servant":
+                return io.weights2eq.domain.equation.EquationFamily.servant();
+            case "uniform-length":
+                return io.weights2eq.domain.equation.EquationFamily.defaults();
+            default:
+                throw new IllegalArgumentException("w2e.decoder.family must be servant or uniform-length, was '"
+                        + family() + "'");
+        }
+    }
+
     /** Beam width when a request names none: 1 = greedy. */
     @WithDefault("1")
     int beam();

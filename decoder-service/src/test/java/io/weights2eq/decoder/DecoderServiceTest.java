@@ -51,7 +51,7 @@ class DecoderServiceTest {
 
     @Test
     void decodesAPostedNetwork() {
-        given().body(networkJson("net-1", 1)).contentType(ContentType.JSON)
+        given().body(networkJson("net-1", 1)).contentType(ContentType.JSON).queryParam("method", "learned")
                 .when().post("/decode")
                 .then().statusCode(200)
                 .body("id", equalTo("net-1"))
@@ -63,8 +63,24 @@ class DecoderServiceTest {
                 .body("equation", org.hamcrest.Matchers.notNullValue());
         // beam search, and a plain-text content type: the body is the same JSON line either way
         given().body(networkJson("net-2", 2)).contentType(ContentType.TEXT).queryParam("beam", 3)
+                .queryParam("method", "learned")
                 .when().post("/decode")
                 .then().statusCode(200).body("id", equalTo("net-2")).body("method", equalTo("learned"));
+        // the default: hybrid, every candidate verified against the network, with its fit and runner-up
+        given().body(networkJson("net-h", 6)).contentType(ContentType.JSON)
+                .when().post("/decode")
+                .then().statusCode(200).body("method", equalTo("hybrid"))
+                .body("fit.rSquared", org.hamcrest.Matchers.notNullValue())
+                .body("fit.xMin", equalTo(-1f)).body("fit.xMax", equalTo(1f))
+                .body("runnerUp.equation", org.hamcrest.Matchers.notNullValue());
+        given().body(networkJson("net-a", 7)).queryParam("method", "analytic").when().post("/decode")
+                .then().statusCode(200).body("method", equalTo("analytic")).body("modelVersion", org.hamcrest.Matchers.nullValue());
+        given().body(networkJson("net-t", 7)).queryParam("method", "taylor").when().post("/decode")
+                .then().statusCode(400).body("field", equalTo("method"))
+                .body("error", containsString("taylor applies to tanh, sigmoid and softplus"));
+        given().body(networkJson("net-m", 7)).queryParam("method", "magic").when().post("/decode")
+                .then().statusCode(400).body("field", equalTo("method"))
+                .body("error", containsString("method must be one of [learned, analytic, taylor, hybrid]"));
         given().when().get("/decode/model").then().statusCode(200)
                 .body("version", equalTo(DecoderTestResource.SHIPPED_VERSION));
     }
@@ -130,7 +146,7 @@ class DecoderServiceTest {
     void decodeRequestsBecomePredictionsAndPoisonGoesToTheDeadLetterTopic() throws Exception {
         String bootstrap = KafkaBrokerTestResource.bootstrapServers();
         String topic = Topics.DECODE_REQUESTS.topicName();
-        DecodeRequest bigMethod = request("poison-method", 1, "analytic");
+        DecodeRequest bigMethod = request("poison-method", 1, "magic");
         DecodeRequest tooFew = request("poison-params", 2, null);
         tooFew.getNetwork().setParameters(FloatArrayList.wrap(new float[151]));
         DecodeRequest nan = request("poison-nan", 3, null);
@@ -147,7 +163,7 @@ class DecoderServiceTest {
 
         Map<String, String> expected = Map.of(
                 "poison-bytes", "value: not an Avro single-object message",
-                "poison-method", "method: 'analytic' is not served",
+                "poison-method", "method: 'magic' is not served",
                 "poison-params", "network.parameters: [1, 8, 7, 8, 1] needs 152 parameters, was 151",
                 "poison-nan", "network.parameters[7]: must be finite");
         List<ConsumerRecord<byte[], byte[]>> dead = TopicClient.await(bootstrap, Topics.DECODE_REQUESTS.deadLetterTopicName(),
@@ -167,9 +183,17 @@ class DecoderServiceTest {
         for (ConsumerRecord<byte[], byte[]> r : predictions) {
             Prediction prediction = PREDICTIONS.decode(r.value());
             assertEquals(TopicClient.key(r), prediction.getRequestId());
-            assertEquals("learned", prediction.getMethod());
             assertEquals(DecoderTestResource.SHIPPED_VERSION, prediction.getModelVersion());
-            assertEquals(null, prediction.getFit());
+            if (TopicClient.key(r).equals("req-1")) { // no method: the default, hybrid
+                assertEquals("hybrid", prediction.getMethod());
+                assertTrue(prediction.getFit() != null && prediction.getFit().getRSquared() <= 1.0);
+                assertTrue(prediction.getRunnerUp() != null && prediction.getRunnerUp().getFit() != null);
+            } else {
+                assertEquals("learned", prediction.getMethod());
+                boolean parses = !prediction.getCoefficients().isEmpty();
+                assertEquals(parses, prediction.getFit() != null, "a fit exactly when the text parses");
+                assertEquals(null, prediction.getRunnerUp());
+            }
             assertTrue(prediction.getLatencyMillis() >= 0);
             assertTrue(!prediction.getTokenIds().isEmpty());
         }

@@ -1,13 +1,17 @@
 package io.weights2eq.decoder.engine;
 
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.analytic.FunctionFit;
+import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.network.Network;
 
-/** Decodes one network with the serving model. Thread-safe; the inbound adapters (REST, Kafka) call it. */
+/** Decodes one network by the method asked for (default configurable). Thread-safe; REST and Kafka call it. */
 public final class DecodeEngine {
 
-    /** A decoded equation and how long decoding took. */
-    public record Result(DecodedEquation equation, long nanos) {
+    /** A decoded equation, its fit to the network (null when unparsable), the hybrid's runner-up, the time taken. */
+    public record Result(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, long nanos) {
         public double latencyMillis() {
             return nanos / 1e6;
         }
@@ -17,8 +21,16 @@ public final class DecodeEngine {
     private final int defaultBeam;
     private final int maxBeam;
     private final DecodeListener listener;
+    private final DecodeMethods methods;
+    private final String defaultMethod;
 
     public DecodeEngine(ServingModel model, int defaultBeam, int maxBeam, DecodeListener listener) {
+        this(model, defaultBeam, maxBeam, listener, new DecodeMethods(EquationFamily.servant(), -1, 1,
+                HybridDecoder.DEFAULT_TOLERANCE), DecodeMethods.LEARNED);
+    }
+
+    public DecodeEngine(ServingModel model, int defaultBeam, int maxBeam, DecodeListener listener,
+                        DecodeMethods methods, String defaultMethod) {
         if (defaultBeam < 1 || defaultBeam > maxBeam) {
             throw new IllegalArgumentException("beam width must be between 1 and " + maxBeam + ", was " + defaultBeam);
         }
@@ -26,6 +38,20 @@ public final class DecodeEngine {
         this.defaultBeam = defaultBeam;
         this.maxBeam = maxBeam;
         this.listener = listener;
+        this.methods = methods;
+        this.defaultMethod = DecodeMethods.check(defaultMethod);
+    }
+
+    public double xMin() {
+        return methods.xMin();
+    }
+
+    public double xMax() {
+        return methods.xMax();
+    }
+
+    public String defaultMethod() {
+        return defaultMethod;
     }
 
     public int maxBeam() {
@@ -42,29 +68,44 @@ public final class DecodeEngine {
      * @throws IllegalArgumentException for a beam width outside 1..maxBeam
      */
     public Result decode(Network network, Integer beam, DecodeListener.Source source) {
+        return decode(network, beam, null, source);
+    }
+
+    /**
+     * @param method one of {@link DecodeMethods#ALL}, or null for the configured default
+     * @throws NoModelLoadedException   when {@code learned} is asked and no model is loaded
+     * @throws InvalidRequestException  naming {@code beam} or {@code method} for a request that cannot be served
+     */
+    public Result decode(Network network, Integer beam, String method, DecodeListener.Source source) {
         int width = beam == null ? defaultBeam : beam;
-        if (width < 1 || width > maxBeam) {
+        String m = method == null ? defaultMethod : method;
+        try {
+            if (width < 1 || width > maxBeam) {
+                throw new InvalidRequestException("beam", "beam must be between 1 and " + maxBeam + ", was " + width);
+            }
+            DecodeMethods.check(m);
+        } catch (InvalidRequestException e) {
             listener.decoded(source, DecodeListener.Outcome.INVALID, 0);
-            throw new IllegalArgumentException("beam must be between 1 and " + maxBeam + ", was " + width);
+            throw e;
         }
         long start = System.nanoTime();
-        ServingModel.Loaded loaded;
+        LearnedDecoder learned = model.current().map(loaded -> loaded.decoder(width)).orElse(null);
+        DecodeMethods.Outcome outcome;
         try {
-            loaded = model.require();
+            outcome = methods.decode(m, network, learned, width);
         } catch (NoModelLoadedException e) {
             listener.decoded(source, DecodeListener.Outcome.NO_MODEL, 0);
             throw e;
-        }
-        DecodedEquation decoded;
-        try {
-            decoded = loaded.decoder(width).decode(network);
+        } catch (InvalidRequestException e) {
+            listener.decoded(source, DecodeListener.Outcome.INVALID, 0);
+            throw e;
         } catch (RuntimeException e) {
             listener.decoded(source, DecodeListener.Outcome.FAILED, System.nanoTime() - start);
             throw e;
         }
         long nanos = System.nanoTime() - start;
         listener.decoded(source, DecodeListener.Outcome.OK, nanos);
-        return new Result(decoded, nanos);
+        return new Result(outcome.equation(), outcome.fit(), outcome.runnerUp(), nanos);
     }
 
     /** The caller rejected a request before decoding (bad input): counted, not decoded. */

@@ -142,7 +142,7 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
             }
             DecodeEngine.Result result;
             try {
-                result = engine.decode(request.network(), null, source.source());
+                result = engine.decode(request.network(), null, request.method(), source.source());
             } catch (RuntimeException e) {
                 reject(record, "decoding failed: " + e, acks); // counted as failed by the engine
                 continue;

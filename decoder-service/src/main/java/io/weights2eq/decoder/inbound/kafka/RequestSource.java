@@ -1,8 +1,8 @@
 package io.weights2eq.decoder.inbound.kafka;
 
+import io.weights2eq.decoder.engine.DecodeMethods;
 import io.weights2eq.decoder.engine.DecodeListener;
 import io.weights2eq.decoder.inbound.AvroMapping;
-import io.weights2eq.domain.decoding.LearnedDecoder;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.schema.Topics;
@@ -16,7 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public interface RequestSource {
 
     /** A network to decode, and the key of its prediction. */
-    record Request(String id, Network network) {
+    /** @param method null for the service default */
+    record Request(String id, Network network, String method) {
     }
 
     /** A record that cannot be decoded: the reason names the field. */
@@ -70,12 +71,13 @@ public interface RequestSource {
                     throw new Rejected("requestId: must not be blank");
                 }
                 String method = request.getMethod();
-                if (method != null && !method.equals(LearnedDecoder.METHOD)) {
-                    throw new Rejected("method: '" + method + "' is not served by the decoder service; the methods are ["
-                            + LearnedDecoder.METHOD + "] (or null for the default)");
+                if (method != null && !DecodeMethods.ALL.contains(method)) {
+                    throw new Rejected("method: '" + method + "' is not served by the decoder service; the methods are "
+                            + DecodeMethods.ALL + " (or null for the default)");
                 }
                 try {
-                    return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network"));
+                    return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network"),
+                            method);
                 } catch (AvroMapping.InvalidRecordException e) {
                     throw new Rejected(e.getMessage());
                 }
@@ -127,7 +129,7 @@ public interface RequestSource {
                     return null;
                 }
                 try {
-                    return new Request(id, AvroMapping.toNetwork(network.getNetwork(), "network"));
+                    return new Request(id, AvroMapping.toNetwork(network.getNetwork(), "network"), null);
                 } catch (AvroMapping.InvalidRecordException e) {
                     throw new Rejected(e.getMessage());
                 }

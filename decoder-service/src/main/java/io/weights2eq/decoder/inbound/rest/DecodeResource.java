@@ -2,6 +2,7 @@ package io.weights2eq.decoder.inbound.rest;
 
 import io.weights2eq.decoder.DecoderSettings;
 import io.weights2eq.decoder.engine.DecodeEngine;
+import io.weights2eq.decoder.engine.InvalidRequestException;
 import io.weights2eq.decoder.engine.DecodeListener;
 import io.weights2eq.decoder.engine.NoModelLoadedException;
 import io.weights2eq.decoder.engine.ServingModel;
@@ -32,7 +33,15 @@ public class DecodeResource {
 
     /** The 200 answer. Coefficients are exact decimals by ascending power, as strings (like on the topics). */
     public record Decoded(String id, String equation, List<String> coefficients, int[] tokenIds, String method,
-                          String modelVersion, double latencyMillis) {
+                          String modelVersion, double latencyMillis, Fit fit, RunnerUp runnerUp) {
+    }
+
+    /** How well the equation matches the network's own function on [xMin, xMax]. */
+    public record Fit(double rSquared, double maxAbsError, double xMin, double xMax) {
+    }
+
+    /** The hybrid decoder's second-best candidate. */
+    public record RunnerUp(String equation, String method, Fit fit) {
     }
 
     /** Every 4xx/5xx answer: which field, and what is wrong with it. */
@@ -51,7 +60,7 @@ public class DecodeResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response decode(String body, @QueryParam("beam") String beam) {
+    public Response decode(String body, @QueryParam("beam") String beam, @QueryParam("method") String method) {
         int limit = settings.rest().maxBodyBytes();
         int bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > limit) {
@@ -77,16 +86,24 @@ public class DecodeResource {
         }
         DecodeEngine.Result result;
         try {
-            result = engine.decode(entry.network(), width, DecodeListener.Source.REST);
+            result = engine.decode(entry.network(), width, method == null || method.isBlank() ? null : method.trim(),
+                    DecodeListener.Source.REST);
         } catch (NoModelLoadedException e) {
             return problem(Response.Status.SERVICE_UNAVAILABLE, new Problem(null, e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            return problem(Response.Status.BAD_REQUEST, new Problem("beam", e.getMessage()));
+        } catch (InvalidRequestException e) {
+            return problem(Response.Status.BAD_REQUEST, new Problem(e.field(), e.getMessage()));
         }
         DecodedEquation d = result.equation();
+        var runnerUp = result.runnerUp();
         return Response.ok(new Decoded(entry.id(), d.canonicalText(),
                 d.coefficients().stream().map(BigDecimal::toPlainString).toList(), d.tokenIds(), d.method(),
-                d.modelVersion(), result.latencyMillis())).build();
+                d.modelVersion(), result.latencyMillis(), fit(result.fit()),
+                runnerUp == null ? null : new RunnerUp(runnerUp.polynomial().toCanonicalText(), runnerUp.method(),
+                        fit(runnerUp.fit())))).build();
+    }
+
+    private Fit fit(io.weights2eq.domain.decoding.analytic.FunctionFit f) {
+        return f == null ? null : new Fit(f.rSquared(), f.maxAbsError(), engine.xMin(), engine.xMax());
     }
 
     @GET
