@@ -98,6 +98,7 @@ public final class W2eCli {
                 case "export-examples" -> new ExportExamplesCommand(options, out, err).run();
                 case "bench-decode" -> new DecodeLoadCommand(options, out, err).run();
                 case "decode-validation" -> new DecodeValidationCommand(options, out, err).run();
+                case "eval" -> new EvalCommand(options, args, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {
