@@ -60,7 +60,12 @@ public final class W2eCli {
                   evaluates the decoders: N held-out equations drawn and their networks trained in process (or
                   networks trained elsewhere, with their truth by id: {"id": ..., "equation": ...} per line), each
                   decoded by each method; writes summary.md, results.jsonl and PNG plots to DIR (default
-                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve""";
+                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve
+              soak --processes NAME=PID[@PORT],... --out DIR [--minutes 60] [--interval-s 10] [--warmup-s S]
+                   [--bootstrap localhost:9092] [--decoder-url http://localhost:8083] [--decode-rate 5]
+                  samples RSS (and, for a service with /q/metrics at PORT, heap, non-heap, direct buffers) of
+                  every process while POST /decode traffic runs; writes samples.jsonl, summary.md, soak.png;
+                  exit 1 if a process grew or died""";
 
     private W2eCli() {
     }
@@ -99,6 +104,7 @@ public final class W2eCli {
                 case "bench-decode" -> new DecodeLoadCommand(options, out, err).run();
                 case "decode-validation" -> new DecodeValidationCommand(options, out, err).run();
                 case "eval" -> new EvalCommand(options, args, out, err).run();
+                case "soak" -> new SoakCommand(options, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {

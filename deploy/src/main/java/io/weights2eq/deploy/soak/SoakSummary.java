@@ -1,0 +1,95 @@
+package io.weights2eq.deploy.soak;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * Whether each process's memory stayed flat: after a warm-up (class loading, caches, the decoder's replay buffer
+ * filling up), the least-squares slope of RSS, off-heap and heap in MB per hour, and RSS at the start and the end
+ * of the measured window. A process is flat when its RSS grew less than {@link #FLAT_FRACTION} of its mean
+ * (or less than {@link #FLAT_FLOOR_BYTES}) over the window, extrapolated from the slope.
+ */
+public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) {
+    static final double FLAT_FRACTION = 0.05;
+    static final long FLAT_FLOOR_BYTES = 32L << 20;
+
+    /** One process over the measured window. */
+    public record ProcessSummary(String process, int samples, double windowSeconds, long rssFirst, long rssLast,
+                                 long rssMax, double rssMeanBytes, double rssSlopeMbPerHour,
+                                 double offHeapSlopeMbPerHour, double heapUsedSlopeMbPerHour) {
+        public boolean flat() {
+            double grown = rssSlopeMbPerHour * windowSeconds / 3600.0 * (1 << 20);
+            return grown < Math.max(FLAT_FRACTION * rssMeanBytes, FLAT_FLOOR_BYTES);
+        }
+
+        String line() {
+            return String.format(Locale.ROOT,
+                    "%-10s %s  RSS %s -> %s MB (max %s), slope %+.1f MB/h; off-heap %+.1f MB/h; heap used %+.1f MB/h (%d samples)",
+                    process, flat() ? "flat   " : "GROWING", mb(rssFirst), mb(rssLast), mb(rssMax), rssSlopeMbPerHour,
+                    offHeapSlopeMbPerHour, heapUsedSlopeMbPerHour, samples);
+        }
+    }
+
+    /** Summarises {@code samples}, skipping those before {@code warmupSeconds}. */
+    public static SoakSummary of(List<MemorySample> samples, double warmupSeconds) {
+        Map<String, List<MemorySample>> byProcess = new LinkedHashMap<>();
+        for (MemorySample s : samples) {
+            if (s.elapsedSeconds() >= warmupSeconds) {
+                byProcess.computeIfAbsent(s.process(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<ProcessSummary> out = new ArrayList<>();
+        byProcess.forEach((process, list) -> {
+            double window = list.get(list.size() - 1).elapsedSeconds() - list.get(0).elapsedSeconds();
+            out.add(new ProcessSummary(process, list.size(), window, list.get(0).rss(), list.get(list.size() - 1).rss(),
+                    list.stream().mapToLong(MemorySample::rss).max().orElse(0),
+                    list.stream().mapToLong(MemorySample::rss).average().orElse(0),
+                    slopeMbPerHour(list, MemorySample::rss), slopeMbPerHour(list, MemorySample::offHeap),
+                    slopeMbPerHour(list, MemorySample::heapUsed)));
+        });
+        return new SoakSummary(out, warmupSeconds);
+    }
+
+    /** Least-squares slope of {@code value} over elapsed time, in MB per hour; NaN when undefined or unknown. */
+    static double slopeMbPerHour(List<MemorySample> samples, ToLongFunction<MemorySample> value) {
+        int n = samples.size();
+        if (n < 2 || value.applyAsLong(samples.get(0)) < 0) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (MemorySample s : samples) {
+            mx += s.elapsedSeconds();
+            my += value.applyAsLong(s);
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (MemorySample s : samples) {
+            double dx = s.elapsedSeconds() - mx;
+            sxy += dx * (value.applyAsLong(s) - my);
+            sxx += dx * dx;
+        }
+        return sxx == 0 ? Double.NaN : sxy / sxx * 3600.0 / (1 << 20);
+    }
+
+    public boolean allFlat() {
+        return !processes.isEmpty() && processes.stream().allMatch(ProcessSummary::flat);
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "soak summary (after a %.0f s warm-up):%n", warmupSeconds));
+        processes.forEach(p -> b.append("  ").append(p.line()).append(System.lineSeparator()));
+        return b.toString();
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f", bytes / (double) (1 << 20));
+    }
+}
