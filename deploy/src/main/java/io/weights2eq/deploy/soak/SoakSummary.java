@@ -54,10 +54,11 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
         return new SoakSummary(out, warmupSeconds);
     }
 
-    /** Least-squares slope of {@code value} over elapsed time, in MB per hour; NaN when undefined or unknown. */
-    static double slopeMbPerHour(List<MemorySample> samples, ToLongFunction<MemorySample> value) {
+    /** Least-squares slope of {@code value} over elapsed time, in MB per hour, over the samples where it is known. */
+    static double slopeMbPerHour(List<MemorySample> all, ToLongFunction<MemorySample> value) {
+        List<MemorySample> samples = all.stream().filter(s -> value.applyAsLong(s) >= 0).toList();
         int n = samples.size();
-        if (n < 2 || value.applyAsLong(samples.get(0)) < 0) {
+        if (n < 2) {
             return Double.NaN;
         }
         double mx = 0;
