@@ -21,7 +21,9 @@ record Workload(Manifest deployment, JsonNode pod, JsonNode container, Optional<
         Optional<ManifestSet.Image> image = set.image(container.path("image").asText(""));
         Optional<Path> dockerfile = image.map(i -> set.repoRoot().resolve(i.module())
                 .resolve("src/main/docker/Dockerfile.jvm")).filter(Files::isRegularFile);
-        String workdir = dockerfile.map(Workload::workdir).orElse("/");
+        // the container's workingDir, else the image's WORKDIR: Quarkus reads <it>/config/application.properties
+        String workdir = container.hasNonNull("workingDir") ? container.path("workingDir").asText()
+                : dockerfile.map(Workload::workdir).orElse("/");
         Map<String, String> jar = image.map(i -> ContainerConfig.prodProperties(set.repoRoot().resolve(i.module())
                 .resolve("src/main/resources/application.properties"))).orElse(Map.of());
         Map<String, String> mounted = Map.of();
