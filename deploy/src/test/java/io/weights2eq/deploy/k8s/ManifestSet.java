@@ -41,9 +41,11 @@ final class ManifestSet {
     private final List<Manifest> manifests;
     private final Map<String, Image> images;
     private final List<String> loadProblems;
+    private final String namespace;
 
     private ManifestSet(Path dir, Path repoRoot, List<Manifest> manifests, Map<String, Image> images,
-                        List<String> loadProblems) {
+                        List<String> loadProblems, String namespace) {
+        this.namespace = namespace;
         this.dir = dir;
         this.repoRoot = repoRoot;
         this.manifests = List.copyOf(manifests);
@@ -83,7 +85,8 @@ final class ManifestSet {
             images.put(name, new Image(image.path("newName").asText(name),
                     image.hasNonNull("newTag") ? image.path("newTag").asText() : null));
         }
-        return new ManifestSet(k8sDir, repoRoot, manifests, images, problems);
+        return new ManifestSet(k8sDir, repoRoot, manifests, images, problems,
+                kustomization.path("namespace").asText("default"));
     }
 
     List<Manifest> all() {
@@ -107,6 +110,11 @@ final class ManifestSet {
         String key = containerImage.contains(":") ? containerImage.substring(0, containerImage.lastIndexOf(':'))
                 : containerImage;
         return Optional.ofNullable(images.get(key));
+    }
+
+    /** The namespace kustomize puts every object in. */
+    String namespace() {
+        return namespace;
     }
 
     Path dir() {

@@ -271,6 +271,7 @@ final class ManifestValidator {
                     continue;
                 }
                 JsonNode meta = trigger.path("metadata");
+                checkTriggerBootstrap(so, meta.path("bootstrapServers").asText());
                 String topic = meta.path("topic").asText();
                 String group = meta.path("consumerGroup").asText();
                 OptionalLong partitions = partitions(topic);
@@ -298,6 +299,21 @@ final class ManifestValidator {
                         + " together, more than its " + partitions + " partitions");
             }
         });
+    }
+
+    /** KEDA's scaler runs in KEDA's namespace: it needs the bootstrap Service's name with the namespace. */
+    private void checkTriggerBootstrap(Manifest so, String bootstrap) {
+        for (Manifest kafka : set.ofKind("Kafka")) {
+            for (JsonNode l : kafka.spec().path("kafka").path("listeners")) {
+                String host = kafka.name() + "-kafka-bootstrap." + set.namespace() + ".svc";
+                String port = ":" + l.path("port").asText();
+                if (bootstrap.equals(host + port) || bootstrap.equals(host + ".cluster.local" + port)) {
+                    return;
+                }
+            }
+        }
+        problem(so, "kafka trigger bootstrapServers " + bootstrap + " is no listener's <kafka>-kafka-bootstrap."
+                + set.namespace() + ".svc:<port> (KEDA resolves it from its own namespace)");
     }
 
     /** The lag KEDA reads must be the lag of the group the target consumes as. */

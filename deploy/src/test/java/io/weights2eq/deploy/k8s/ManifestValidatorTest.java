@@ -86,6 +86,15 @@ class ManifestValidatorTest {
     }
 
     @Test
+    void aScaledObjectWithTheNamespaceLocalBootstrapName() {
+        List<String> problems = problemsOf("trainer/scaledobject.yaml",
+                replaceFirst("bootstrapServers: w2e-kafka-bootstrap.w2e.svc:9093", "bootstrapServers: w2e-kafka-bootstrap:9093"));
+        assertEquals(List.of("trainer/scaledobject.yaml: ScaledObject/trainer-service: kafka trigger bootstrapServers"
+                + " w2e-kafka-bootstrap:9093 is no listener's <kafka>-kafka-bootstrap.w2e.svc:<port> (KEDA resolves it"
+                + " from its own namespace)"), problems);
+    }
+
+    @Test
     void aTopicWithTheWrongCleanupPolicy() {
         List<String> problems = problemsOf("kafka/topics.yaml", replaceFirst(
                 "topicName: networks\n  partitions: 32\n  replicas: 3\n  config:\n    cleanup.policy: compact",
