@@ -121,10 +121,10 @@ class ManifestValidatorTest {
 
     @Test
     void aMemoryLimitBelowTheHeapAndDirectMemory() {
-        List<String> problems = problemsOf("decoder/deployment.yaml", replaceAll("memory: 4416Mi", "memory: 2Gi"));
+        List<String> problems = problemsOf("decoder/deployment.yaml", replaceAll("memory: 4544Mi", "memory: 2Gi"));
         assertEquals(List.of("decoder/deployment.yaml: Deployment/decoder-service container decoder-service:"
                 + " memory limit 2Gi is below what JAVA_OPTS allows the JVM off and on heap"
-                + " (2528Mi = heap + direct + metaspace + code cache)"), problems);
+                + " (2656Mi = heap + direct + metaspace + code cache)"), problems);
     }
 
     @Test
