@@ -114,8 +114,9 @@ final class ManifestValidator {
     private void checkReferences() {
         for (Manifest d : set.ofKind("Deployment")) {
             JsonNode pod = d.spec().path("template").path("spec");
-            requireObject(d, "ServiceAccount", pod.path("serviceAccountName").asText("default"),
-                    "serviceAccountName");
+            if (pod.hasNonNull("serviceAccountName")) { // unset: the namespace's 'default', always there
+                requireObject(d, "ServiceAccount", pod.path("serviceAccountName").asText(), "serviceAccountName");
+            }
             for (JsonNode volume : pod.path("volumes")) {
                 String where = "volume '" + volume.path("name").asText() + "'";
                 if (volume.has("configMap") && !volume.path("configMap").path("optional").asBoolean(false)) {
@@ -201,7 +202,8 @@ final class ManifestValidator {
         for (Topics topic : Topics.values()) {
             for (String name : List.of(topic.topicName(), topic.deadLetterTopicName())) {
                 if (kafkaTopic(name).isEmpty()) {
-                    problems.add("kafka topics: no KafkaTopic for topic '" + name + "' of Topics");
+                    problems.add("kustomization.yaml: KafkaTopic/" + name + ": missing: topic '" + name
+                            + "' of Topics has no KafkaTopic");
                 }
             }
         }

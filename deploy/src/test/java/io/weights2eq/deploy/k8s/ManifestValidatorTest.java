@@ -104,6 +104,30 @@ class ManifestValidatorTest {
     }
 
     @Test
+    void aTopicOfTopicsWithoutKafkaTopic() {
+        List<String> problems = problemsOf("kafka/topics.yaml", text -> text.replaceFirst(
+                "(?s)---\\napiVersion: kafka.strimzi.io/v1beta2\\nkind: KafkaTopic\\nmetadata:\\n  name: predictions.dlq\\n.*?retention.ms: \"-1\"\\n",
+                ""));
+        assertEquals(List.of("kustomization.yaml: KafkaTopic/predictions.dlq: missing: topic 'predictions.dlq' of"
+                + " Topics has no KafkaTopic"), problems);
+    }
+
+    @Test
+    void aServiceAccountThatIsNotThere() {
+        List<String> problems = problemsOf("kustomization.yaml", replaceFirst("  - serviceaccount.yaml\n", ""));
+        // in the kustomization's order of resources
+        assertEquals(List.of(
+                "generator/deployment.yaml: Deployment/generator-service: serviceAccountName refers to ServiceAccount"
+                        + " 'weights2eq', which is not in the set",
+                "trainer/deployment.yaml: Deployment/trainer-service: serviceAccountName refers to ServiceAccount"
+                        + " 'weights2eq', which is not in the set",
+                "trainer-gpu/deployment.yaml: Deployment/trainer-service-gpu: serviceAccountName refers to"
+                        + " ServiceAccount 'weights2eq', which is not in the set",
+                "decoder/deployment.yaml: Deployment/decoder-service: serviceAccountName refers to ServiceAccount"
+                        + " 'weights2eq', which is not in the set"), problems);
+    }
+
+    @Test
     void aTopicWithoutItsClusterLabel() {
         List<String> problems = problemsOf("kafka/topics.yaml",
                 replaceFirst("  labels:\n    strimzi.io/cluster: w2e\n", ""));
