@@ -60,7 +60,9 @@ public final class W2eCli {
                   evaluates the decoders: N held-out equations drawn and their networks trained in process (or
                   networks trained elsewhere, with their truth by id: {"id": ..., "equation": ...} per line), each
                   decoded by each method; writes summary.md, results.jsonl and PNG plots to DIR (default
-                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve""";
+                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve
+            Kafka clients start from the client properties file $W2E_KAFKA_CONFIG when set (security.protocol,
+            sasl.*, ssl.*: e.g. SASL/SCRAM or TLS); --bootstrap and each command's own settings go on top.""";
 
     private W2eCli() {
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weights2eq.deploy.cli.KafkaClientSettings;
+import io.weights2eq.deploy.cli.W2eCli;
 import io.weights2eq.schema.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +122,52 @@ class KafkaBrokerSaslTest {
         assertTrue(e.getMessage().contains("password of SCRAM user admin") && !e.getMessage().contains("quote"),
                 e.getMessage());
         assertThrows(IllegalStateException.class, () -> KafkaBroker.builder().scramUser("bob", "pw"));
+    }
+
+    @Test
+    void brokerMainTurnsSaslOnWithScramUsers() {
+        BrokerMain.Options o = BrokerMain.Options.parse(new String[] {
+            "--port", "0", "--controller-port", "0", "--scram-user", "admin=pw-1", "--scram-user", "alice=pw-2"});
+        KafkaBroker configured = o.builder().build();
+        try {
+            assertTrue(configured.saslEnabled());
+            assertTrue(configured.clientProperties().get("sasl.jaas.config").contains("username=\"admin\""));
+            assertTrue(configured.clientProperties("alice").get("sasl.jaas.config").contains("password=\"pw-2\""));
+        } finally {
+            configured.close(); // never started
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BrokerMain.Options.parse(new String[] {"--scram-user", "admin"}));
+        assertTrue(e.getMessage().contains("--scram-user wants NAME=PASSWORD"), e.getMessage());
+    }
+
+    @Test
+    void theCliTakesItsSecuritySettingsFromTheKafkaConfigFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("w2e-client-", ".properties");
+        try {
+            Properties p = new Properties();
+            p.putAll(broker.clientProperties("alice"));
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                p.store(out, "SASL client settings");
+            }
+            System.setProperty(KafkaClientSettings.PROPERTY, file.toString());
+            String[] topics = {"topics", "--bootstrap", broker.bootstrapServers(), "--timeout-s", "10"};
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int rc = W2eCli.run(topics, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+            assertEquals(0, rc, "with the settings file: " + err);
+            assertTrue(out.toString().contains(Topics.EXAMPLES.topicName()), out.toString());
+
+            System.clearProperty(KafkaClientSettings.PROPERTY);
+            err.reset();
+            topics[topics.length - 1] = "2";
+            rc = W2eCli.run(topics, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                    new java.io.PrintStream(err, true));
+            assertEquals(2, rc, "without it the broker is unreachable: " + err);
+        } finally {
+            System.clearProperty(KafkaClientSettings.PROPERTY);
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     static KafkaProducer<String, String> producer(Map<String, String> client, int maxBlockMs) {
