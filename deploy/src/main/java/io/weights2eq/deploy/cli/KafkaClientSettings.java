@@ -23,7 +23,7 @@ public final class KafkaClientSettings {
     private KafkaClientSettings() {
     }
 
-    static Map<String, Object> fromEnvironment() {
+    public static Map<String, Object> fromEnvironment() {
         return load(System.getProperty(PROPERTY, System.getenv(ENV)));
     }
 

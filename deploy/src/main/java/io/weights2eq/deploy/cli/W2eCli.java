@@ -26,6 +26,8 @@ public final class W2eCli {
 
     static final String USAGE = """
             usage: W2eCli <command> [options]
+              (every Kafka client starts from the client properties file $W2E_KAFKA_CONFIG when set:
+               security.protocol, sasl.*, ssl.*; --bootstrap and the command's own settings go on top)
               topics --bootstrap HOST:PORT [--internal] [--timeout-s 15]
                   every topic with its partitions, cleanup policy and record count (end - start offsets)
               equations-summary --bootstrap HOST:PORT [--samples 3] [--expect N] [--timeout-s 120]
@@ -60,9 +62,7 @@ public final class W2eCli {
                   evaluates the decoders: N held-out equations drawn and their networks trained in process (or
                   networks trained elsewhere, with their truth by id: {"id": ..., "equation": ...} per line), each
                   decoded by each method; writes summary.md, results.jsonl and PNG plots to DIR (default
-                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve
-            Kafka clients start from the client properties file $W2E_KAFKA_CONFIG when set (security.protocol,
-            sasl.*, ssl.*: e.g. SASL/SCRAM or TLS); --bootstrap and each command's own settings go on top.""";
+                  $W2E_RUN_DIR/eval/<time>); --checkpoints DIR adds the decoder's training curve""";
 
     private W2eCli() {
     }
