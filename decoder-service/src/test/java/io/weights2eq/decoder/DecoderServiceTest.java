@@ -244,4 +244,15 @@ class DecoderServiceTest {
                 .body(containsString("w2e_decoder_training_steps"))
                 .body(containsString("w2e_decoder_model_info{source="));
     }
+
+    @jakarta.inject.Inject
+    io.quarkus.kafka.streams.runtime.KafkaStreamsProducer streams;
+
+    /** %test sets two sasl.* keys under kafka.* and overrides one of them under kafka-streams.*. */
+    @Test
+    void kafkaStreamsInheritsTheKafkaSecuritySettingsUnlessOverridden() {
+        Map<String, Object> config = streams.getStreamsConfig().originals();
+        assertEquals("w2e-from-kafka", config.get("sasl.kerberos.service.name"), "inherited from kafka.*");
+        assertEquals("0.9", config.get("sasl.login.refresh.window.factor"), "kafka-streams.* wins over kafka.*");
+    }
 }

@@ -177,6 +177,11 @@ public final class PackagedService implements AutoCloseable {
         return parse(r.body());
     }
 
+    /** GET {@code path}: the whole response (status and body), whatever the status. */
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
     /** POST a JSON body; returns the whole response (status and body) for the test to check. */
     public HttpResponse<String> postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")

@@ -50,6 +50,23 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts {@code service} (as {@code <prefix>-<service>-<n>}) and waits for its readiness. */
     public PackagedService start(Service service) {
+        return launch(service).awaitReady(READY);
+    }
+
+    /**
+     * Starts {@code services} at once (no service waits for another: the broker already holds every topic),
+     * then waits for the readiness of each; in the order given.
+     */
+    public List<PackagedService> startAll(Service... services) {
+        List<PackagedService> launched = new ArrayList<>();
+        for (Service service : services) {
+            launched.add(launch(service));
+        }
+        launched.forEach(s -> s.awaitReady(READY));
+        return launched;
+    }
+
+    private PackagedService launch(Service service) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("kafka.bootstrap.servers", broker.bootstrapServers());
         props.putAll(clientSettings);
@@ -57,7 +74,7 @@ public final class Pipeline implements AutoCloseable {
         String name = prefix + "-" + service.name().toLowerCase() + "-" + (count(service) + 1);
         PackagedService s = PackagedService.start(service, name, props);
         started.add(s);
-        return s.awaitReady(READY);
+        return s;
     }
 
     private long count(Service service) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * java -cp 'deploy/target/lib/*:deploy/target/weights2eq-deploy-0.1.0-SNAPSHOT.jar' \
  *     io.weights2eq.deploy.broker.BrokerMain --data-dir run/kafka [--port 9092] [--controller-port 9093]
  *     [--partitions 8] [--host localhost] [--ready-file run/pids/broker.ready] [--prop key=value ...]
+ *     [--scram-user admin=secret [--scram-user alice=secret2 ...]]
  * </pre>
  *
  * Defaults come from the environment where set: {@code W2E_KAFKA_PORT}, {@code W2E_KAFKA_CONTROLLER_PORT},
@@ -48,15 +49,14 @@ public final class BrokerMain {
             System.out.println(Options.USAGE);
             return;
         }
-        KafkaBroker broker = KafkaBroker.builder()
-                .host(options.host)
-                .port(options.port)
-                .controllerPort(options.controllerPort)
-                .logDir(options.dataDir)
-                .partitions(options.partitions)
-                .properties(options.properties)
-                .guardExit(false)
-                .build();
+        KafkaBroker broker;
+        try {
+            broker = options.builder().build();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("STOPPING bootstrap=" + broker.bootstrapServers());
@@ -87,7 +87,8 @@ public final class BrokerMain {
             }
             Files.writeString(options.readyFile, line + "\n", StandardCharsets.UTF_8);
         }
-        System.out.println(line + " controller=" + broker.controllerPort() + " dataDir=" + broker.logDir()
+        System.out.println(line + (broker.saslEnabled() ? " security=SASL_PLAINTEXT/SCRAM-SHA-512" : "")
+                + " controller=" + broker.controllerPort() + " dataDir=" + broker.logDir()
                 + " startMs=" + broker.lastStartDuration().toMillis() + " topicsCreated=" + broker.createdTopics().size());
         System.out.flush();
         stopped.await();
@@ -113,7 +114,10 @@ public final class BrokerMain {
                   --partitions N        partitions of each topic created (env W2E_KAFKA_PARTITIONS, default 8)
                   --host HOST           host to bind and advertise (default localhost)
                   --ready-file FILE     written with "READY bootstrap=..." once topics exist; removed on stop
-                  --prop key=value      extra broker property (repeatable)""";
+                  --prop key=value      extra broker property (repeatable)
+                  --scram-user N=PASS   SASL/SCRAM-SHA-512 on the client port (SASL_PLAINTEXT) with this user
+                                        (repeatable; the first is the broker's own admin identity); users are
+                                        created when the data dir is formatted, i.e. on a fresh --data-dir""";
 
         String host = "localhost";
         int port = envInt("W2E_KAFKA_PORT", 9092);
@@ -122,7 +126,21 @@ public final class BrokerMain {
         Path dataDir = Path.of(env("W2E_KAFKA_DATA_DIR", "run/kafka"));
         Path readyFile;
         final Map<String, String> properties = new LinkedHashMap<>();
+        final Map<String, String> scramUsers = new LinkedHashMap<>();
         boolean help;
+
+        KafkaBroker.Builder builder() {
+            KafkaBroker.Builder b = KafkaBroker.builder().host(host).port(port).controllerPort(controllerPort)
+                    .logDir(dataDir).partitions(partitions).properties(properties).guardExit(false);
+            scramUsers.forEach((name, password) -> {
+                if (name.equals(scramUsers.keySet().iterator().next())) {
+                    b.saslScram(name, password);
+                } else {
+                    b.scramUser(name, password);
+                }
+            });
+            return b;
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -143,6 +161,14 @@ public final class BrokerMain {
                             throw new IllegalArgumentException("--prop wants key=value, got " + kv);
                         }
                         o.properties.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                    case "--scram-user" -> {
+                        String np = value(args, ++i, a);
+                        int eq = np.indexOf('=');
+                        if (eq <= 0 || eq == np.length() - 1) {
+                            throw new IllegalArgumentException("--scram-user wants NAME=PASSWORD");
+                        }
+                        o.scramUsers.put(np.substring(0, eq), np.substring(eq + 1));
                     }
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }

@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * off. {@link #stop()} stops the server but keeps the log dir and the ports, so that a later
  * {@link #start()} brings back the same broker with its data (fault tests stop it for a while);
  * {@link #close()} stops it and deletes the log dir if this broker created it.
+ *
+ * <p>With {@link Builder#saslScram} the client listener is {@code SASL_PLAINTEXT} with SCRAM-SHA-512 (the
+ * controller listener stays PLAINTEXT): the users' credentials are written at format time
+ * ({@code --add-scram}), the broker talks to itself and its own {@link #createAdmin() Admin} authenticates as
+ * the admin user, and {@link #clientProperties()} holds what a client needs on top of
+ * {@link #bootstrapServers()}.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
@@ -58,6 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final boolean guardExit;
     private final Duration readyTimeout;
     private final Path logDir;
+    private final ScramUsers scram;
     private int port;
     private int controllerPort;
     private String clusterId;
@@ -76,6 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.clusterId = b.clusterId != null ? b.clusterId : Uuid.randomUuid().toString();
         this.port = b.port;
         this.controllerPort = b.controllerPort;
+        this.scram = b.scram;
         if (b.logDir == null) {
             try {
                 this.logDir = Files.createTempDirectory("w2e-kafka-").toAbsolutePath();
@@ -195,7 +203,7 @@ public final class KafkaBroker implements AutoCloseable {
         return server != null;
     }
 
-    /** {@code host:port} of the PLAINTEXT listener. */
+    /** {@code host:port} of the client listener (PLAINTEXT, or SASL_PLAINTEXT with {@link Builder#saslScram}). */
     public String bootstrapServers() {
         return host + ":" + port;
     }
@@ -231,9 +239,36 @@ public final class KafkaBroker implements AutoCloseable {
         return createdTopics;
     }
 
-    /** A new Admin client for this broker; the caller closes it. */
+    /** Whether the client listener asks for SASL/SCRAM-SHA-512 ({@link Builder#saslScram}). */
+    public boolean saslEnabled() {
+        return scram != null;
+    }
+
+    /**
+     * Client settings besides {@code bootstrap.servers}: empty for a PLAINTEXT broker; with SASL/SCRAM the
+     * {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config} of the admin user.
+     */
+    public Map<String, String> clientProperties() {
+        return scram == null ? Map.of() : scram.clientProperties(scram.admin());
+    }
+
+    /** Like {@link #clientProperties()} for another SCRAM user of this broker. */
+    public Map<String, String> clientProperties(String user) {
+        if (scram == null) {
+            throw new IllegalStateException("broker runs without SASL: no users");
+        }
+        return scram.clientProperties(user);
+    }
+
+    /** SASL/SCRAM-SHA-512 client settings of any user and password, e.g. a wrong one to test refusal. */
+    public static Map<String, String> scramClientProperties(String user, String password) {
+        return ScramUsers.clientProperties(user, password);
+    }
+
+    /** A new Admin client for this broker (as the admin user when SASL is on); the caller closes it. */
     public Admin createAdmin() {
         Properties p = new Properties();
+        p.putAll(clientProperties());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
@@ -247,12 +282,16 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.bootstrap.servers", host + ":" + controllerPort);
-        String listeners = "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort;
+        String client = scram == null ? "PLAINTEXT" : ScramUsers.PROTOCOL;
+        String listeners = client + "://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort;
         p.put("listeners", listeners);
         p.put("advertised.listeners", listeners);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
+        if (scram != null) {
+            p.putAll(scram.brokerProperties());
+        }
         p.put("log.dirs", logDir.toString());
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", Integer.toString(partitions));
@@ -280,8 +319,12 @@ public final class KafkaBroker implements AutoCloseable {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             int rc;
             try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-                rc = StorageTool.execute(new String[] {
-                    "format", "--standalone", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"}, ps);
+                List<String> args = new java.util.ArrayList<>(List.of(
+                        "format", "--standalone", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"));
+                if (scram != null) {
+                    args.addAll(scram.formatArguments());
+                }
+                rc = StorageTool.execute(args.toArray(String[]::new), ps);
             }
             String output = buf.toString(StandardCharsets.UTF_8).trim();
             if (rc != 0) {
@@ -452,8 +495,28 @@ public final class KafkaBroker implements AutoCloseable {
         private String clusterId;
         private boolean guardExit = true;
         private Duration readyTimeout = Duration.ofSeconds(60);
+        private ScramUsers scram;
 
         private Builder() {
+        }
+
+        /**
+         * Turns on SASL/SCRAM-SHA-512 on the client listener (SASL_PLAINTEXT). {@code adminUser} is the
+         * broker's own identity (inter-broker, readiness, topic creation) and the user of
+         * {@link KafkaBroker#clientProperties()}. Credentials take effect when a new log dir is formatted.
+         */
+        public Builder saslScram(String adminUser, String adminPassword) {
+            this.scram = new ScramUsers(adminUser, adminPassword);
+            return this;
+        }
+
+        /** Another SCRAM user (needs {@link #saslScram} first). */
+        public Builder scramUser(String name, String password) {
+            if (scram == null) {
+                throw new IllegalStateException("scramUser needs saslScram(admin, password) first");
+            }
+            scram.add(name, password);
+            return this;
         }
 
         /** PLAINTEXT port; 0 (default) picks a free port at the first start and keeps it for restarts. */

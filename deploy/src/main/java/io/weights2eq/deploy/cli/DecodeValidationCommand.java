@@ -170,7 +170,7 @@ final class DecodeValidationCommand {
     }
 
     private void send(Map<String, Network> networks, List<String> asked) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(KafkaClientSettings.fromEnvironment());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroCodec<DecodeRequest> codec = AvroCodec.of(DecodeRequest.class);

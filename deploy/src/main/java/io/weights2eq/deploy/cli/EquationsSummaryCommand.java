@@ -53,6 +53,7 @@ final class EquationsSummaryCommand {
 
     int run() {
         Properties p = new Properties();
+        p.putAll(KafkaClientSettings.fromEnvironment());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-equations-summary");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -40,7 +40,7 @@ final class NetworksSummaryCommand {
     }
 
     int run() {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(KafkaClientSettings.fromEnvironment());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-networks-summary");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

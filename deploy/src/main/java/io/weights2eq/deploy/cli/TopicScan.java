@@ -19,7 +19,7 @@ final class TopicScan {
     }
 
     static Map<String, Object> consumerConfig(String bootstrap, String clientId) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(KafkaClientSettings.fromEnvironment());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

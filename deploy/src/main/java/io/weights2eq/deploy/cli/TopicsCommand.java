@@ -100,6 +100,7 @@ final class TopicsCommand {
 
     static Admin admin(String bootstrap, long timeoutMs) {
         Properties p = new Properties();
+        p.putAll(KafkaClientSettings.fromEnvironment());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "w2e-cli");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(10_000, timeoutMs)));

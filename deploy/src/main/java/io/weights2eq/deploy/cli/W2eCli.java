@@ -26,6 +26,8 @@ public final class W2eCli {
 
     static final String USAGE = """
             usage: W2eCli <command> [options]
+              (every Kafka client starts from the client properties file $W2E_KAFKA_CONFIG when set:
+               security.protocol, sasl.*, ssl.*; --bootstrap and the command's own settings go on top)
               topics --bootstrap HOST:PORT [--internal] [--timeout-s 15]
                   every topic with its partitions, cleanup policy and record count (end - start offsets)
               equations-summary --bootstrap HOST:PORT [--samples 3] [--expect N] [--timeout-s 120]

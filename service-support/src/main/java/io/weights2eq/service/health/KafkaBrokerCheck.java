@@ -49,7 +49,7 @@ public class KafkaBrokerCheck implements HealthCheck {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         admin.close(Duration.ofSeconds(2));
     }
 }

@@ -91,8 +91,8 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
         return this;
     }
 
-    @Override
-    public void run() {
+    /** Every {@code kafka.*} setting (security included) plus what this loop needs of its consumer. */
+    static Map<String, Object> consumerConfig(Map<String, Object> kafkaConfig, Settings settings) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -101,6 +101,12 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
         // an evaluation decodes the whole validation set between two polls
         config.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+        return config;
+    }
+
+    @Override
+    public void run() {
+        Map<String, Object> config = consumerConfig(kafkaConfig, settings);
         try {
             engine = engineFactory.get(); // the trainer is created on this thread, which alone uses it
             engine.resume();

@@ -77,14 +77,20 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
         return this;
     }
 
-    @Override
-    public void run() {
+    /** Every {@code kafka.*} setting (security included) plus what this loop needs of its consumer. */
+    static Map<String, Object> consumerConfig(Map<String, Object> kafkaConfig, String groupId, String clientId) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
+    }
+
+    @Override
+    public void run() {
+        Map<String, Object> config = consumerConfig(kafkaConfig, groupId, clientId);
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             c.subscribe(List.of(source.topic().topicName()), new Rebalance());

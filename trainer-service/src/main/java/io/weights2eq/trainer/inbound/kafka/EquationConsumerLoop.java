@@ -91,8 +91,8 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         return this;
     }
 
-    @Override
-    public void run() {
+    /** Every {@code kafka.*} setting (security included) plus what this loop needs of its consumer. */
+    static Map<String, Object> consumerConfig(Map<String, Object> kafkaConfig, WorkerSettings settings) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -101,6 +101,12 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "trainer-" + settings.instanceId());
         // ~40 KB per equation: fetch enough for a batch without holding hundreds of MB.
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        return config;
+    }
+
+    @Override
+    public void run() {
+        Map<String, Object> config = consumerConfig(kafkaConfig, settings);
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             c.subscribe(List.of(Topics.EQUATIONS.topicName()), new Rebalance());
