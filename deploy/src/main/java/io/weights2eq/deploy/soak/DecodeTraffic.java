@@ -1,5 +1,6 @@
 package io.weights2eq.deploy.soak;
 
+import io.weights2eq.deploy.cli.KafkaClientSettings;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
@@ -66,11 +67,12 @@ final class DecodeTraffic implements AutoCloseable {
 
     private void follow() {
         AvroCodec<io.weights2eq.schema.avro.Network> codec = AvroCodec.of(io.weights2eq.schema.avro.Network.class);
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "w2e-soak-" + ProcessHandle.current().pid(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // security settings (W2E_KAFKA_CONFIG) first, as for every CLI client
+        Map<String, Object> config = new java.util.HashMap<>(KafkaClientSettings.fromEnvironment());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "w2e-soak-" + ProcessHandle.current().pid());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.NETWORKS.topicName()));
             while (running.get()) {
