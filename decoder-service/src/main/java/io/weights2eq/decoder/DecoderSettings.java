@@ -89,6 +89,8 @@ public interface DecoderSettings {
 
     Examples examples();
 
+    Limits limits();
+
     Training training();
 
     interface Serving {
@@ -120,6 +122,21 @@ public interface DecoderSettings {
         /** How long a network whose equation is unknown waits for it before going to {@code networks.dlq}. */
         @WithDefault("PT5M")
         Duration equationWait();
+    }
+
+    /** What a topic record may carry; above it, the record goes to its dead-letter topic naming field and limit. */
+    interface Limits {
+        /** Samples of an {@code equations} record (the generator's own limit, SampleSpec.MAX_COUNT). */
+        @WithDefault("50000")
+        int maxSamples();
+
+        /** Parameters of a network on any topic (the largest layout NetworkLayout allows, MAX_PARAMETERS). */
+        @WithDefault("33280")
+        int maxParameters();
+    }
+
+    default io.weights2eq.decoder.inbound.RecordLimits recordLimits() {
+        return new io.weights2eq.decoder.inbound.RecordLimits(limits().maxSamples(), limits().maxParameters());
     }
 
     interface Training {
