@@ -60,6 +60,16 @@ public final class TopicClient {
         return out;
     }
 
+    /** The sum of the topic's end offsets: grows by one with every record written to it. */
+    public static long endOffset(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** Waits until {@code count} records of the topic match, and returns those. */
     public static List<ConsumerRecord<byte[], byte[]>> await(String bootstrap, String topic, int count,
                                                              Predicate<ConsumerRecord<byte[], byte[]>> filter,
