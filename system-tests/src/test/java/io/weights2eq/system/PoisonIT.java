@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class PoisonIT {
     private static final int PER_KIND = 1_000;
-    private static final int GOOD_EVERY = 10; // a good record after every 10th round of poison: 100 per topic
+    private static final int GOOD_EVERY = 10; // a good record in every 10th round of poison: 100 per topic
     private static final Duration SETTLE = Duration.ofMinutes(3);
     /** The decoder's Kafka Streams application id: the {@code rejected.by} of the join's dead letters. */
     private static final String JOIN = "decoder-examples";

@@ -37,6 +37,9 @@ final class PoisonRecords {
     private static final AvroCodec<Example> EXAMPLES = AvroCodec.of(Example.class);
     private static final EquationGenerator GENERATOR = new EquationGenerator(EquationFamily.defaults(),
             new SampleSpec(GOOD_SAMPLES, -1, 1));
+    /** For examples, which carry the equation's text but no samples: one sample, drawn and dropped, is cheaper. */
+    private static final EquationGenerator TEXT_ONLY = new EquationGenerator(EquationFamily.defaults(),
+            new SampleSpec(1, -1, 1));
 
     private PoisonRecords() {
     }
@@ -153,7 +156,11 @@ final class PoisonRecords {
     }
 
     static Equation equation(String id, long seed) {
-        GeneratedEquation eq = GENERATOR.generate(seed, Math.abs(id.hashCode()));
+        return equation(GENERATOR, id, seed);
+    }
+
+    private static Equation equation(EquationGenerator generator, String id, long seed) {
+        GeneratedEquation eq = generator.generate(seed, Math.abs(id.hashCode()));
         return Equation.newBuilder()
                 .setId(id).setJobId("poison-it").setIndex(seed)
                 .setFamily(io.weights2eq.schema.avro.EquationFamily.newBuilder().setMode("uniform-length").setDegree(2)
@@ -184,7 +191,7 @@ final class PoisonRecords {
     }
 
     private static Example example(String id, long seed, float[] parameters) {
-        Equation e = equation(id, seed);
+        Equation e = equation(TEXT_ONLY, id, seed);
         return Example.newBuilder().setEquationId(id).setNetwork(parameters(NetworkLayout.DEFAULT, parameters))
                 .setRelativeValidationMse(1e-4).setConverged(true).setFamily(e.getFamily())
                 .setCoefficients(e.getCoefficients()).setCanonicalText(e.getCanonicalText())

@@ -28,7 +28,7 @@ import java.util.Map;
 /**
  * {@code POST /decode}: one network in the network file format (one JSON line, {@link NetworkFile}) → the decoded
  * equation. Bad input is answered 400 with the field and what is wrong: {@code {"field":"weights[1][3]","error":…}};
- * no model loaded → 503. {@code GET /decode/model}: what is being served.
+ * a body declared as anything but JSON or text → 415 naming {@code Content-Type}; no model loaded → 503. {@code GET /decode/model}: what is being served.
  */
 @Path("/decode")
 public class DecodeResource {
