@@ -126,12 +126,12 @@ public interface DecoderSettings {
 
     /** What a topic record may carry; above it, the record goes to its dead-letter topic naming field and limit. */
     interface Limits {
-        /** Samples of an {@code equations} record (the generator's own limit, SampleSpec.MAX_COUNT). */
-        @WithDefault("50000")
+        /** Samples of an {@code equations} record (default: the generator's own limit). */
+        @WithDefault("" + io.weights2eq.domain.equation.SampleSpec.MAX_COUNT)
         int maxSamples();
 
-        /** Parameters of a network on any topic (the largest layout NetworkLayout allows, MAX_PARAMETERS). */
-        @WithDefault("33280")
+        /** Parameters of a network on any topic (default: the largest layout {@code NetworkLayout} allows). */
+        @WithDefault("" + io.weights2eq.domain.network.NetworkLayout.MAX_PARAMETERS)
         int maxParameters();
     }
 

@@ -49,7 +49,7 @@ public interface TrainerSettings {
     int validationSamples();
 
     /** Most samples an equation may carry; a longer one goes to {@code equations.dlq} naming the field and limit. */
-    @WithDefault("50000") // the generator's own limit, SampleSpec.MAX_COUNT
+    @WithDefault("" + io.weights2eq.domain.equation.SampleSpec.MAX_COUNT) // the generator's own limit
     int maxSamples();
 
     double targetRelativeMse();
