@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -75,9 +76,11 @@ class PoisonIT {
             Map<Topics, Integer> expectedDead = Map.of(Topics.EQUATIONS, 2 * 5 * PER_KIND, Topics.NETWORKS, 5 * PER_KIND,
                     Topics.DECODE_REQUESTS, 5 * PER_KIND, Topics.EXAMPLES, 5 * PER_KIND);
             awaitUntil("every dead letter written", () -> INPUTS.stream().allMatch(t ->
-                    TopicContents.read(bootstrap, t.deadLetterTopicName()).size() >= expectedDead.get(t)));
+                    TopicContents.read(bootstrap, t.deadLetterTopicName()).size() >= expectedDead.get(t)),
+                    () -> INPUTS.stream().map(t -> t.deadLetterTopicName() + "="
+                            + TopicContents.read(bootstrap, t.deadLetterTopicName()).size()).toList());
             awaitUntil("every good record processed", () -> goodProcessed(bootstrap, decoder).values().stream()
-                    .allMatch(n -> n == 100));
+                    .allMatch(n -> n == 100), () -> goodProcessed(bootstrap, decoder));
             long settledNanos = System.nanoTime() - started;
 
             Map<Topics, Integer> processed = goodProcessed(bootstrap, decoder);
@@ -265,7 +268,7 @@ class PoisonIT {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static void awaitUntil(String what, BooleanSupplier condition) {
+    private static void awaitUntil(String what, BooleanSupplier condition, Supplier<Object> figures) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -273,6 +276,6 @@ class PoisonIT {
             }
             PackagedService.sleep(2000);
         }
-        throw new AssertionError(what + ": not within " + SETTLE);
+        throw new AssertionError(what + ": not within " + SETTLE + " (" + figures.get() + ")");
     }
 }
