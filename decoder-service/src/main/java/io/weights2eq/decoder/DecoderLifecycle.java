@@ -119,12 +119,12 @@ public class DecoderLifecycle {
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
         servingLoops.add(new PredictionLoop(kafkaConfig, settings.serving().requestsGroupId(), instance + "-requests",
-                RequestSource.decodeRequests(), decodeEngine, serving, predictions, deadLetters, poll).start());
+                RequestSource.decodeRequests(settings.recordLimits()), decodeEngine, serving, predictions, deadLetters, poll).start());
         DecoderSettings.ServeNetworks mode = settings.serveNetworksMode();
         if (mode != DecoderSettings.ServeNetworks.NONE) {
             servingLoops.add(new PredictionLoop(kafkaConfig, settings.serving().networksGroupId(), instance + "-networks",
                     RequestSource.networks(new ValidationSlice(settings.validationFraction()),
-                            mode == DecoderSettings.ServeNetworks.VALIDATION),
+                            mode == DecoderSettings.ServeNetworks.VALIDATION, settings.recordLimits()),
                     decodeEngine, serving, predictions, deadLetters, poll).start());
         }
 
@@ -140,7 +140,7 @@ public class DecoderLifecycle {
             ContinuousTraining.Settings engineSettings = settings.trainingSettings();
             trainingLoop = new ExampleConsumerLoop(kafkaConfig,
                     new ExampleConsumerLoop.Settings(t.groupId(), instance + "-training", t.rereadOnStart(),
-                            t.trainSlice(), t.pollTimeout()),
+                            t.trainSlice(), t.pollTimeout(), settings.recordLimits()),
                     () -> new ContinuousTraining(engineSettings, () -> trainerFactory.create(config, t.options()),
                             checkpoints, serving, Evaluator.greedy(), models, metrics, Clock.systemUTC())
                             .startingFrom(initial),

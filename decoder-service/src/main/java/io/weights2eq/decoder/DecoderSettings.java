@@ -89,6 +89,8 @@ public interface DecoderSettings {
 
     Examples examples();
 
+    Limits limits();
+
     Training training();
 
     interface Serving {
@@ -120,6 +122,21 @@ public interface DecoderSettings {
         /** How long a network whose equation is unknown waits for it before going to {@code networks.dlq}. */
         @WithDefault("PT5M")
         Duration equationWait();
+    }
+
+    /** What a topic record may carry; above it, the record goes to its dead-letter topic naming field and limit. */
+    interface Limits {
+        /** Samples of an {@code equations} record (default: the generator's own limit). */
+        @WithDefault("" + io.weights2eq.domain.equation.SampleSpec.MAX_COUNT)
+        int maxSamples();
+
+        /** Parameters of a network on any topic (default: the largest layout {@code NetworkLayout} allows). */
+        @WithDefault("" + io.weights2eq.domain.network.NetworkLayout.MAX_PARAMETERS)
+        int maxParameters();
+    }
+
+    default io.weights2eq.decoder.inbound.RecordLimits recordLimits() {
+        return new io.weights2eq.decoder.inbound.RecordLimits(limits().maxSamples(), limits().maxParameters());
     }
 
     interface Training {

@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = true)
@@ -101,45 +103,105 @@ class DecoderServiceTest {
         assertEquals(parses, !coefficients.isEmpty(), equation + " -> " + coefficients);
     }
 
-    @Test
-    void badInputIsA400NamingTheField() throws Exception {
+    /** One bad {@code POST /decode}: the body, its content type, query parameters, and the answer it must get. */
+    record BadDecode(String name, String body, String contentType, Map<String, Object> query, int status, String field,
+                     String words) {
+        @Override
+        public String toString() {
+            return name + " -> " + status + " naming " + field;
+        }
+    }
+
+    static List<BadDecode> badDecodes() throws Exception {
         ObjectNode good = (ObjectNode) JSON.readTree(networkJson("bad", 4));
+        String json = "application/json";
+        List<BadDecode> cases = new java.util.ArrayList<>();
 
         ObjectNode fewerRows = good.deepCopy();
         ((ArrayNode) fewerRows.get("weights").get(1)).remove(6);
-        expect400(fewerRows.toString(), "weights[1]", "weights[1] must have 7 rows");
-
+        cases.add(new BadDecode("too few parameters: a row missing", fewerRows.toString(), json, Map.of(), 400, "weights[1]",
+                "weights[1] must have 7 rows"));
         ObjectNode fewerNumbers = good.deepCopy();
         ((ArrayNode) fewerNumbers.get("weights").get(2).get(3)).remove(0);
-        expect400(fewerNumbers.toString(), "weights[2][3]", "weights[2][3]");
-
+        cases.add(new BadDecode("too few parameters: a number missing", fewerNumbers.toString(), json, Map.of(), 400,
+                "weights[2][3]", "weights[2][3]"));
+        ObjectNode moreNumbers = good.deepCopy();
+        ((ArrayNode) moreNumbers.get("weights").get(2).get(3)).add(0.5);
+        cases.add(new BadDecode("too many parameters: a number extra", moreNumbers.toString(), json, Map.of(), 400,
+                "weights[2][3]", "weights[2][3]"));
+        ObjectNode moreBiases = good.deepCopy();
+        ((ArrayNode) moreBiases.get("biases").get(3)).add(0.5);
+        cases.add(new BadDecode("too many parameters: a bias extra", moreBiases.toString(), json, Map.of(), 400,
+                "biases[3]", "biases[3]"));
         ObjectNode nan = good.deepCopy();
         ((ArrayNode) nan.get("biases").get(2)).set(3, JSON.getNodeFactory().numberNode(12345.5));
-        expect400(nan.toString().replace("12345.5", "NaN"), "biases[2][3]", "biases[2][3]");
-
+        cases.add(new BadDecode("NaN", nan.toString().replace("12345.5", "NaN"), json, Map.of(), 400, "biases[2][3]",
+                "biases[2][3]"));
+        cases.add(new BadDecode("infinite", nan.toString().replace("12345.5", "1e39"), json, Map.of(), 400, "biases[2][3]",
+                "biases[2][3]"));
+        ObjectNode wide = good.deepCopy();
+        ((ArrayNode) wide.get("layers")).set(1, JSON.getNodeFactory().numberNode(65));
+        cases.add(new BadDecode("layer too wide", wide.toString(), json, Map.of(), 400, "layers[1]", "between 1 and 64"));
+        ObjectNode twoOutputs = good.deepCopy();
+        ((ArrayNode) twoOutputs.get("layers")).set(4, JSON.getNodeFactory().numberNode(2));
+        cases.add(new BadDecode("two outputs", twoOutputs.toString(), json, Map.of(), 400, "layers[4]", "must be 1"));
+        ObjectNode deep = good.deepCopy();
+        ArrayNode layers = (ArrayNode) deep.get("layers");
+        for (int i = 0; i < 8; i++) {
+            layers.insert(1, 4);
+        }
+        cases.add(new BadDecode("too many layers", deep.toString(), json, Map.of(), 400, "layers", "between 2 and 9 sizes"));
+        ObjectNode noLayers = good.deepCopy();
+        noLayers.remove("layers");
+        cases.add(new BadDecode("layers missing", noLayers.toString(), json, Map.of(), 400, "layers", "layers is missing"));
         ObjectNode gelu = good.deepCopy();
         gelu.put("activation", "gelu");
-        expect400(gelu.toString(), "activation", "activation must be one of");
-
-        expect400("{\"id\": \"x\", \"layers\": [1, 8", "json", "json is malformed");
-        expect400("", "json", "json");
-
-        String huge = "{\"id\":\"" + "x".repeat(70_000) + "\"}";
-        given().body(huge).when().post("/decode").then().statusCode(400)
-                .body("field", equalTo("body")).body("error", containsString("at most 65536 bytes"));
-
-        given().body(networkJson("b", 5)).queryParam("beam", "wide").when().post("/decode")
-                .then().statusCode(400).body("field", equalTo("beam"));
-        given().body(networkJson("b", 5)).queryParam("beam", 99).when().post("/decode")
-                .then().statusCode(400).body("field", equalTo("beam")).body("error", containsString("between 1 and 16"));
+        cases.add(new BadDecode("unknown activation", gelu.toString(), json, Map.of(), 400, "activation",
+                "activation must be one of"));
+        ObjectNode extra = good.deepCopy();
+        extra.put("colour", "blue");
+        cases.add(new BadDecode("unknown field", extra.toString(), json, Map.of(), 400, "colour", "unknown field"));
+        String valid = networkJson("b", 5);
+        cases.add(new BadDecode("unknown method", valid, json, Map.of("method", "magic"), 400, "method",
+                "method must be one of [learned, analytic, taylor, hybrid]"));
+        cases.add(new BadDecode("taylor on relu", valid, json, Map.of("method", "taylor"), 400, "method",
+                "taylor applies to tanh, sigmoid and softplus"));
+        cases.add(new BadDecode("beam not a number", valid, json, Map.of("beam", "wide"), 400, "beam", "whole number"));
+        cases.add(new BadDecode("beam 0", valid, json, Map.of("beam", 0), 400, "beam", "between 1 and 16"));
+        cases.add(new BadDecode("beam -1", valid, json, Map.of("beam", -1), 400, "beam", "between 1 and 16"));
+        cases.add(new BadDecode("beam 17", valid, json, Map.of("beam", 17), 400, "beam", "between 1 and 16"));
+        cases.add(new BadDecode("wrong content type", valid, "application/xml", Map.of(), 415, "Content-Type",
+                "Content-Type must be application/json"));
+        cases.add(new BadDecode("malformed JSON", "{\"id\": \"x\", \"layers\": [1, 8", json, Map.of(), 400, "json",
+                "json is malformed"));
+        cases.add(new BadDecode("empty body", "", json, Map.of(), 400, "json", "was empty"));
+        cases.add(new BadDecode("a JSON array", "[1, 2]", json, Map.of(), 400, "json", "one JSON object"));
+        cases.add(new BadDecode("over-long body", "{\"id\":\"" + "x".repeat(70_000) + "\"}", json, Map.of(), 400,
+                "body", "at most 65536 bytes"));
+        return cases;
     }
 
-    private static void expect400(String body, String field, String words) {
-        given().body(body).contentType(ContentType.JSON).when().post("/decode")
-                .then().statusCode(400)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badDecodes")
+    void badInputIsA4xxNamingTheFieldAndPredictsNothing(BadDecode bad) {
+        String bootstrap = KafkaBrokerTestResource.bootstrapServers();
+        long predictionsBefore = TopicClient.endOffset(bootstrap, Topics.PREDICTIONS.topicName());
+        var request = given().body(bad.body()).contentType(bad.contentType());
+        bad.query().forEach(request::queryParam);
+        request.when().post("/decode")
+                .then().statusCode(bad.status())
                 .contentType(ContentType.JSON)
-                .body("field", equalTo(field))
-                .body("error", containsString(words));
+                .body("field", equalTo(bad.field()))
+                .body("error", containsString(bad.words()));
+        assertEquals(predictionsBefore, TopicClient.endOffset(bootstrap, Topics.PREDICTIONS.topicName()),
+                "a rejected decode publishes nothing");
+    }
+
+    @Test
+    void theModelEndpointNamesWhatServes() {
+        given().when().get("/decode/model").then().statusCode(200).contentType(ContentType.JSON)
+                .body("version", equalTo(DecoderTestResource.SHIPPED_VERSION))
+                .body("source", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

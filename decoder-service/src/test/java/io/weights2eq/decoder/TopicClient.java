@@ -60,6 +60,24 @@ public final class TopicClient {
         return out;
     }
 
+    private static KafkaConsumer<byte[], byte[]> offsets;
+    private static String offsetsBootstrap;
+
+    /** The sum of the topic's end offsets: grows by one with every record written to it. One consumer, kept. */
+    public static synchronized long endOffset(String bootstrap, String topic) {
+        if (offsets == null || !bootstrap.equals(offsetsBootstrap)) {
+            if (offsets != null) {
+                offsets.close();
+            }
+            Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            offsets = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            offsetsBootstrap = bootstrap;
+        }
+        List<TopicPartition> partitions = offsets.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Waits until {@code count} records of the topic match, and returns those. */
     public static List<ConsumerRecord<byte[], byte[]>> await(String bootstrap, String topic, int count,
                                                              Predicate<ConsumerRecord<byte[], byte[]>> filter,

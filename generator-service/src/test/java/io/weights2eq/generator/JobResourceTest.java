@@ -10,14 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.testsupport.KafkaBrokerTestResource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
@@ -103,35 +108,90 @@ class JobResourceTest {
         assertTrue(acked < 1000, "stopped early, acknowledged " + acked);
     }
 
-    @ParameterizedTest(name = "{0} -> field {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{}                                                  | count",
-            "{\"count\": 0}                                      | count",
-            "{\"count\": -5}                                     | count",
-            "{\"count\": 10, \"samplesPerEquation\": 0}          | samplesPerEquation",
-            "{\"count\": 10, \"samplesPerEquation\": 10000000}   | samplesPerEquation",
-            "{\"count\": 10, \"xMin\": 2, \"xMax\": 1}           | xMax",
-            "{\"count\": 10, \"ratePerSecond\": -1}              | ratePerSecond",
-            "{\"count\": 10, \"family\": {\"mode\": \"zipf\"}}   | family.mode",
-            "{\"count\": 10, \"family\": {\"degree\": 9}}        | family.degree",
-            "{\"count\": 10, \"family\": {\"coefficientMin\": \"abc\"}} | family.coefficientMin",
-            "{\"count\": \"many\"}                               | count",
-            "{\"count\": 10, \"cuont\": 3}                       | cuont",
-            "{\"count\": 10,                                     | body",
-            "[1, 2]                                              | body",
-    })
-    void badInputIsA400NamingTheField(String body, String field) {
+    /** Every kind of bad {@code POST /jobs} body: the answer it must get and the field it must name. */
+    static Stream<Arguments> badJobRequests() {
+        return Stream.of(
+                Arguments.of("", 400, "body"),
+                Arguments.of("null", 400, "body"),
+                Arguments.of("{}", 400, "count"),
+                Arguments.of("{\"count\": 0}", 400, "count"),
+                Arguments.of("{\"count\": -5}", 400, "count"),
+                Arguments.of("{\"count\": 1000000001}", 400, "count"),
+                Arguments.of("{\"count\": \"many\"}", 400, "count"),
+                Arguments.of("{\"count\": true}", 400, "count"),
+                Arguments.of("{\"count\": 99999999999999999999999}", 400, "count"),
+                Arguments.of("{\"count\": 10, \"seed\": \"abc\"}", 400, "seed"),
+                Arguments.of("{\"count\": 10, \"samplesPerEquation\": 0}", 400, "samplesPerEquation"),
+                Arguments.of("{\"count\": 10, \"samplesPerEquation\": 50001}", 400, "samplesPerEquation"),
+                Arguments.of("{\"count\": 10, \"samplesPerEquation\": \"x\"}", 400, "samplesPerEquation"),
+                Arguments.of("{\"count\": 10, \"xMin\": 2, \"xMax\": 1}", 400, "xMax"),
+                Arguments.of("{\"count\": 10, \"xMin\": -2000000}", 400, "xMin"),
+                Arguments.of("{\"count\": 10, \"xMax\": 2000000}", 400, "xMax"),
+                Arguments.of("{\"count\": 10, \"xMax\": [1]}", 400, "xMax"),
+                Arguments.of("{\"count\": 10, \"ratePerSecond\": -1}", 400, "ratePerSecond"),
+                Arguments.of("{\"count\": 10, \"ratePerSecond\": 0}", 400, "ratePerSecond"),
+                Arguments.of("{\"count\": 10, \"ratePerSecond\": 2000000}", 400, "ratePerSecond"),
+                Arguments.of("{\"count\": 10, \"family\": \"servant\"}", 400, "family"),
+                Arguments.of("{\"count\": 10, \"family\": {\"mode\": \"zipf\"}}", 400, "family.mode"),
+                Arguments.of("{\"count\": 10, \"family\": {\"degree\": 9}}", 400, "family.degree"),
+                Arguments.of("{\"count\": 10, \"family\": {\"degree\": -1}}", 400, "family.degree"),
+                Arguments.of("{\"count\": 10, \"family\": {\"coefficientMin\": \"abc\"}}", 400, "family.coefficientMin"),
+                Arguments.of("{\"count\": 10, \"family\": {\"coefficientMin\": \"-5000\"}}", 400, "family.coefficientMin"),
+                Arguments.of("{\"count\": 10, \"family\": {\"coefficientMin\": \"3\", \"coefficientMax\": \"1\"}}", 400,
+                        "family.coefficientMax"),
+                Arguments.of("{\"count\": 10, \"family\": {\"wholeWeight\": -1}}", 400, "family.wholeWeight"),
+                Arguments.of("{\"count\": 10, \"family\": {\"absentProbability\": 2}}", 400, "family.absentProbability"),
+                Arguments.of("{\"count\": 10, \"family\": {\"bogus\": 1}}", 400, "family.bogus"),
+                Arguments.of("{\"count\": 10, \"cuont\": 3}", 400, "cuont"),
+                Arguments.of("{\"count\": 10,", 400, "body"),
+                Arguments.of("[1, 2]", 400, "body"),
+                Arguments.of("not json", 400, "body"),
+                Arguments.of("{\"count\": 10, \"pad\": \"" + "x".repeat(70_000) + "\"}", 400, "body"));
+    }
+
+    @ParameterizedTest(name = "[{index}] -> {1} naming {2}")
+    @MethodSource("badJobRequests")
+    void aBadJobRequestIsA4xxNamingTheFieldAndStartsNothing(String body, int status, String field) {
+        String bootstrap = KafkaBrokerTestResource.broker().bootstrapServers();
+        List<String> jobsBefore = given().when().get("/jobs").then().statusCode(200).extract().path("id");
+        long equationsBefore = EquationTopic.endOffset(bootstrap, Topics.EQUATIONS.topicName());
+        long jobRecordsBefore = EquationTopic.endOffset(bootstrap, Topics.GENERATOR_JOBS.topicName());
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/jobs")
-                .then().statusCode(400)
+                .then().statusCode(status)
                 .contentType(ContentType.JSON)
                 .body("violations.field", hasItem(field));
+        assertEquals(jobsBefore, given().when().get("/jobs").then().extract().path("id"), "no job was created");
+        assertEquals(equationsBefore, EquationTopic.endOffset(bootstrap, Topics.EQUATIONS.topicName()), "no equation produced");
+        assertEquals(jobRecordsBefore, EquationTopic.endOffset(bootstrap, Topics.GENERATOR_JOBS.topicName()),
+                "no job state saved");
+    }
+
+    /** {@code GET} and {@code DELETE /jobs/{id}} with an unknown or malformed id: 404 or 400, naming {@code id}. */
+    @ParameterizedTest(name = "{0} /jobs/{1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "GET    | job-00000000 | 404",
+            "DELETE | job-00000000 | 404",
+            "GET    | job-nope     | 400",
+            "DELETE | job-nope     | 400",
+            "GET    | job-0000000G | 400",
+            "DELETE | job-000000001| 400",
+            "GET    | 12345678     | 400",
+            "DELETE | job-%20      | 400",
+    })
+    void anUnknownOrMalformedJobIdIsA4xxNamingTheId(String method, String id, int status) {
+        List<String> jobsBefore = given().when().get("/jobs").then().statusCode(200).extract().path("state");
+        given().urlEncodingEnabled(false).when().request(method, "/jobs/" + id)
+                .then().statusCode(status)
+                .contentType(ContentType.JSON)
+                .body("violations[0].field", equalTo("id"));
+        assertEquals(jobsBefore, given().when().get("/jobs").then().extract().path("state"), "no job changed");
     }
 
     @Test
-    void unknownJobIs404() {
-        given().when().get("/jobs/job-nope").then().statusCode(404).body("violations[0].field", equalTo("id"));
-        given().when().delete("/jobs/job-nope").then().statusCode(404);
+    void anOverlongIdIsA400NamingTheId() {
+        given().when().get("/jobs/job-" + "0".repeat(500)).then().statusCode(400).body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", containsString("…"));
     }
 
     static void awaitState(String id, String state, Duration timeout) throws InterruptedException {

@@ -64,7 +64,7 @@ public class TrainerLifecycle {
         publisher = new NetworkPublisher(kafkaConfig, instance + "-networks");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         WorkerSettings worker = new WorkerSettings(settings.groupId(), instance, settings.batchSize(),
-                settings.batchMaxWait(), Duration.ofMillis(100), settings.trainingSeed());
+                settings.batchMaxWait(), Duration.ofMillis(100), settings.trainingSeed(), settings.maxSamples());
         loop = new EquationConsumerLoop(kafkaConfig, worker, trainer, publisher, deadLetters, metrics).start();
         LOG.infof("trainer %s started: backend %s, batches of up to %d equations or %s, %s",
                 instance, backend.name(), settings.batchSize(), settings.batchMaxWait(), settings.trainingConfig());

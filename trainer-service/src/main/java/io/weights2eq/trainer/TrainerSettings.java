@@ -1,6 +1,7 @@
 package io.weights2eq.trainer;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.LearningRateSchedule;
@@ -46,6 +47,10 @@ public interface TrainerSettings {
     int trainSamples();
 
     int validationSamples();
+
+    /** Most samples an equation may carry; a longer one goes to {@code equations.dlq} naming the field and limit. */
+    @WithDefault("" + io.weights2eq.domain.equation.SampleSpec.MAX_COUNT) // the generator's own limit
+    int maxSamples();
 
     double targetRelativeMse();
 

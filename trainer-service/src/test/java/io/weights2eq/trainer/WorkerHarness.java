@@ -29,7 +29,8 @@ final class WorkerHarness implements AutoCloseable {
         this.backend = backend;
         this.publisher = new NetworkPublisher(Map.of("bootstrap.servers", bootstrap), instance + "-networks");
         this.deadLetters = new DeadLetterPublisher(Map.of("bootstrap.servers", bootstrap), instance);
-        WorkerSettings settings = new WorkerSettings(group, instance, 128, Duration.ofMillis(300), Duration.ofMillis(100), 1);
+        WorkerSettings settings = new WorkerSettings(group, instance, 128, Duration.ofMillis(300), Duration.ofMillis(100), 1,
+                io.weights2eq.domain.equation.SampleSpec.MAX_COUNT);
         this.loop = new EquationConsumerLoop(kafka, settings, new NetworkTrainer(backend, SMALL), publisher, deadLetters,
                 TrainerListener.NONE).start();
     }

@@ -33,12 +33,17 @@ public final class AvroMapping {
 
     /**
      * @param field the path of the parameters in the record, e.g. {@code network}, for the messages
-     * @throws InvalidRecordException naming the field: unknown activation, bad layer sizes, wrong parameter count,
-     *                                a parameter that is NaN or infinite
+     * @throws InvalidRecordException naming the field: more parameters than the limit, unknown activation, bad layer
+     *                                sizes, wrong parameter count, a parameter that is NaN or infinite
      */
-    public static Network toNetwork(NetworkParameters parameters, String field) {
+    public static Network toNetwork(NetworkParameters parameters, String field, RecordLimits limits) {
         if (parameters == null) {
             throw new InvalidRecordException(field + ": missing");
+        }
+        int count = parameters.getParameters() == null ? 0 : parameters.getParameters().size();
+        if (count > limits.maxParameters()) { // oversized: rejected as such, before the layout is even looked at
+            throw new InvalidRecordException(field + ".parameters: at most " + limits.maxParameters() + " parameters ("
+                    + RecordLimits.MAX_PARAMETERS_SETTING + "), was " + count);
         }
         NetworkLayout layout;
         try {
@@ -56,6 +61,10 @@ public final class AvroMapping {
             throw new InvalidRecordException(field + "." + e.getMessage());
         }
         float[] values = FloatArrayList.toFloatArray(parameters.getParameters());
+        if (layout.parameterCount() > limits.maxParameters()) {
+            throw new InvalidRecordException(field + ".layers: " + layout + " needs " + layout.parameterCount()
+                    + " parameters, above the limit of " + limits.maxParameters() + " (" + RecordLimits.MAX_PARAMETERS_SETTING + ")");
+        }
         if (values.length != layout.parameterCount()) {
             throw new InvalidRecordException(field + ".parameters: " + layout + " needs " + layout.parameterCount()
                     + " parameters, was " + values.length);
@@ -81,8 +90,8 @@ public final class AvroMapping {
      * An {@code examples} record → a training example: the network, and the target polynomial parsed from the
      * canonical text (which must be the canonical text of the coefficients).
      */
-    public static TrainingExample toTrainingExample(Example example) {
-        Network network = toNetwork(example.getNetwork(), "network");
+    public static TrainingExample toTrainingExample(Example example, RecordLimits limits) {
+        Network network = toNetwork(example.getNetwork(), "network", limits);
         Polynomial target;
         try {
             target = Polynomial.parse(String.valueOf(example.getCanonicalText()));

@@ -20,6 +20,8 @@ public final class NetworkLayout {
     /** Limits that keep a network "tiny" (the kernel keeps a whole network in L1 cache). */
     public static final int MAX_LAYERS = 8;
     public static final int MAX_WIDTH = 64;
+    /** Most parameters any layout within these limits has: every linear layer at full width, with its biases. */
+    public static final int MAX_PARAMETERS = MAX_LAYERS * MAX_WIDTH * (MAX_WIDTH + 1);
 
     private final int[] sizes;
     private final int[] weightOffsets;

@@ -1,5 +1,6 @@
 package io.weights2eq.domain.training;
 
+import io.weights2eq.domain.equation.SampleChecks;
 import io.weights2eq.domain.equation.Violation;
 import io.weights2eq.domain.network.Network;
 import java.util.ArrayList;
@@ -31,20 +32,12 @@ public final class NetworkTrainer {
 
     /** Problems that make a task untrainable (the service sends such records to the dead-letter topic). */
     public List<Violation> check(TrainingTask task) {
-        List<Violation> v = new ArrayList<>();
+        // shape and finiteness as every consumer checks them; no upper limit here (the service declares its own)
+        List<Violation> v = new ArrayList<>(SampleChecks.check(task.x(), task.y(), Integer.MAX_VALUE, "none"));
         int required = config.requiredSamples();
-        if (task.x().length != task.y().length) {
-            v.add(new Violation("y", "must have as many samples as x (" + task.x().length + "), was " + task.y().length));
-        }
         if (task.x().length < required) {
             v.add(new Violation("x", "needs at least " + required + " samples (" + config.trainSamples() + " train + "
                     + config.validationSamples() + " validation), was " + task.x().length));
-        }
-        for (int i = 0; i < Math.min(task.x().length, task.y().length); i++) {
-            if (!Float.isFinite(task.x()[i]) || !Float.isFinite(task.y()[i])) {
-                v.add(new Violation(Float.isFinite(task.x()[i]) ? "y" : "x", "sample " + i + " is not finite"));
-                break;
-            }
         }
         return v;
     }

@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
 public final class JobManager implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobManager.class);
     private static final SecureRandom IDS = new SecureRandom();
+    /** The form of every job id this manager gives out: {@code job-} and 8 hex digits. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("job-[0-9a-f]{8}");
 
     /** Observer of acknowledged equations, for metrics. */
     public interface ProgressListener {

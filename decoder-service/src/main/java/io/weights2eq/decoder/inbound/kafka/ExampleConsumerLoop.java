@@ -2,6 +2,7 @@ package io.weights2eq.decoder.inbound.kafka;
 
 import io.weights2eq.decoder.engine.ContinuousTraining;
 import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Example;
@@ -54,7 +55,7 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
 
     /** How the loop consumes and alternates. */
     public record Settings(String groupId, String clientId, boolean rereadOnStart, Duration trainSlice,
-                           Duration pollTimeout) {
+                           Duration pollTimeout, RecordLimits limits) {
     }
 
     private final Map<String, Object> kafkaConfig;
@@ -168,7 +169,7 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
             if (key == null || !key.equals(example.getEquationId())) {
                 reason = "key: must equal the equation id '" + example.getEquationId() + "', was '" + key + "'";
             } else {
-                TrainingExample trainingExample = AvroMapping.toTrainingExample(example);
+                TrainingExample trainingExample = AvroMapping.toTrainingExample(example, settings.limits());
                 engine.accept(trainingExample, record.partition(), record.offset());
                 return;
             }

@@ -3,6 +3,7 @@ package io.weights2eq.decoder.inbound.kafka;
 import io.weights2eq.decoder.engine.DecodeMethods;
 import io.weights2eq.decoder.engine.DecodeListener;
 import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.schema.Topics;
@@ -38,7 +39,7 @@ public interface RequestSource {
     Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected;
 
     /** {@code decode-requests}: any client's networks; poison goes to {@code decode-requests.dlq}. */
-    static RequestSource decodeRequests() {
+    static RequestSource decodeRequests(RecordLimits limits) {
         AvroCodec<DecodeRequest> codec = AvroCodec.of(DecodeRequest.class);
         return new RequestSource() {
             @Override
@@ -76,7 +77,7 @@ public interface RequestSource {
                             + DecodeMethods.ALL + " (or null for the default)");
                 }
                 try {
-                    return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network"),
+                    return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network", limits),
                             method);
                 } catch (AvroMapping.InvalidRecordException e) {
                     throw new Rejected(e.getMessage());
@@ -91,7 +92,7 @@ public interface RequestSource {
      * on). Invalid networks are skipped, not dead-lettered: the examples topology already sends them to
      * {@code networks.dlq}.
      */
-    static RequestSource networks(ValidationSlice slice, boolean validationOnly) {
+    static RequestSource networks(ValidationSlice slice, boolean validationOnly, RecordLimits limits) {
         AvroCodec<io.weights2eq.schema.avro.Network> codec = AvroCodec.of(io.weights2eq.schema.avro.Network.class);
         return new RequestSource() {
             @Override
@@ -129,7 +130,7 @@ public interface RequestSource {
                     return null;
                 }
                 try {
-                    return new Request(id, AvroMapping.toNetwork(network.getNetwork(), "network"), null);
+                    return new Request(id, AvroMapping.toNetwork(network.getNetwork(), "network", limits), null);
                 } catch (AvroMapping.InvalidRecordException e) {
                     throw new Rejected(e.getMessage());
                 }

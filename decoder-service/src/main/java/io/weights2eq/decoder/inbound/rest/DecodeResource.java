@@ -15,7 +15,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -26,7 +28,7 @@ import java.util.Map;
 /**
  * {@code POST /decode}: one network in the network file format (one JSON line, {@link NetworkFile}) → the decoded
  * equation. Bad input is answered 400 with the field and what is wrong: {@code {"field":"weights[1][3]","error":…}};
- * no model loaded → 503. {@code GET /decode/model}: what is being served.
+ * a body declared as anything but JSON or text → 415 naming {@code Content-Type}; no model loaded → 503. {@code GET /decode/model}: what is being served.
  */
 @Path("/decode")
 public class DecodeResource {
@@ -60,7 +62,14 @@ public class DecodeResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response decode(String body, @QueryParam("beam") String beam, @QueryParam("method") String method) {
+    public Response decode(String body, @QueryParam("beam") String beam, @QueryParam("method") String method,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        if (!acceptedType(contentType)) {
+            engine.rejected(DecodeListener.Source.REST);
+            return problem(Response.Status.UNSUPPORTED_MEDIA_TYPE, new Problem(HttpHeaders.CONTENT_TYPE,
+                    "Content-Type must be " + String.join(", ", ACCEPTED_TYPES) + " or absent (the body is one JSON line), was '"
+                            + contentType + "'"));
+        }
         int limit = settings.rest().maxBodyBytes();
         int bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > limit) {
@@ -100,6 +109,17 @@ public class DecodeResource {
                 d.modelVersion(), result.latencyMillis(), fit(result.fit()),
                 runnerUp == null ? null : new RunnerUp(runnerUp.polynomial().toCanonicalText(), runnerUp.method(),
                         fit(runnerUp.fit())))).build();
+    }
+
+    /** The body is one JSON line whatever it is declared as, but only as one of these (or undeclared). */
+    static final List<String> ACCEPTED_TYPES = List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/x-ndjson");
+
+    private static boolean acceptedType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return ACCEPTED_TYPES.contains(type);
     }
 
     private Fit fit(io.weights2eq.domain.decoding.analytic.FunctionFit f) {

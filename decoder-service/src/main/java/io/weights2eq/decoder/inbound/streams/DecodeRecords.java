@@ -1,6 +1,11 @@
 package io.weights2eq.decoder.inbound.streams;
 
 import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.decoder.inbound.RecordLimits;
+import io.weights2eq.domain.equation.SampleChecks;
+import io.weights2eq.domain.equation.Violation;
+import java.util.List;
+import java.util.stream.Collectors;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
@@ -81,9 +86,11 @@ final class DecodeRecords {
      */
     static final class Equations extends Base<Equation> {
         private final AvroCodec<Equation> codec = AvroCodec.of(Equation.class);
+        private final RecordLimits limits;
 
-        Equations(String rejectedBy) {
+        Equations(String rejectedBy, RecordLimits limits) {
             super(rejectedBy);
+            this.limits = limits;
         }
 
         @Override
@@ -104,6 +111,13 @@ final class DecodeRecords {
                 throw new AvroMapping.InvalidRecordException("canonicalText: '" + text + "' is not canonical (canonical: '"
                         + polynomial.toCanonicalText() + "')");
             }
+            // the decoder keeps no samples, but an equation no trainer may train on makes no example either
+            List<Violation> samples = SampleChecks.check(FloatArrayList.toFloatArray(equation.getX()),
+                    FloatArrayList.toFloatArray(equation.getY()), limits.maxSamples(), RecordLimits.MAX_SAMPLES_SETTING);
+            if (!samples.isEmpty()) {
+                throw new AvroMapping.InvalidRecordException(samples.stream().map(v -> v.field() + ": " + v.message())
+                        .collect(Collectors.joining("; ")));
+            }
             return slim(equation);
         }
 
@@ -123,9 +137,11 @@ final class DecodeRecords {
     /** {@code networks}: decodable, keyed by its equation id, a valid network (layout, activation, finite values). */
     static final class Networks extends Base<Network> {
         private final AvroCodec<Network> codec = AvroCodec.of(Network.class);
+        private final RecordLimits limits;
 
-        Networks(String rejectedBy) {
+        Networks(String rejectedBy, RecordLimits limits) {
             super(rejectedBy);
+            this.limits = limits;
         }
 
         @Override
@@ -135,7 +151,7 @@ final class DecodeRecords {
                 throw new AvroMapping.InvalidRecordException("key: must equal the network's equation id '"
                         + network.getEquationId() + "', was '" + key + "'");
             }
-            AvroMapping.toNetwork(network.getNetwork(), "network");
+            AvroMapping.toNetwork(network.getNetwork(), "network", limits);
             return network;
         }
 

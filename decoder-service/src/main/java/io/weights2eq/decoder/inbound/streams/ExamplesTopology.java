@@ -1,6 +1,7 @@
 package io.weights2eq.decoder.inbound.streams;
 
 import io.weights2eq.decoder.DecoderSettings;
+import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Example;
@@ -67,10 +68,14 @@ public class ExamplesTopology {
 
     @Produces
     public Topology topology() {
-        return build(settings.examples().equationWait(), applicationId);
+        return build(settings.examples().equationWait(), applicationId, settings.recordLimits());
     }
 
     public static Topology build(Duration equationWait, String rejectedBy) {
+        return build(equationWait, rejectedBy, RecordLimits.DEFAULTS);
+    }
+
+    public static Topology build(Duration equationWait, String rejectedBy, RecordLimits limits) {
         Serde<String> keys = Serdes.String();
         Serde<byte[]> raw = Serdes.ByteArray();
         Serde<Equation> equationSerde = AvroSerdes.serde(Equation.class);
@@ -83,7 +88,7 @@ public class ExamplesTopology {
         // equations: decode (rejects → equations.dlq), drop the samples, table
         Map<String, KStream<String, Decoded<Equation>>> equations = builder
                 .stream(Topics.EQUATIONS.topicName(), Consumed.with(keys, raw).withName("equations"))
-                .processValues(() -> new DecodeRecords.Equations(rejectedBy), Named.as("decode-equation"))
+                .processValues(() -> new DecodeRecords.Equations(rejectedBy, limits), Named.as("decode-equation"))
                 .split(Named.as("equation-"))
                 .branch((key, d) -> !d.rejected(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
@@ -99,7 +104,7 @@ public class ExamplesTopology {
         // networks: decode (rejects → networks.dlq), join with the table or park until the equation arrives
         Map<String, KStream<String, Decoded<Network>>> networks = builder
                 .stream(Topics.NETWORKS.topicName(), Consumed.with(keys, raw).withName("networks"))
-                .processValues(() -> new DecodeRecords.Networks(rejectedBy), Named.as("decode-network"))
+                .processValues(() -> new DecodeRecords.Networks(rejectedBy, limits), Named.as("decode-network"))
                 .split(Named.as("network-"))
                 .branch((key, d) -> !d.rejected(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));

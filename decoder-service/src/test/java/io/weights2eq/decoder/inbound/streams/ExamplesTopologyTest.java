@@ -245,6 +245,56 @@ class ExamplesTopologyTest {
         assertEquals("job-22", out.get(0).key);
     }
 
+    @Test
+    void recordsAboveTheDeclaredLimitsOrWithBadSamplesGoToTheDeadLetterTopicsNamingTheField() {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "decoder-examples-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("limits").toString());
+        driver = new TopologyTestDriver(ExamplesTopology.build(WAIT, "decoder-test",
+                new io.weights2eq.decoder.inbound.RecordLimits(100, 200)), props, Instant.ofEpochMilli(1_000_000));
+        equations = driver.createInputTopic(Topics.EQUATIONS.topicName(), new StringSerializer(), new ByteArraySerializer());
+        networks = driver.createInputTopic(Topics.NETWORKS.topicName(), new StringSerializer(), new ByteArraySerializer());
+        TestOutputTopic<String, byte[]> deadEquations = driver.createOutputTopic(Topics.EQUATIONS.deadLetterTopicName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> deadNetworks = driver.createOutputTopic(Topics.NETWORKS.deadLetterTopicName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        pipe(Fixtures.equation("lim", 1, 101));
+        Equation shortY = Fixtures.equation("lim", 2, 100);
+        shortY.setY(FloatArrayList.wrap(new float[99]));
+        pipe(shortY);
+        Equation nan = Fixtures.equation("lim", 3, 100);
+        float[] y = FloatArrayList.toFloatArray(nan.getY()).clone();
+        y[4] = Float.NaN;
+        nan.setY(FloatArrayList.wrap(y));
+        pipe(nan);
+        pipe(Fixtures.equation("lim", 4, 100));
+        Network big = Fixtures.network("lim-4", 1, true);
+        big.getNetwork().setLayers(List.of(1, 16, 16, 1));
+        big.getNetwork().setParameters(FloatArrayList.wrap(new float[321]));
+        pipe(big);
+        Network bigLayout = Fixtures.network("lim-4", 1, true);
+        bigLayout.getNetwork().setLayers(List.of(1, 16, 16, 1));
+        pipe(bigLayout);
+
+        List<String> equationReasons = deadEquations.readRecordsToList().stream()
+                .map(r -> header(r, DeadLetterHeaders.REASON)).toList();
+        assertEquals(3, equationReasons.size(), equationReasons.toString());
+        assertTrue(equationReasons.get(0).startsWith("x: at most 100 samples (w2e.decoder.limits.max-samples), was 101"),
+                equationReasons.get(0));
+        assertTrue(equationReasons.get(1).startsWith("y: must have as many samples as x (100), was 99"), equationReasons.get(1));
+        assertTrue(equationReasons.get(2).startsWith("y: sample 4 is not finite"), equationReasons.get(2));
+        List<String> networkReasons = deadNetworks.readRecordsToList().stream()
+                .map(r -> header(r, DeadLetterHeaders.REASON)).toList();
+        assertEquals(2, networkReasons.size(), networkReasons.toString());
+        assertTrue(networkReasons.get(0).startsWith(
+                "network.parameters: at most 200 parameters (w2e.decoder.limits.max-parameters), was 321"), networkReasons.get(0));
+        assertTrue(networkReasons.get(1).startsWith("network.layers: [1, 16, 16, 1] needs 321 parameters, above the limit of 200"),
+                networkReasons.get(1));
+    }
+
     private static String header(TestRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }

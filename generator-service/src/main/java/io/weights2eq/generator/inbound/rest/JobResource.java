@@ -1,6 +1,8 @@
 package io.weights2eq.generator.inbound.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.weights2eq.domain.equation.Violation;
 import io.weights2eq.generator.engine.JobManager;
@@ -55,12 +57,18 @@ public class JobResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
+        if (!JobManager.ID.matcher(id).matches()) {
+            return malformedId(id);
+        }
         return jobs.status(id).map(s -> Response.ok(s).build()).orElseGet(() -> notFound(id));
     }
 
     @DELETE
     @Path("/{id}")
     public Response cancel(@PathParam("id") String id) {
+        if (!JobManager.ID.matcher(id).matches()) {
+            return malformedId(id);
+        }
         return jobs.cancel(id).map(s -> Response.ok(s).build()).orElseGet(() -> notFound(id));
     }
 
@@ -69,7 +77,12 @@ public class JobResource {
                 .entity(new Problems(List.of(new Violation("id", "no job '" + id + "'")))).build();
     }
 
-    private static Response badRequest(List<Violation> violations) {
+    private static Response malformedId(String id) {
+        String shown = id.length() > 80 ? id.substring(0, 80) + "…" : id;
+        return badRequest(List.of(new Violation("id", "must be a job id: 'job-' and 8 hex digits, was '" + shown + "'")));
+    }
+
+    static Response badRequest(List<Violation> violations) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                 .entity(new Problems(violations)).build();
     }
@@ -88,6 +101,10 @@ public class JobResource {
             field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
+        } else if (e instanceof InputCoercionException && e.getProcessor() instanceof JsonParser parser
+                && parser.getParsingContext().getCurrentName() != null) {
+            // a number out of its type's range (e.g. count beyond a long): the parser knows which field it was reading
+            field = parser.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
         }
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');

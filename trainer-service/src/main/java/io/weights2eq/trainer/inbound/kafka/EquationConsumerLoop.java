@@ -72,7 +72,7 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.settings = settings;
         this.trainer = trainer;
-        this.validator = new EquationValidator(trainer, settings.trainingSeed());
+        this.validator = new EquationValidator(trainer, settings.trainingSeed(), settings.maxSamples());
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.listener = listener;

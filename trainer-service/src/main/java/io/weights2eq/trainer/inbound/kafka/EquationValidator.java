@@ -1,5 +1,6 @@
 package io.weights2eq.trainer.inbound.kafka;
 
+import io.weights2eq.domain.equation.SampleChecks;
 import io.weights2eq.domain.equation.Violation;
 import io.weights2eq.domain.training.NetworkTrainer;
 import io.weights2eq.domain.training.TrainingTask;
@@ -26,10 +27,12 @@ final class EquationValidator {
     private final AvroCodec<Equation> codec = AvroCodec.of(Equation.class);
     private final NetworkTrainer trainer;
     private final long trainingSeed;
+    private final int maxSamples;
 
-    EquationValidator(NetworkTrainer trainer, long trainingSeed) {
+    EquationValidator(NetworkTrainer trainer, long trainingSeed, int maxSamples) {
         this.trainer = trainer;
         this.trainingSeed = trainingSeed;
+        this.maxSamples = maxSamples;
     }
 
     Outcome validate(byte[] key, byte[] value) {
@@ -48,8 +51,11 @@ final class EquationValidator {
         }
         float[] x = FloatArrayList.toFloatArray(equation.getX());
         float[] y = FloatArrayList.toFloatArray(equation.getY());
+        List<Violation> violations = SampleChecks.check(x, y, maxSamples, "w2e.trainer.max-samples");
         TrainingTask task = new TrainingTask(equation.getId(), x, y, trainingSeed);
-        List<Violation> violations = trainer.check(task);
+        if (violations.isEmpty()) {
+            violations = trainer.check(task); // the trainer's own minimum
+        }
         if (!violations.isEmpty()) {
             return new Rejected(violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
         }
