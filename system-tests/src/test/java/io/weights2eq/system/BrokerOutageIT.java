@@ -29,7 +29,7 @@ class BrokerOutageIT {
     void theServicesRideOutABrokerOutage() {
         long start = System.nanoTime();
         try (KafkaBroker broker = KafkaBroker.startOnFreePorts();
-             Pipeline pipeline = Pipeline.on("broker-outage", broker, Map.of())
+             Pipeline pipeline = Pipeline.on("broker-outage", broker, Map.of()).freshWorkDirs()
                      .with(Service.TRAINER, "w2e.trainer.instance-id", "trainer-outage")
                      .with(Service.DECODER, "w2e.decoder.training.enabled", "false")
                      .with(Service.DECODER, "w2e.decoder.serve-networks", "none")) {

@@ -27,7 +27,7 @@ class TrainerKillIT {
     void aKilledTrainerRestartsAndLosesNoEquation() {
         long start = System.nanoTime();
         try (KafkaBroker broker = KafkaBroker.startOnFreePorts();
-             Pipeline pipeline = Pipeline.on("trainer-kill", broker, Map.of())
+             Pipeline pipeline = Pipeline.on("trainer-kill", broker, Map.of()).freshWorkDirs()
                      // the instance id is part of each network record: a restarted trainer keeps it
                      .with(Service.TRAINER, "w2e.trainer.instance-id", "trainer-kill")) {
             String bootstrap = broker.bootstrapServers();

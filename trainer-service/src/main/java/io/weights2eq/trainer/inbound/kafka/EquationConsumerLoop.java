@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.weights2eq.service.kafka.GroupMembership;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,7 +102,8 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "trainer-" + settings.instanceId());
         // ~40 KB per equation: fetch enough for a batch without holding hundreds of MB.
         config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
             consumer = c;
             c.subscribe(List.of(Topics.EQUATIONS.topicName()), new Rebalance());
             while (running) {
