@@ -20,6 +20,7 @@ import io.weights2eq.domain.decoding.DecoderCheckpoint;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.schema.TopicProvisioner;
+import io.weights2eq.service.kafka.GroupMembership;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
 import io.weights2eq.training.djl.decoder.DjlDecoderTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,11 +119,11 @@ public class DecoderLifecycle {
         predictions = new PredictionPublisher(kafkaConfig, instance + "-predictions");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
-        servingLoops.add(new PredictionLoop(kafkaConfig, settings.serving().requestsGroupId(), instance + "-requests",
+        servingLoops.add(new PredictionLoop(consumerConfig("requests"), settings.serving().requestsGroupId(), instance + "-requests",
                 RequestSource.decodeRequests(settings.recordLimits()), decodeEngine, serving, predictions, deadLetters, poll).start());
         DecoderSettings.ServeNetworks mode = settings.serveNetworksMode();
         if (mode != DecoderSettings.ServeNetworks.NONE) {
-            servingLoops.add(new PredictionLoop(kafkaConfig, settings.serving().networksGroupId(), instance + "-networks",
+            servingLoops.add(new PredictionLoop(consumerConfig("networks"), settings.serving().networksGroupId(), instance + "-networks",
                     RequestSource.networks(new ValidationSlice(settings.validationFraction()),
                             mode == DecoderSettings.ServeNetworks.VALIDATION, settings.recordLimits()),
                     decodeEngine, serving, predictions, deadLetters, poll).start());
@@ -138,7 +139,7 @@ public class DecoderLifecycle {
             TransformerConfig config = own.map(DecoderCheckpoint::config)
                     .orElseGet(() -> initial != null ? initial.config() : t.transformer().config());
             ContinuousTraining.Settings engineSettings = settings.trainingSettings();
-            trainingLoop = new ExampleConsumerLoop(kafkaConfig,
+            trainingLoop = new ExampleConsumerLoop(consumerConfig("training"),
                     new ExampleConsumerLoop.Settings(t.groupId(), instance + "-training", t.rereadOnStart(),
                             t.trainSlice(), t.pollTimeout(), settings.recordLimits()),
                     () -> new ContinuousTraining(engineSettings, () -> trainerFactory.create(config, t.options()),
@@ -152,6 +153,11 @@ public class DecoderLifecycle {
         }
         LOG.infof("decoder %s started: serving %s; networks served: %s", instance,
                 serving.current().map(m -> m.version() + " from " + m.source()).orElse("no model yet"), mode);
+    }
+
+    /** Consumers join as static members when the instance id is configured: a restart takes its partitions back at once. */
+    private Map<String, Object> consumerConfig(String role) {
+        return GroupMembership.withStaticMembership(kafkaConfig, settings.instanceId(), role);
     }
 
     private void provisionTopics() {

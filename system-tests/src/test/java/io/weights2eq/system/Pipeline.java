@@ -2,12 +2,18 @@ package io.weights2eq.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weights2eq.deploy.broker.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The three packaged services against one broker, started in flow order. {@code clientSettings} go to every
@@ -41,6 +47,29 @@ public final class Pipeline implements AutoCloseable {
     /** A pipeline whose process names (logs, working directories) start with {@code prefix}. */
     public static Pipeline on(String prefix, KafkaBroker broker, Map<String, String> clientSettings) {
         return new Pipeline(prefix, broker, clientSettings);
+    }
+
+    /**
+     * Deletes what an earlier run of this prefix left in the services' working directories (decoder checkpoints,
+     * Kafka Streams state): a fresh broker must meet fresh state, or old checkpoints and changelog offsets leak in.
+     */
+    public Pipeline freshWorkDirs() {
+        Path services = PackagedService.targetDir().resolve("services");
+        if (!Files.isDirectory(services)) {
+            return this;
+        }
+        try (Stream<Path> dirs = Files.list(services)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix + "-")).toList()) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the working directories of " + prefix, e);
+        }
+        return this;
     }
 
     public Pipeline with(Service service, String key, String value) {

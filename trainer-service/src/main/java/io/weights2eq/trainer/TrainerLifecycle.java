@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.weights2eq.domain.training.NetworkTrainer;
 import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.schema.TopicProvisioner;
+import io.weights2eq.service.kafka.GroupMembership;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
 import io.weights2eq.trainer.engine.TrainingBackends;
 import io.weights2eq.trainer.engine.WorkerSettings;
@@ -65,7 +66,9 @@ public class TrainerLifecycle {
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         WorkerSettings worker = new WorkerSettings(settings.groupId(), instance, settings.batchSize(),
                 settings.batchMaxWait(), Duration.ofMillis(100), settings.trainingSeed(), settings.maxSamples());
-        loop = new EquationConsumerLoop(kafkaConfig, worker, trainer, publisher, deadLetters, metrics).start();
+        // a configured instance id makes the consumer a static member: a restarted trainer takes its partitions back at once
+        Map<String, Object> consumerConfig = GroupMembership.withStaticMembership(kafkaConfig, settings.instanceId(), "equations");
+        loop = new EquationConsumerLoop(consumerConfig, worker, trainer, publisher, deadLetters, metrics).start();
         LOG.infof("trainer %s started: backend %s, batches of up to %d equations or %s, %s",
                 instance, backend.name(), settings.batchSize(), settings.batchMaxWait(), settings.trainingConfig());
     }

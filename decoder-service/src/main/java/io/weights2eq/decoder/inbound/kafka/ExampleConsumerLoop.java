@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import io.weights2eq.service.kafka.GroupMembership;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -112,7 +113,8 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
             engine = engineFactory.get(); // the trainer is created on this thread, which alone uses it
             engine.resume();
             try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
+                    new ByteArrayDeserializer());
+                 GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
                 consumer = c;
                 c.subscribe(List.of(topic), new Rebalance());
                 try {

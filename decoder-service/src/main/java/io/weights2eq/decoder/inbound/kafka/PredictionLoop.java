@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import io.weights2eq.service.kafka.GroupMembership;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +92,8 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
     @Override
     public void run() {
         Map<String, Object> config = consumerConfig(kafkaConfig, groupId, clientId);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
             consumer = c;
             c.subscribe(List.of(source.topic().topicName()), new Rebalance());
             boolean waiting = false;

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.weights2eq.service.kafka.GroupMembership;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -107,7 +108,8 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
     @Override
     public void run() {
         Map<String, Object> config = consumerConfig(kafkaConfig, settings);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
             consumer = c;
             c.subscribe(List.of(Topics.EQUATIONS.topicName()), new Rebalance());
             while (running) {

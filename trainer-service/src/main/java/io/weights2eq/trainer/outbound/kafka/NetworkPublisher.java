@@ -6,6 +6,7 @@ import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.avro.NetworkParameters;
 import io.weights2eq.schema.serde.AvroSerializer;
 import io.weights2eq.schema.serde.FloatArrayList;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,8 +18,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Emits one record per trained network to {@code networks}, key = equation id (a retry replaces it). */
+/**
+ * Emits one record per trained network to {@code networks}, key = equation id (a retry replaces it). The value is
+ * a function of the equation, the training configuration and the configured instance id only, so an equation
+ * re-trained after a crash or a rebalance is written again with the same bytes; what differs per run (the wall
+ * time the batch took) travels in the header {@value #TRAINING_MILLIS_HEADER}, and {@code trainingMillis} is 0.
+ */
 public final class NetworkPublisher implements AutoCloseable {
+    /** Header with the wall-clock milliseconds the network's batch took to train (decimal text). */
+    public static final String TRAINING_MILLIS_HEADER = "w2e-training-millis";
+
     private final KafkaProducer<String, Network> producer;
     private final String topic = Topics.NETWORKS.topicName();
 
@@ -32,7 +41,10 @@ public final class NetworkPublisher implements AutoCloseable {
     }
 
     public Future<RecordMetadata> publish(TrainedNetwork trained, String instanceId) {
-        return producer.send(new ProducerRecord<>(topic, trained.equationId(), toAvro(trained, instanceId)));
+        ProducerRecord<String, Network> record = new ProducerRecord<>(topic, trained.equationId(), toAvro(trained, instanceId));
+        record.headers().add(TRAINING_MILLIS_HEADER,
+                Long.toString(trained.trainingNanos() / 1_000_000).getBytes(StandardCharsets.UTF_8));
+        return producer.send(record);
     }
 
     static Network toAvro(TrainedNetwork t, String instanceId) {
@@ -53,7 +65,7 @@ public final class NetworkPublisher implements AutoCloseable {
                 .setConverged(t.converged())
                 .setTrainingSeed(t.trainingSeed())
                 .setTrainerInstance(instanceId)
-                .setTrainingMillis(t.trainingNanos() / 1_000_000)
+                .setTrainingMillis(0) // wall time is not a property of the network: see the header
                 .build();
     }
 

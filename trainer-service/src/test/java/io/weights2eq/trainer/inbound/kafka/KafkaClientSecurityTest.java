@@ -17,7 +17,7 @@ class KafkaClientSecurityTest {
     @Test
     void theEquationConsumerConfigKeepsTheSecuritySettings() {
         WorkerSettings settings = new WorkerSettings("trainers", "sec-1", 64, Duration.ofMillis(300),
-                Duration.ofMillis(100), 1);
+                Duration.ofMillis(100), 1, 50_000);
         Map<String, Object> config = EquationConsumerLoop.consumerConfig(securedConfig(), settings);
         assertEquals(Map.of(), securityNotPassedThrough(config));
         assertEquals("trainers", config.get("group.id"));
