@@ -23,7 +23,7 @@ class KafkaClientSecurityTest {
         assertEquals("decoder-serving", serving.get("group.id"));
         Map<String, Object> training = ExampleConsumerLoop.consumerConfig(securedConfig(),
                 new ExampleConsumerLoop.Settings("decoder-trainer", "sec-training", false, Duration.ofSeconds(1),
-                        Duration.ofMillis(100)));
+                        Duration.ofMillis(100), io.weights2eq.decoder.inbound.RecordLimits.DEFAULTS));
         assertEquals(Map.of(), securityNotPassedThrough(training));
         assertEquals("decoder-trainer", training.get("group.id"));
     }
