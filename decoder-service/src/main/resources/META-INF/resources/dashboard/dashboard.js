@@ -86,8 +86,9 @@
     const canvas = document.createElement('canvas');
     cell.appendChild(canvas);
     return lineChart(canvas, [
-      { label: 'predicted', data: [], borderColor: COLORS[0] },
-      { label: 'ground truth', data: [], borderColor: COLORS[3], borderDash: [5, 4] }
+      // the truth wide and pale underneath, the prediction thin on top: an exact match shows as a line in a band
+      { label: 'predicted', data: [], borderColor: COLORS[0], order: 1 },
+      { label: 'ground truth', data: [], borderColor: 'rgba(234, 88, 12, 0.45)', borderWidth: 7, order: 2 }
     ], { x: { type: 'linear', min: -1, max: 1 }, y: { type: 'linear' } }, { display: true, text: '' });
   }
 

@@ -43,6 +43,7 @@ public final class PageCheck {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_SCREENSHOT_HEIGHT = 4000;
 
     private PageCheck() {
     }
@@ -76,7 +77,7 @@ public final class PageCheck {
                 } else {
                     reason = waitUntilReady(cdp, s, options, errors, start);
                 }
-                Path shot = options.screenshot() == null ? null : screenshot(cdp, s, options.screenshot());
+                Path shot = options.screenshot() == null ? null : screenshot(cdp, s, options.screenshot(), options);
                 return new Result(reason == null, reason, List.copyOf(errors), elapsed(start), shot);
             }
         }
@@ -115,7 +116,17 @@ public final class PageCheck {
         }
     }
 
-    private static Path screenshot(DevToolsConnection cdp, String session, Path file) throws IOException {
+    /** The whole page: the viewport is grown to the content's height first (capped), then captured. */
+    private static Path screenshot(DevToolsConnection cdp, String session, Path file, Options options)
+            throws IOException {
+        double contentHeight = cdp.send("Page.getLayoutMetrics", Map.of(), session).path("cssContentSize")
+                .path("height").asDouble(options.height());
+        int height = (int) Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(options.height(), Math.ceil(contentHeight)));
+        if (height > options.height()) {
+            cdp.send("Emulation.setDeviceMetricsOverride", Map.of("width", options.width(), "height", height,
+                    "deviceScaleFactor", 1, "mobile", false), session);
+            sleep(Duration.ofMillis(300)); // responsive content lays itself out again
+        }
         String data = cdp.send("Page.captureScreenshot", Map.of("format", "png"), session).path("data").asText();
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
