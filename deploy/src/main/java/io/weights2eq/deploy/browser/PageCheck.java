@@ -48,23 +48,30 @@ public final class PageCheck {
     private PageCheck() {
     }
 
+    /** Checks the page in a Chromium of its own, started for it and stopped after. */
     public static Result run(Path chromium, Options options) throws IOException {
+        try (HeadlessChromium browser = HeadlessChromium.start(chromium, Duration.ofSeconds(30))) {
+            return run(browser, options);
+        }
+    }
+
+    /** Checks the page in a new tab of a running Chromium (closed after; the tabs share nothing but the profile). */
+    public static Result run(HeadlessChromium browser, Options options) throws IOException {
         long start = System.nanoTime();
         List<String> errors = new CopyOnWriteArrayList<>();
-        try (HeadlessChromium browser = HeadlessChromium.start(chromium, Duration.ofSeconds(30))) {
-            String[] session = new String[1];
-            try (DevToolsConnection cdp = DevToolsConnection.open(browser.devToolsUri(), COMMAND_TIMEOUT,
-                    event -> {
-                        if (session[0] != null && session[0].equals(event.sessionId())) {
-                            ConsoleErrors.of(event).ifPresent(errors::add);
-                        }
-                    })) {
-                String targetId = cdp.send("Target.createTarget", Map.of("url", "about:blank"), null)
-                        .path("targetId").asText();
+        String[] session = new String[1];
+        try (DevToolsConnection cdp = DevToolsConnection.open(browser.devToolsUri(), COMMAND_TIMEOUT, event -> {
+            if (session[0] != null && session[0].equals(event.sessionId())) {
+                ConsoleErrors.of(event).ifPresent(errors::add);
+            }
+        })) {
+            String targetId = cdp.send("Target.createTarget", Map.of("url", "about:blank"), null)
+                    .path("targetId").asText();
+            try {
+                // from here on, events of this session are collected (the handler compares session[0])
                 session[0] = cdp.send("Target.attachToTarget", Map.of("targetId", targetId, "flatten", true), null)
                         .path("sessionId").asText();
                 String s = session[0];
-                // from here on, events of this session are collected (the handler compares session[0])
                 cdp.send("Runtime.enable", Map.of(), s);
                 cdp.send("Log.enable", Map.of(), s);
                 cdp.send("Page.enable", Map.of(), s);
@@ -79,6 +86,12 @@ public final class PageCheck {
                 }
                 Path shot = options.screenshot() == null ? null : screenshot(cdp, s, options.screenshot(), options);
                 return new Result(reason == null, reason, List.copyOf(errors), elapsed(start), shot);
+            } finally {
+                try {
+                    cdp.send("Target.closeTarget", Map.of("targetId", targetId), null);
+                } catch (IOException e) {
+                    // the browser goes away with its tabs anyway
+                }
             }
         }
     }

@@ -42,6 +42,7 @@ class PageCheckTest {
 
     private static HttpServer server;
     private static Path chromium;
+    private static HeadlessChromium browser; // one for all checks: each opens its own tab
 
     @BeforeAll
     static void start() throws IOException {
@@ -54,6 +55,7 @@ class PageCheckTest {
             System.err.println("PageCheckTest skipped: " + message);
             return;
         }
+        browser = HeadlessChromium.start(chromium, Duration.ofSeconds(30));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = PAGES.get(exchange.getRequestURI().getPath());
@@ -79,11 +81,14 @@ class PageCheckTest {
         if (server != null) {
             server.stop(0);
         }
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     private static PageCheck.Result check(String page, Duration timeout, Path screenshot) throws IOException {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + page);
-        return PageCheck.run(chromium, new PageCheck.Options(url, READY, timeout, screenshot));
+        return PageCheck.run(browser, new PageCheck.Options(url, READY, timeout, screenshot));
     }
 
     @Test
@@ -160,7 +165,7 @@ class PageCheckTest {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort(); // closed again: nothing listens there
         }
-        PageCheck.Result result = PageCheck.run(chromium, new PageCheck.Options(
+        PageCheck.Result result = PageCheck.run(browser, new PageCheck.Options(
                 URI.create("http://127.0.0.1:" + port + "/dashboard"), READY, Duration.ofSeconds(10), null));
         assertFalse(result.passed());
         assertTrue(result.reason().contains("ERR_CONNECTION_REFUSED"), result.reason());
