@@ -63,7 +63,8 @@ public class DashboardWiring {
             DecoderSettings.Dashboard d = settings.dashboard();
             collector = new DashboardCollector(new DashboardCollector.Settings(STAGES, d.rateWindow(), d.rateHistory(),
                     d.lossPoints(), d.lossEvery().toMillis(), d.validationPoints(), d.predictions(), d.knownEquations(),
-                    d.curvePoints(), settings.xMin(), settings.xMax()), System::currentTimeMillis);
+                    d.curvePoints(), settings.xMin(), settings.xMax(), settings.validationFraction()),
+                    System::currentTimeMillis);
         }
         return collector;
     }

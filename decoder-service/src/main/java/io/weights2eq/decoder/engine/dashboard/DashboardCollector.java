@@ -6,6 +6,7 @@ import io.weights2eq.decoder.engine.PredictionListener;
 import io.weights2eq.decoder.engine.TrainingListener;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.TrainingExample;
+import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.network.Network;
 import java.util.ArrayList;
@@ -31,10 +32,11 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
      * @param predictions      latest predictions kept
      * @param knownEquations   validation equations kept as ground truth (the newest)
      * @param curvePoints      points of each prediction curve over [xMin, xMax]
+     * @param validationFraction the decoder's validation slice: the equations whose truth is kept
      */
     public record Settings(List<String> topics, int rateWindow, int rateHistory, int lossPoints, long lossEveryMillis,
                            int validationPoints, int predictions, int knownEquations, int curvePoints, double xMin,
-                           double xMax) {
+                           double xMax, double validationFraction) {
         public Settings {
             topics = List.copyOf(topics);
             if (rateHistory < 1 || lossPoints < 1 || validationPoints < 1 || predictions < 1 || knownEquations < 1
@@ -60,6 +62,7 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
     private final RingBuffer<DashboardSnapshot.ValidationPoint> validation;
     private final RingBuffer<Received> predictions;
     private final LinkedHashMap<String, Polynomial> knownEquations;
+    private final ValidationSlice slice;
     private OffsetSample lastSample;
     private long examples;
     private long converged;
@@ -75,6 +78,7 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
         this.loss = new RingBuffer<>(settings.lossPoints());
         this.validation = new RingBuffer<>(settings.validationPoints());
         this.predictions = new RingBuffer<>(settings.predictions());
+        this.slice = new ValidationSlice(settings.validationFraction());
         int maxKnown = settings.knownEquations();
         this.knownEquations = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
@@ -132,7 +136,9 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
         if (example.converged()) {
             converged++;
         }
-        if (admission == ContinuousTraining.Admission.VALIDATION) {
+        // the slice is what the networks loop and decode-validation predict; its unconverged networks too (skipped
+        // by training), whose own function is not the equation
+        if (slice.contains(example.equationId())) {
             knownEquations.put(example.equationId(), example.target());
         }
     }

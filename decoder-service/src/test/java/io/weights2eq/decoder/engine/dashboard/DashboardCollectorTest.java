@@ -11,6 +11,7 @@ import io.weights2eq.decoder.engine.DecodeEngine;
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.TrainingExample;
+import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.network.Network;
 import java.util.List;
@@ -19,11 +20,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DashboardCollectorTest {
+    private static final double FRACTION = 0.5;
+    private static final ValidationSlice SLICE = new ValidationSlice(FRACTION);
     private final AtomicLong now = new AtomicLong(10_000);
+
+    /** The first n ids ("prefix-i") that are (or are not) in the validation slice. */
+    private static List<String> ids(String prefix, boolean inSlice, int n) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; ids.size() < n; i++) {
+            if (SLICE.contains(prefix + i) == inSlice) {
+                ids.add(prefix + i);
+            }
+        }
+        return ids;
+    }
 
     private DashboardCollector collector(int predictions, int knownEquations, int lossPoints) {
         return new DashboardCollector(new DashboardCollector.Settings(List.of("equations", "networks", "equations.dlq"),
-                2, 5, lossPoints, 1_000, 3, predictions, knownEquations, 5, -1, 1), now::get);
+                2, 5, lossPoints, 1_000, 3, predictions, knownEquations, 5, -1, 1, FRACTION), now::get);
     }
 
     private static DecodeEngine.Result decoded(String text) {
@@ -100,14 +114,16 @@ class DashboardCollectorTest {
     void predictionsAreDrawnAgainstTheEquationWhenKnownElseTheNetwork() {
         DashboardCollector c = collector(2, 2, 10);
         Network network = Fixtures.domainNetwork(3);
-        c.accepted(new TrainingExample("job-7", network, Polynomial.parse("2*x*x-1"), true),
-                ContinuousTraining.Admission.VALIDATION);
-        c.predicted("job-7#learned", network, decoded("1*x"));
+        String id = ids("job-", true, 1).get(0);
+        // unconverged (training skips it) but in the slice: its equation is the truth all the same
+        c.accepted(new TrainingExample(id, network, Polynomial.parse("2*x*x-1"), false),
+                ContinuousTraining.Admission.SKIPPED);
+        c.predicted(id + "#learned", network, decoded("1*x"));
         c.predicted("req-9", network, decoded("x+"));
         DashboardSnapshot s = c.snapshot(2);
         assertArrayEquals(new double[]{-1, -0.5, 0, 0.5, 1}, s.curveX(), 1e-12);
         DashboardSnapshot.PredictionCurve known = s.predictions().get(0);
-        assertEquals("job-7#learned", known.id());
+        assertEquals(id + "#learned", known.id());
         assertEquals("equation", known.truthSource());
         assertEquals("2*x*x-1", known.truthEquation());
         assertArrayEquals(new double[]{1, -0.5, -1, -0.5, 1}, known.truthY(), 1e-12);
@@ -128,28 +144,30 @@ class DashboardCollectorTest {
     }
 
     @Test
-    void knownEquationsAreBounded() {
+    void knownEquationsAreBoundedAndOnlyOfTheValidationSlice() {
         DashboardCollector c = collector(5, 2, 10);
         Network network = Fixtures.domainNetwork(4);
+        List<String> slice = ids("v-", true, 3);
+        String training = ids("t-", false, 1).get(0);
         for (int i = 0; i < 3; i++) {
-            c.accepted(new TrainingExample("v-" + i, network, Polynomial.parse(i + 1 + "*x"), true),
+            c.accepted(new TrainingExample(slice.get(i), network, Polynomial.parse(i + 1 + "*x"), true),
                     ContinuousTraining.Admission.VALIDATION);
         }
-        c.accepted(new TrainingExample("t-1", network, Polynomial.parse("5"), true),
+        c.accepted(new TrainingExample(training, network, Polynomial.parse("5"), true),
                 ContinuousTraining.Admission.TRAINING);
-        for (String id : List.of("v-0", "v-1", "v-2", "t-1")) {
+        for (String id : List.of(slice.get(0), slice.get(1), slice.get(2), training)) {
             c.predicted(id, network, decoded("1"));
         }
         List<String> sources = c.snapshot(5).predictions().stream().map(DashboardSnapshot.PredictionCurve::truthSource)
                 .toList();
         assertEquals(List.of("network", "equation", "equation", "network"), sources,
-                "v-0 was evicted (2 kept); training examples are not kept as truth");
+                "the first was evicted (2 kept); a training example's truth is not kept");
     }
 
     @Test
     void badSettingsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DashboardCollector(
-                new DashboardCollector.Settings(List.of("t"), 2, 5, 5, 0, 5, 0, 5, 5, -1, 1), now::get));
+                new DashboardCollector.Settings(List.of("t"), 2, 5, 5, 0, 5, 0, 5, 5, -1, 1, FRACTION), now::get));
         assertEquals(true, e.getMessage().startsWith("dashboard settings: the history sizes must be at least 1"),
                 e.getMessage());
     }
