@@ -9,6 +9,8 @@ import io.weights2eq.decoder.engine.DecodeMethods;
 import io.weights2eq.decoder.engine.DecoderTrainerFactory;
 import io.weights2eq.decoder.engine.Evaluator;
 import io.weights2eq.decoder.engine.ServingModel;
+import io.weights2eq.decoder.engine.TrainingListener;
+import io.weights2eq.decoder.engine.dashboard.DashboardCollector;
 import io.weights2eq.decoder.inbound.kafka.ExampleConsumerLoop;
 import io.weights2eq.decoder.inbound.kafka.PredictionLoop;
 import io.weights2eq.decoder.inbound.kafka.RequestSource;
@@ -59,6 +61,9 @@ public class DecoderLifecycle {
 
     @Inject
     DecoderMetrics metrics;
+
+    @Inject
+    DashboardCollector dashboard;
 
     @ConfigProperty(name = "w2e.topics.create")
     boolean createTopics;
@@ -120,13 +125,13 @@ public class DecoderLifecycle {
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
         servingLoops.add(new PredictionLoop(consumerConfig("requests"), settings.serving().requestsGroupId(), instance + "-requests",
-                RequestSource.decodeRequests(settings.recordLimits()), decodeEngine, serving, predictions, deadLetters, poll).start());
+                RequestSource.decodeRequests(settings.recordLimits()), decodeEngine, serving, predictions, deadLetters, poll, dashboard).start());
         DecoderSettings.ServeNetworks mode = settings.serveNetworksMode();
         if (mode != DecoderSettings.ServeNetworks.NONE) {
             servingLoops.add(new PredictionLoop(consumerConfig("networks"), settings.serving().networksGroupId(), instance + "-networks",
                     RequestSource.networks(new ValidationSlice(settings.validationFraction()),
                             mode == DecoderSettings.ServeNetworks.VALIDATION, settings.recordLimits()),
-                    decodeEngine, serving, predictions, deadLetters, poll).start());
+                    decodeEngine, serving, predictions, deadLetters, poll, dashboard).start());
         }
 
         if (settings.training().enabled()) {
@@ -143,7 +148,8 @@ public class DecoderLifecycle {
                     new ExampleConsumerLoop.Settings(t.groupId(), instance + "-training", t.rereadOnStart(),
                             t.trainSlice(), t.pollTimeout(), settings.recordLimits()),
                     () -> new ContinuousTraining(engineSettings, () -> trainerFactory.create(config, t.options()),
-                            checkpoints, serving, Evaluator.greedy(), models, metrics, Clock.systemUTC())
+                            checkpoints, serving, Evaluator.greedy(), models,
+                            TrainingListener.all(metrics, dashboard), Clock.systemUTC())
                             .startingFrom(initial),
                     deadLetters).start();
             LOG.infof("decoder %s: training on '%s' (%s, batch %d, evaluation every %d steps, checkpoints in %s)",

@@ -93,6 +93,48 @@ public interface DecoderSettings {
 
     Training training();
 
+    Dashboard dashboard();
+
+    /** The live dashboard ({@code GET /dashboard}): how often it samples the broker and how much history it keeps. */
+    interface Dashboard {
+        /** How often the end offsets and lags are read (one Admin round per sample). */
+        @WithDefault("PT1S")
+        Duration sampleInterval();
+
+        /** Samples a rate spans (smooths the producers' bursts). */
+        @WithDefault("5")
+        int rateWindow();
+
+        /** Rate points kept (one per sample). */
+        @WithDefault("120")
+        int rateHistory();
+
+        /** The trainer-service's consumer group, whose lag on {@code equations} is shown. */
+        @WithDefault("trainers")
+        String trainerGroup();
+
+        @WithDefault("300")
+        int lossPoints();
+
+        /** At most one loss point per this interval. */
+        @WithDefault("PT0.5S")
+        Duration lossEvery();
+
+        @WithDefault("200")
+        int validationPoints();
+
+        /** Latest predictions kept; a stream may ask for fewer. */
+        @WithDefault("24")
+        int predictions();
+
+        /** Validation equations kept as the ground truth of predictions (the newest). */
+        @WithDefault("5000")
+        int knownEquations();
+
+        @WithDefault("41")
+        int curvePoints();
+    }
+
     interface Serving {
         /** Consumer group of {@code decode-requests}. */
         @WithDefault("decoder-serving")

@@ -188,6 +188,7 @@ public final class ContinuousTraining implements AutoCloseable {
             buffer.add(example);
             admission = Admission.TRAINING;
         }
+        listener.accepted(example, admission);
         listener.buffered(buffer.size(), validation.size());
         return admission;
     }

@@ -111,6 +111,42 @@ class ContinuousTrainingTest {
     }
 
     @Test
+    void everyAcceptedExampleIsToldToTheListenersWithItsAdmission() {
+        List<String> told = new ArrayList<>();
+        TrainingListener recording = new TrainingListener() {
+            @Override
+            public void stepped(long steps, long examplesSeen, double recentLoss) {
+            }
+
+            @Override
+            public void evaluated(String version, Map<String, Double> metrics, boolean swapped) {
+            }
+
+            @Override
+            public void buffered(int bufferSize, int validationSize) {
+            }
+
+            @Override
+            public void accepted(TrainingExample example, ContinuousTraining.Admission admission) {
+                told.add(example.equationId() + ":" + admission);
+            }
+        };
+        ContinuousTraining engine = new ContinuousTraining(new ContinuousTraining.Settings(4, 8, 1000, 10, 1000, FRACTION,
+                true, Duration.ZERO, 7, "learned"), () -> trainer, new CheckpointDirectory(dir, 5), serving,
+                (checkpoint, validation) -> Map.of(), a -> CompletableFuture.completedFuture(null),
+                TrainingListener.all(TrainingListener.NONE, recording), clock);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ContinuousTraining.Admission admission = engine.accept(example("eq-" + i, i % 5 != 0), 0, i);
+            expected.add("eq-" + i + ":" + admission);
+        }
+        assertEquals(expected, told);
+        for (ContinuousTraining.Admission a : ContinuousTraining.Admission.values()) {
+            assertTrue(told.stream().anyMatch(t -> t.endsWith(":" + a)), "some " + a + " in " + told);
+        }
+    }
+
+    @Test
     void validationExamplesAreNeverTrainedOnAndAreWhatIsEvaluated() {
         ContinuousTraining engine = engine(10, 5, 1000, Duration.ZERO, true);
         Set<String> validation = feed(engine, 400);

@@ -67,7 +67,11 @@ public final class W2eCli {
                    [--bootstrap localhost:9092] [--decoder-url http://localhost:8083] [--decode-rate 5]
                   samples RSS (and, for a service with /q/metrics at PORT, heap, non-heap, direct buffers) of
                   every process while POST /decode traffic runs; writes samples.jsonl, summary.md, soak.png;
-                  exit 1 if a process grew or died""";
+                  exit 1 if a process grew or died
+              dashboard-check [--url http://localhost:8083/dashboard] [--screenshot FILE] [--timeout-s 60] [--ready JS]
+                  opens the decoder's live dashboard in a headless Chromium (over the DevTools protocol): exit 1 on
+                  any console error or uncaught exception, or when its charts show no data within the timeout
+                  (--ready: the JavaScript condition to wait for); --screenshot saves a PNG""";
 
     private W2eCli() {
     }
@@ -107,6 +111,7 @@ public final class W2eCli {
                 case "decode-validation" -> new DecodeValidationCommand(options, out, err).run();
                 case "eval" -> new EvalCommand(options, args, out, err).run();
                 case "soak" -> new SoakCommand(options, out, err).run();
+                case "dashboard-check" -> new DashboardCheckCommand(options, out, err).run();
                 default -> throw new UsageException("unknown command " + command);
             };
         } catch (UsageException e) {

@@ -1,6 +1,7 @@
 package io.weights2eq.decoder.inbound.kafka;
 
 import io.weights2eq.decoder.engine.DecodeEngine;
+import io.weights2eq.decoder.engine.PredictionListener;
 import io.weights2eq.decoder.engine.ServingModel;
 import io.weights2eq.decoder.outbound.kafka.PredictionPublisher;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
@@ -47,6 +48,7 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
     private final PredictionPublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final Duration pollTimeout;
+    private final PredictionListener listener;
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private final AtomicLong predicted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -58,7 +60,7 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
 
     public PredictionLoop(Map<String, Object> kafkaConfig, String groupId, String clientId, RequestSource source,
                           DecodeEngine engine, ServingModel model, PredictionPublisher publisher,
-                          DeadLetterPublisher deadLetters, Duration pollTimeout) {
+                          DeadLetterPublisher deadLetters, Duration pollTimeout, PredictionListener listener) {
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.groupId = groupId;
         this.clientId = clientId;
@@ -68,6 +70,7 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.pollTimeout = pollTimeout;
+        this.listener = listener;
     }
 
     public PredictionLoop start() {
@@ -157,6 +160,11 @@ public final class PredictionLoop implements Runnable, AutoCloseable {
             }
             acks.add(publisher.publish(request.id(), result));
             predicted.incrementAndGet();
+            try {
+                listener.predicted(request.id(), request.network(), result);
+            } catch (RuntimeException e) { // an observer never stops serving
+                LOG.debug("prediction listener failed", e);
+            }
         }
         try {
             for (Future<RecordMetadata> ack : acks) {

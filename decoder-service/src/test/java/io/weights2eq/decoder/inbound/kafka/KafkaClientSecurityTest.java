@@ -6,8 +6,10 @@ import static io.weights2eq.testsupport.ClientConfigCapture.securityNotPassedThr
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.weights2eq.decoder.outbound.kafka.DecoderModelPublisher;
+import io.weights2eq.decoder.outbound.kafka.KafkaStageOffsets;
 import io.weights2eq.decoder.outbound.kafka.PredictionPublisher;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,19 @@ class KafkaClientSecurityTest {
         } finally {
             predictions.close();
             models.close();
+        }
+    }
+
+    @Test
+    void theDashboardsAdminClientCarriesTheSecuritySettings() {
+        KafkaStageOffsets offsets = new KafkaStageOffsets(securedConfig(), "sec-dashboard", List.of("equations"),
+                List.of(new KafkaStageOffsets.Followed("trainers", "equations")), Duration.ofSeconds(1),
+                System::currentTimeMillis);
+        try {
+            assertEquals(Map.of(), securityNotPassedThrough(configOf("sec-dashboard")));
+            assertEquals(1000, configOf("sec-dashboard").get("request.timeout.ms"), "its own bound on each call");
+        } finally {
+            offsets.close();
         }
     }
 }
