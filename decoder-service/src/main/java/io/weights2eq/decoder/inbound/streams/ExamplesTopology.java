@@ -95,9 +95,12 @@ public class ExamplesTopology {
         equations.get("equation-rejected").mapValues(Decoded::original, Named.as("rejected-equation-bytes"))
                 .to(Topics.EQUATIONS.deadLetterTopicName(), Produced.with(keys, raw).withName("equations-dlq"));
         KStream<String, Equation> slim = equations.get("equation-ok").mapValues(Decoded::value, Named.as("slim-equation"));
+        // No record cache: since Kafka 4.0 (KIP-1034) a cached entry keeps its source record's raw bytes (the whole
+        // 40 KB equation with its samples) beside the slim value, which alone is counted against the cache size;
+        // the soak saw the heap fill up at the equation rate until OutOfMemoryError.
         KTable<String, Equation> table = slim.toTable(Named.as("equation-table"),
                 Materialized.<String, Equation, KeyValueStore<Bytes, byte[]>>as(EQUATIONS_STORE)
-                        .withKeySerde(keys).withValueSerde(equationSerde));
+                        .withKeySerde(keys).withValueSerde(equationSerde).withCachingDisabled());
         KStream<String, Routed> released = slim.process(() -> new ReleasePending(PENDING_STORE),
                 Named.as("release-parked-network"), PENDING_STORE);
 
