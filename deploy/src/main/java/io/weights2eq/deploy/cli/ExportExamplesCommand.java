@@ -3,10 +3,8 @@ package io.weights2eq.deploy.cli;
 import io.weights2eq.domain.decoding.ExamplesTsv;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.equation.Polynomial;
-import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
-import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.serde.AvroCodec;
@@ -70,13 +68,7 @@ final class ExportExamplesCommand {
                     orphans++;
                     continue;
                 }
-                var p = n.getNetwork();
-                float[] params = new float[p.getParameters().size()];
-                for (int i = 0; i < params.length; i++) {
-                    params[i] = p.getParameters().get(i);
-                }
-                Network network = new Network(new NetworkLayout(p.getLayers().stream().mapToInt(Integer::intValue)
-                        .toArray()), Activation.fromLabel(p.getActivation()), params);
+                Network network = NetworkRecords.toDomain(n.getNetwork());
                 w.write(jsonLines ? NetworkFile.format(n.getEquationId(), network)
                         : ExamplesTsv.format(new TrainingExample(n.getEquationId(), network, Polynomial.parse(text),
                         n.getConverged())));

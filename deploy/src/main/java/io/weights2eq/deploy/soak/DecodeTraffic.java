@@ -1,10 +1,9 @@
 package io.weights2eq.deploy.soak;
 
 import io.weights2eq.deploy.cli.KafkaClientSettings;
-import io.weights2eq.domain.network.Activation;
+import io.weights2eq.deploy.cli.NetworkRecords;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
-import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.serde.AvroCodec;
 import java.net.URI;
@@ -79,13 +78,7 @@ final class DecodeTraffic implements AutoCloseable {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {
                     try {
                         var n = codec.decode(r.value());
-                        var p = n.getNetwork();
-                        float[] params = new float[p.getParameters().size()];
-                        for (int i = 0; i < params.length; i++) {
-                            params[i] = p.getParameters().get(i);
-                        }
-                        Network network = new Network(new NetworkLayout(p.getLayers().stream().mapToInt(Integer::intValue)
-                                .toArray()), Activation.fromLabel(p.getActivation()), params);
+                        Network network = NetworkRecords.toDomain(n.getNetwork());
                         synchronized (bodies) {
                             bodies.addFirst(NetworkFile.format(n.getEquationId(), network));
                             while (bodies.size() > KEPT) {
