@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * {@code soak}: samples the memory of every process of a running pipeline every {@code --interval-s} for
  * {@code --minutes}, while {@code POST /decode} traffic runs beside the pipeline's own work, then says whether
- * each process stayed flat. {@code bin/w2e soak} starts the pipeline and its load and calls this.
+ * each process stayed flat. {@code bin/w2e soak} starts the pipeline and its load and calls this. With
+ * {@code --samples FILE} it summarises a finished soak's {@code samples.jsonl} again (e.g. with another warm-up).
  */
 final class SoakCommand {
     private final List<MemoryProbe> probes = new ArrayList<>();
@@ -22,10 +23,15 @@ final class SoakCommand {
     private final String decoderUrl;
     private final double decodeRate;
     private final PrintStream stdout;
+    private final Path samples;
 
     SoakCommand(Args args, PrintStream out, PrintStream err) {
-        for (String spec : args.required("processes").split(",")) {
-            probes.add(probe(spec.trim()));
+        String fromSamples = args.string("samples", null);
+        this.samples = fromSamples == null ? null : Path.of(fromSamples);
+        if (samples == null) {
+            for (String spec : args.required("processes").split(",")) {
+                probes.add(probe(spec.trim()));
+            }
         }
         this.minutes = positive(args, "minutes", 60);
         this.intervalSeconds = positive(args, "interval-s", 10);
@@ -77,6 +83,9 @@ final class SoakCommand {
 
     int run() {
         SoakRecorder recorder = new SoakRecorder(probes, out, stdout);
+        if (samples != null) {
+            return recorder.summarise(samples, warmupSeconds);
+        }
         return recorder.run(minutes * 60, intervalSeconds, warmupSeconds, bootstrap, decoderUrl, decodeRate);
     }
 }

@@ -68,6 +68,8 @@ public final class W2eCli {
                   samples RSS (and, for a service with /q/metrics at PORT, heap, non-heap, direct buffers) of
                   every process while POST /decode traffic runs; writes samples.jsonl, summary.md, soak.png;
                   exit 1 if a process grew or died
+              soak --samples SAMPLES.jsonl --out DIR [--minutes M] [--warmup-s S]
+                  summarises a finished soak again (summary.md, soak.png)
               dashboard-check [--url http://localhost:8083/dashboard] [--screenshot FILE] [--timeout-s 60] [--ready JS]
                   opens the decoder's live dashboard in a headless Chromium (over the DevTools protocol): exit 1 on
                   any console error or uncaught exception, or when its charts show no data within the timeout

@@ -90,6 +90,22 @@ public final class SoakRecorder {
         return finish(samples, warmupSeconds, died, traffic);
     }
 
+    /** Summarises a finished soak's {@code samples.jsonl} again (another warm-up, say) into this recorder's directory. */
+    public int summarise(Path samplesFile, double warmupSeconds) {
+        List<MemorySample> samples = new ArrayList<>();
+        try {
+            Files.createDirectories(out);
+            for (String line : Files.readAllLines(samplesFile)) {
+                if (!line.isBlank()) {
+                    samples.add(MemorySample.fromJson(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + samplesFile, e);
+        }
+        return finish(samples, warmupSeconds, null, null);
+    }
+
     private int finish(List<MemorySample> samples, double warmupSeconds, String died, DecodeTraffic traffic) {
         SoakSummary summary = SoakSummary.of(samples, warmupSeconds);
         StringBuilder md = new StringBuilder(summary.text());

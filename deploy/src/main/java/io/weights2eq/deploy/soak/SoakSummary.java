@@ -8,29 +8,42 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * Whether each process's memory stayed flat: after a warm-up (class loading, caches, the decoder's replay buffer
- * filling up), the least-squares slope of RSS, off-heap and heap in MB per hour, and RSS at the start and the end
- * of the measured window. A process is flat when its RSS grew less than {@link #FLAT_FRACTION} of its mean
- * (or less than {@link #FLAT_FLOOR_BYTES}) over the window, extrapolated from the slope.
+ * Whether each process's memory stayed flat after a warm-up (class loading, caches, the decoder's replay buffer
+ * filling up): least-squares slopes, in MB per hour, of RSS, off-heap (RSS − committed heap) and the live heap.
+ * The live heap is the floor of heap used: its minimum in each {@link #FLOOR_WINDOW_SECONDS} window, what is left
+ * after the collections of that window (heap used itself is a GC sawtooth).
+ *
+ * <p>A JVM's RSS also grows while the collector commits more heap up to {@code -Xmx}, which is not a leak; so for a
+ * process with JVM metrics, flat means that neither its off-heap nor its live heap grew, over the window,
+ * extrapolated from the slope, by more than {@link #FLAT_FRACTION} of its mean RSS (at least {@link #FLAT_FLOOR_BYTES}).
+ * For a process without them (the broker) the same rule applies to RSS.
  */
 public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) {
     static final double FLAT_FRACTION = 0.05;
     static final long FLAT_FLOOR_BYTES = 32L << 20;
+    static final double FLOOR_WINDOW_SECONDS = 300;
 
     /** One process over the measured window. */
     public record ProcessSummary(String process, int samples, double windowSeconds, long rssFirst, long rssLast,
                                  long rssMax, double rssMeanBytes, double rssSlopeMbPerHour,
-                                 double offHeapSlopeMbPerHour, double heapUsedSlopeMbPerHour) {
+                                 double offHeapSlopeMbPerHour, double liveHeapSlopeMbPerHour) {
         public boolean flat() {
-            double grown = rssSlopeMbPerHour * windowSeconds / 3600.0 * (1 << 20);
-            return grown < Math.max(FLAT_FRACTION * rssMeanBytes, FLAT_FLOOR_BYTES);
+            if (Double.isNaN(offHeapSlopeMbPerHour) || Double.isNaN(liveHeapSlopeMbPerHour)) {
+                return small(rssSlopeMbPerHour);
+            }
+            return small(offHeapSlopeMbPerHour) && small(liveHeapSlopeMbPerHour);
+        }
+
+        private boolean small(double slopeMbPerHour) {
+            double grown = slopeMbPerHour * windowSeconds / 3600.0 * (1 << 20);
+            return !Double.isNaN(grown) && grown < Math.max(FLAT_FRACTION * rssMeanBytes, FLAT_FLOOR_BYTES);
         }
 
         String line() {
             return String.format(Locale.ROOT,
-                    "%-10s %s  RSS %s -> %s MB (max %s), slope %+.1f MB/h; off-heap %+.1f MB/h; heap used %+.1f MB/h (%d samples)",
+                    "%-10s %s  RSS %s -> %s MB (max %s), slope %+.1f MB/h; off-heap %+.1f MB/h; live heap %+.1f MB/h (%d samples, %.0f min)",
                     process, flat() ? "flat   " : "GROWING", mb(rssFirst), mb(rssLast), mb(rssMax), rssSlopeMbPerHour,
-                    offHeapSlopeMbPerHour, heapUsedSlopeMbPerHour, samples);
+                    offHeapSlopeMbPerHour, liveHeapSlopeMbPerHour, samples, windowSeconds / 60);
         }
     }
 
@@ -49,9 +62,21 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
                     list.stream().mapToLong(MemorySample::rss).max().orElse(0),
                     list.stream().mapToLong(MemorySample::rss).average().orElse(0),
                     slopeMbPerHour(list, MemorySample::rss), slopeMbPerHour(list, MemorySample::offHeap),
-                    slopeMbPerHour(list, MemorySample::heapUsed)));
+                    slopeMbPerHour(heapFloor(list), MemorySample::heapUsed)));
         });
         return new SoakSummary(out, warmupSeconds);
+    }
+
+    /** The sample of least heap used in each window (a window with no heap figure gives none). */
+    static List<MemorySample> heapFloor(List<MemorySample> samples) {
+        Map<Long, MemorySample> floor = new LinkedHashMap<>();
+        for (MemorySample s : samples) {
+            if (s.heapUsed() >= 0) {
+                floor.merge((long) Math.floor(s.elapsedSeconds() / FLOOR_WINDOW_SECONDS), s,
+                        (a, b) -> b.heapUsed() < a.heapUsed() ? b : a);
+            }
+        }
+        return new ArrayList<>(floor.values());
     }
 
     /** Least-squares slope of {@code value} over elapsed time, in MB per hour, over the samples where it is known. */

@@ -66,6 +66,33 @@ class SoakTest {
     }
 
     @Test
+    void heapCommittedUpToXmxIsNotALeakButAGrowingLiveHeapIs() {
+        List<MemorySample> samples = new ArrayList<>();
+        for (int i = 0; i <= 360; i++) {
+            double t = i * 10.0;
+            long committed = Math.min(1024 * MB, 300 * MB + (long) (t / 3600 * 1400 * MB)); // G1 expanding to -Xmx
+            long sawtooth = (i % 12) * 40 * MB; // collections every 2 minutes
+            samples.add(new MemorySample("expanding", t, committed + 600 * MB, 150 * MB + sawtooth, committed, 90 * MB, MB));
+            long live = 150 * MB + (long) (t / 3600 * 300 * MB); // 300 MB an hour kept
+            samples.add(new MemorySample("retaining", t, 1624 * MB, live + sawtooth, 1024 * MB, 90 * MB, MB));
+        }
+        SoakSummary summary = SoakSummary.of(samples, 600);
+        var expanding = summary.processes().get(0);
+        var retaining = summary.processes().get(1);
+        assertTrue(expanding.rssSlopeMbPerHour() > 500, expanding.line());
+        assertTrue(expanding.flat(), expanding.line());
+        assertFalse(retaining.flat(), retaining.line());
+        assertEquals(300, retaining.liveHeapSlopeMbPerHour(), 30);
+    }
+
+    @Test
+    void aFinishedSoakIsSummarisedAgainFromItsSamples(@TempDir Path dir) throws Exception {
+        MemorySample s = new MemorySample("decoder", 12.5, 500 * MB, 100 * MB, 256 * MB, 80 * MB, MB);
+        assertEquals(s, MemorySample.fromJson(s.toJson()));
+        assertThrows(IllegalArgumentException.class, () -> MemorySample.fromJson("{\"process\":\"x\"}"));
+    }
+
+    @Test
     void recordsThisJvmAndWritesTheReport(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<MemoryProbe> probes = List.of(new MemoryProbe("self", ProcessHandle.current().pid(), 0));
