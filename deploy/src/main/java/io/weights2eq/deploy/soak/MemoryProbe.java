@@ -38,14 +38,16 @@ public final class MemoryProbe {
         long heapCommitted = -1;
         long nonHeap = -1;
         long direct = -1;
+        long live = -1;
         if (metrics != null) {
             String text = fetch();
             heapUsed = PrometheusText.sum(text, "jvm_memory_used_bytes", "area=\"heap\"");
             heapCommitted = PrometheusText.sum(text, "jvm_memory_committed_bytes", "area=\"heap\"");
             nonHeap = PrometheusText.sum(text, "jvm_memory_used_bytes", "area=\"nonheap\"");
             direct = PrometheusText.sum(text, "jvm_buffer_memory_used_bytes", "id=\"direct\"");
+            live = PrometheusText.sum(text, "jvm_gc_live_data_size_bytes");
         }
-        return new MemorySample(process, elapsedSeconds, rss, heapUsed, heapCommitted, nonHeap, direct);
+        return new MemorySample(process, elapsedSeconds, rss, heapUsed, heapCommitted, nonHeap, direct, live);
     }
 
     /** VmRSS of a {@code /proc/<pid>/status} file, in bytes. */

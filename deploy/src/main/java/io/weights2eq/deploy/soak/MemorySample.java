@@ -4,7 +4,9 @@ package io.weights2eq.deploy.soak;
  * One process's memory at one moment. {@code rss} is what the operating system holds for the process; the JVM
  * figures come from the service's Micrometer metrics and are -1 where a process has none (the broker).
  * Off-heap is everything the process holds beyond its committed Java heap: metaspace, code cache, thread
- * stacks, direct buffers, native libraries (the decoder's PyTorch) and the allocator's own overhead.
+ * stacks, direct buffers, native libraries (the decoder's PyTorch) and the allocator's own overhead. The live heap
+ * is the old generation after the collector's last major or concurrent cycle ({@code jvm_gc_live_data_size_bytes}):
+ * what the heap really holds, as opposed to heap used, which includes garbage not collected yet.
  */
 public record MemorySample(
         String process,
@@ -13,7 +15,8 @@ public record MemorySample(
         long heapUsed,
         long heapCommitted,
         long nonHeapUsed,
-        long directBuffers) {
+        long directBuffers,
+        long liveHeap) {
 
     /** RSS minus the committed heap; -1 when the heap is unknown. */
     public long offHeap() {
@@ -38,13 +41,14 @@ public record MemorySample(
         }
         return new MemorySample(n.get("process").asText(), n.get("elapsedSeconds").asDouble(), n.get("rssBytes").asLong(),
                 n.get("heapUsedBytes").asLong(), n.get("heapCommittedBytes").asLong(), n.get("nonHeapUsedBytes").asLong(),
-                n.get("directBufferBytes").asLong());
+                n.get("directBufferBytes").asLong(), n.hasNonNull("liveHeapBytes") ? n.get("liveHeapBytes").asLong() : -1);
     }
 
     String toJson() {
         return String.format(java.util.Locale.ROOT,
                 "{\"process\":\"%s\",\"elapsedSeconds\":%.3f,\"rssBytes\":%d,\"heapUsedBytes\":%d,"
-                        + "\"heapCommittedBytes\":%d,\"nonHeapUsedBytes\":%d,\"directBufferBytes\":%d,\"offHeapBytes\":%d}",
-                process, elapsedSeconds, rss, heapUsed, heapCommitted, nonHeapUsed, directBuffers, offHeap());
+                        + "\"heapCommittedBytes\":%d,\"nonHeapUsedBytes\":%d,\"directBufferBytes\":%d,\"offHeapBytes\":%d,"
+                        + "\"liveHeapBytes\":%d}",
+                process, elapsedSeconds, rss, heapUsed, heapCommitted, nonHeapUsed, directBuffers, offHeap(), liveHeap);
     }
 }

@@ -9,19 +9,18 @@ import java.util.function.ToLongFunction;
 
 /**
  * Whether each process's memory stayed flat after a warm-up (class loading, caches, the decoder's replay buffer
- * filling up): least-squares slopes, in MB per hour, of RSS, off-heap (RSS − committed heap) and the live heap.
- * The live heap is the floor of heap used: its minimum in each {@link #FLOOR_WINDOW_SECONDS} window, what is left
- * after the collections of that window (heap used itself is a GC sawtooth).
+ * filling up): least-squares slopes, in MB per hour, of RSS, off-heap (RSS − committed heap) and the live heap
+ * ({@link MemorySample#liveHeap()}; heap used itself is a collector's sawtooth and holds garbage not yet collected).
  *
  * <p>A JVM's RSS also grows while the collector commits more heap up to {@code -Xmx}, which is not a leak; so for a
- * process with JVM metrics, flat means that neither its off-heap nor its live heap grew, over the window,
- * extrapolated from the slope, by more than {@link #FLAT_FRACTION} of its mean RSS (at least {@link #FLAT_FLOOR_BYTES}).
- * For a process without them (the broker) the same rule applies to RSS.
+ * process whose live heap was recorded, flat means that neither its off-heap nor its live heap grew, over the
+ * window, extrapolated from the slope, by more than {@link #FLAT_FRACTION} of its mean RSS (at least
+ * {@link #FLAT_FLOOR_BYTES}). For a process without it (the broker, or samples of an older soak) the same rule
+ * applies to RSS.
  */
 public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) {
     static final double FLAT_FRACTION = 0.05;
     static final long FLAT_FLOOR_BYTES = 32L << 20;
-    static final double FLOOR_WINDOW_SECONDS = 300;
 
     /** One process over the measured window. */
     public record ProcessSummary(String process, int samples, double windowSeconds, long rssFirst, long rssLast,
@@ -62,21 +61,9 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
                     list.stream().mapToLong(MemorySample::rss).max().orElse(0),
                     list.stream().mapToLong(MemorySample::rss).average().orElse(0),
                     slopeMbPerHour(list, MemorySample::rss), slopeMbPerHour(list, MemorySample::offHeap),
-                    slopeMbPerHour(heapFloor(list), MemorySample::heapUsed)));
+                    slopeMbPerHour(list, MemorySample::liveHeap)));
         });
         return new SoakSummary(out, warmupSeconds);
-    }
-
-    /** The sample of least heap used in each window (a window with no heap figure gives none). */
-    static List<MemorySample> heapFloor(List<MemorySample> samples) {
-        Map<Long, MemorySample> floor = new LinkedHashMap<>();
-        for (MemorySample s : samples) {
-            if (s.heapUsed() >= 0) {
-                floor.merge((long) Math.floor(s.elapsedSeconds() / FLOOR_WINDOW_SECONDS), s,
-                        (a, b) -> b.heapUsed() < a.heapUsed() ? b : a);
-            }
-        }
-        return new ArrayList<>(floor.values());
     }
 
     /** Least-squares slope of {@code value} over elapsed time, in MB per hour, over the samples where it is known. */
