@@ -3,9 +3,11 @@ package io.weights2eq.decoder.inbound.rest;
 import io.weights2eq.decoder.DecoderSettings;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.weights2eq.service.rest.ContentLength;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -28,16 +30,11 @@ public class BodyLimitFilter {
         if (!"POST".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/decode")) {
             return null;
         }
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
+        OptionalLong declared = ContentLength.parse(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        if (declared.isEmpty()) {
             return null;
         }
-        long bytes;
-        try {
-            bytes = Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        long bytes = declared.getAsLong();
         int limit = settings.get().rest().maxBodyBytes();
         return bytes > limit ? DecodeResource.problem(Response.Status.BAD_REQUEST, tooLarge(limit, bytes)) : null;
     }

@@ -1,11 +1,13 @@
 package io.weights2eq.generator.inbound.rest;
 
 import io.weights2eq.domain.equation.Violation;
+import io.weights2eq.service.rest.ContentLength;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -18,16 +20,11 @@ public class BodyLimitFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response checkLength(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
+        OptionalLong declared = ContentLength.parse(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        if (declared.isEmpty()) {
             return null;
         }
-        long bytes;
-        try {
-            bytes = Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        long bytes = declared.getAsLong();
         // filters are created at static init, before runtime configuration: read the limit per request
         int limit = ConfigProvider.getConfig().getOptionalValue(SETTING, Integer.class).orElse(65_536);
         if (bytes <= limit) {
