@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.avro.Equation;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -2,7 +2,7 @@ package io.weights2eq.system;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.domain.decoding.CheckpointDirectory;
 import io.weights2eq.domain.decoding.CheckpointFormat;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;

@@ -1,7 +1,7 @@
 package io.weights2eq.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;

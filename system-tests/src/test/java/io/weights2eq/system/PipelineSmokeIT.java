@@ -2,7 +2,7 @@ package io.weights2eq.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.Topics;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.weights2eq.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.Topics;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.weights2eq.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.TopicProvisioner;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.weights2eq.trainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.deploy.broker.KafkaBroker;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.domain.training.BackendTask;
 import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.domain.training.TrainingConfig;

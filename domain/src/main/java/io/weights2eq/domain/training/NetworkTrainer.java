@@ -78,11 +78,7 @@ public final class NetworkTrainer {
     }
 
     private BackendTask backendTask(TrainingTask task, int attempt) {
-        int train = config.trainSamples();
-        long seed = task.networkSeed();
-        return new BackendTask(Arrays.copyOfRange(task.x(), 0, train), Arrays.copyOfRange(task.y(), 0, train),
-                ParameterInitializer.initialise(config.layout(), seed, attempt),
-                new MinibatchOrder(seed, attempt, train));
+        return BackendTask.attempt(config, task, attempt);
     }
 
     private TrainedNetwork measure(TrainingTask task, float[] parameters, int attempts, long start) {

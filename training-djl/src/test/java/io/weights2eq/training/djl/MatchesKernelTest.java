@@ -14,7 +14,7 @@ import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.TrainingTask;
 import io.weights2eq.domain.training.kernel.CpuBackends;
 import io.weights2eq.domain.training.kernel.ScalarBackend;
-import io.weights2eq.training.djl.bench.Equations;
+import io.weights2eq.domain.training.BenchmarkTasks;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * within the float tolerance of {@link Parameters}.
  */
 class MatchesKernelTest {
-    private static final List<TrainingTask> EQUATIONS = Equations.generate(11, 12, 5000);
+    private static final List<TrainingTask> EQUATIONS = BenchmarkTasks.generate(11, 12, 5000);
     private static DjlTrainingBackend djl;
 
     @BeforeAll
@@ -44,7 +44,7 @@ class MatchesKernelTest {
     }
 
     private static List<float[]> train(TrainingBackend backend, TrainingConfig config) {
-        return backend.train(config, Equations.backendTasks(config, EQUATIONS));
+        return backend.train(config, BenchmarkTasks.backendTasks(config, EQUATIONS));
     }
 
     @ParameterizedTest(name = "{0}, {1} steps")
@@ -77,7 +77,7 @@ class MatchesKernelTest {
         // the same networks trained on another attempt's order: only the minibatches differ
         TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.TANH).withSteps(5);
         List<BackendTask> shifted = new ArrayList<>();
-        for (BackendTask t : Equations.backendTasks(config, EQUATIONS)) {
+        for (BackendTask t : BenchmarkTasks.backendTasks(config, EQUATIONS)) {
             shifted.add(new BackendTask(t.trainX(), t.trainY(), t.initialParameters(),
                     new MinibatchOrder(42, 1, config.trainSamples())));
         }

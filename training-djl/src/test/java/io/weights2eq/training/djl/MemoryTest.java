@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.TrainingTask;
-import io.weights2eq.training.djl.bench.Equations;
+import io.weights2eq.domain.training.BenchmarkTasks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /** Memory stays flat: per step (an NDScope per step) and over many train calls (a manager per chunk). */
 class MemoryTest {
-    private static final List<TrainingTask> EQUATIONS = Equations.generate(3, 8, 5000);
+    private static final List<TrainingTask> EQUATIONS = BenchmarkTasks.generate(3, 8, 5000);
 
     private static int liveArraysAfter(int steps, DjlBackendConfig djl) {
         TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.SOFTPLUS).withSteps(steps);
         Engine engine = DjlEngines.pytorch();
         try (ChunkTrainer trainer = new ChunkTrainer(engine, Device.cpu(), config, djl,
-                Equations.backendTasks(config, EQUATIONS))) {
+                BenchmarkTasks.backendTasks(config, EQUATIONS))) {
             trainer.trackLiveArrays = true;
             if (djl.gradients() == DjlBackendConfig.Gradients.AUTOGRAD) {
                 trainer.attachGradient();
@@ -76,7 +76,7 @@ class MemoryTest {
 
     private static void trainTimes(DjlTrainingBackend backend, TrainingConfig config, int calls) {
         for (int i = 0; i < calls; i++) {
-            backend.train(config, Equations.backendTasks(config, EQUATIONS));
+            backend.train(config, BenchmarkTasks.backendTasks(config, EQUATIONS));
         }
     }
 

@@ -15,7 +15,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.training.TrainingConfig;
-import io.weights2eq.training.djl.bench.Equations;
+import io.weights2eq.domain.training.BenchmarkTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,7 @@ class OfflineEngineTest {
         boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try (DjlTrainingBackend backend = new DjlTrainingBackend()) {
-            List<float[]> trained = backend.train(config, Equations.backendTasks(config, Equations.generate(2, 3, 5000)));
+            List<float[]> trained = backend.train(config, BenchmarkTasks.backendTasks(config, BenchmarkTasks.generate(2, 3, 5000)));
             assertEquals(3, trained.size());
             assertTrue(JniUtils.isGradMode(), "the caller's gradient mode is restored");
         } finally {

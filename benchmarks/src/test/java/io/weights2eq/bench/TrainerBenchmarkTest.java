@@ -1,0 +1,33 @@
+package io.weights2eq.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.NetworkLayout;
+import org.junit.jupiter.api.Test;
+
+class TrainerBenchmarkTest {
+
+    @Test
+    void flopPerSampleIsThePeersCount() {
+        // peer/README: matmuls 256 + 256 + 240, biases 24 + 24, tanh 23 + backward 69, loss 5
+        assertEquals(897, TrainerBenchmark.flopPerSample(NetworkLayout.DEFAULT, Activation.TANH));
+        assertEquals(851, TrainerBenchmark.flopPerSample(NetworkLayout.DEFAULT, Activation.RELU));
+    }
+
+    @Test
+    void samplesTrainedCountsTheSmallerLastMinibatch() {
+        assertEquals(500_000, TrainerBenchmark.samplesTrained(1000, 4000, 500));
+        // 1000 samples in minibatches of 300: 300, 300, 300, 100 per epoch
+        assertEquals(1000 + 600, TrainerBenchmark.samplesTrained(6, 1000, 300));
+        assertEquals(2000, TrainerBenchmark.samplesTrained(8, 1000, 300));
+    }
+
+    @Test
+    void quantilesInterpolateLikeNumpy() {
+        double[] v = {5, 1, 4, 2, 3};
+        assertEquals(3, TrainerBenchmark.quantile(v, 0.5), 1e-12);
+        assertEquals(4.6, TrainerBenchmark.quantile(v, 0.9), 1e-12); // numpy.quantile([1..5], 0.9)
+        assertEquals(2.5, TrainerBenchmark.quantile(new double[] {1, 2, 3, 4}, 0.5), 1e-12);
+    }
+}

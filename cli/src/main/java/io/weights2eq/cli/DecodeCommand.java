@@ -1,0 +1,204 @@
+package io.weights2eq.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weights2eq.cli.W2eCli.UsageException;
+import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.EquationDecoder;
+import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.analytic.FunctionFit;
+import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
+import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.network.NetworkFile;
+import io.weights2eq.domain.network.NetworkFormatException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code decode --input FILE.jsonl [--method learned] [--model PATH] [--beam N]}: decodes a network file
+ * ({@link NetworkFile}, one network per line; {@code -} reads stdin) without a broker, one JSON line per network on
+ * stdout. A bad line is reported on stderr with its line number and the other lines are still decoded; the exit
+ * status is then 1. {@code --model} is a checkpoint file or a directory (its latest {@code *.w2ed}); default
+ * {@code $W2E_HOME/models}.
+ */
+final class DecodeCommand {
+    static final List<String> METHODS = List.of(LearnedDecoder.METHOD, "analytic", "taylor", HybridDecoder.METHOD);
+    static final double X_MIN = -1;
+    static final double X_MAX = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String input;
+    private final Path model;
+    private final String method;
+    private final EquationFamily family;
+    private final int beam;
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    DecodeCommand(Args args, InputStream stdin, PrintStream out, PrintStream err) {
+        this.input = args.required("input");
+        this.method = args.string("method", HybridDecoder.METHOD);
+        if (!METHODS.contains(method)) {
+            throw new UsageException("method must be one of " + METHODS + ", was '" + method + "'");
+        }
+        String familyName = args.string("family", "servant");
+        switch (familyName) {
+            case "servant":
+                this.family = EquationFamily.servant();
+                break;
+            case "uniform-length":
+                this.family = EquationFamily.defaults();
+                break;
+            default:
+                throw new UsageException("family must be servant or uniform-length, was '" + familyName + "'");
+        }
+        String modelPath = args.string("model", null);
+        // only learned and hybrid read a model: the default is resolved for them alone
+        boolean needsModel = method.equals(LearnedDecoder.METHOD) || method.equals(HybridDecoder.METHOD);
+        this.model = modelPath != null ? Path.of(modelPath) : needsModel ? defaultModel() : null;
+        long beamWidth = args.longValue("beam", 1);
+        if (beamWidth < 1 || beamWidth > 64) {
+            throw new UsageException("--beam must be between 1 and 64, was " + beamWidth);
+        }
+        this.beam = (int) beamWidth;
+        args.rejectUnknown();
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    private static Path defaultModel() {
+        String home = System.getenv("W2E_HOME");
+        if (home == null || home.isBlank()) {
+            throw new UsageException("--model is required when W2E_HOME is not set (bin/w2e sets it)");
+        }
+        return Path.of(home, "models");
+    }
+
+    int run() {
+        boolean needsModel = method.equals(LearnedDecoder.METHOD) || method.equals(HybridDecoder.METHOD);
+        LearnedDecoder learned = null;
+        if (needsModel && !Files.exists(model)) {
+            err.println("error: no decoder model at " + model + " (pass --model with a *.w2ed checkpoint or a directory"
+                    + " of them)");
+            return 2;
+        }
+        if (needsModel) {
+            try {
+                learned = LearnedDecoder.load(model, beam);
+            } catch (IOException | RuntimeException e) {
+                err.println("error: cannot load a decoder model from " + model + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        EquationDecoder decoder;
+        switch (method) {
+            case "analytic":
+                decoder = new ProjectionDecoder(family, X_MIN, X_MAX);
+                break;
+            case "taylor":
+                decoder = new TaylorDecoder(family.degree(), 9, 0.0);
+                break;
+            case "hybrid":
+                decoder = new HybridDecoder(learned, family, X_MIN, X_MAX);
+                break;
+            default:
+                decoder = learned;
+        }
+        int failed = 0;
+        int lineNumber = 0;
+        try (BufferedReader lines = reader()) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!decodeLine(decoder, line, lineNumber)) {
+                    failed++;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: cannot read " + input + " (after line " + lineNumber + "): " + e.getMessage());
+            return 2;
+        }
+        if (failed > 0) {
+            err.println("error: " + failed + " line(s) of " + input + " could not be decoded");
+            return 1;
+        }
+        return 0;
+    }
+
+    private BufferedReader reader() throws IOException {
+        InputStream in = input.equals("-") ? stdin : Files.newInputStream(Path.of(input));
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    /** Decodes one line and prints its result; false (and a message on stderr) when the line failed. */
+    private boolean decodeLine(EquationDecoder decoder, String line, int lineNumber) {
+        NetworkFile.Entry entry;
+        try {
+            entry = NetworkFile.parse(line);
+        } catch (NetworkFormatException e) {
+            err.println("error: line " + lineNumber + ": " + e.getMessage());
+            return false;
+        }
+        long start = System.nanoTime();
+        DecodedEquation decoded;
+        HybridDecoder.Scored runnerUp = null;
+        try {
+            if (decoder instanceof TaylorDecoder && !TaylorDecoder.applies(entry.network())) {
+                err.println("error: line " + lineNumber + " (id " + entry.id() + "): method taylor applies to tanh, "
+                        + "sigmoid and softplus networks, not " + entry.network().activation().label());
+                return false;
+            }
+            if (decoder instanceof HybridDecoder) {
+                HybridDecoder hybrid = (HybridDecoder) decoder;
+                HybridDecoder.Decision decision = hybrid.decide(entry.network());
+                decoded = hybrid.decode(decision);
+                runnerUp = decision.runnerUp();
+            } else {
+                decoded = decoder.decode(entry.network());
+            }
+        } catch (RuntimeException e) { // one failing network must not stop the others
+            err.println("error: line " + lineNumber + " (id " + entry.id() + "): decoding failed: " + e);
+            return false;
+        }
+        double latencyMillis = Math.round((System.nanoTime() - start) / 1e3) / 1e3;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", entry.id());
+        result.put("equation", decoded.canonicalText());
+        result.put("method", decoded.method());
+        result.put("modelVersion", decoded.modelVersion());
+        result.put("coefficients", decoded.coefficients().stream().map(BigDecimal::toPlainString).toList());
+        result.put("tokenIds", decoded.tokenIds());
+        if (decoded.parsed()) {
+            FunctionFit fit = FunctionFit.of(decoded.polynomial(), entry.network(), X_MIN, X_MAX);
+            result.put("fit", Map.of("rSquared", fit.rSquared(), "maxAbsError", fit.maxAbsError()));
+        }
+        if (runnerUp != null) {
+            result.put("runnerUp", Map.of("equation", runnerUp.polynomial().toCanonicalText(), "method",
+                    runnerUp.method(), "rSquared", runnerUp.fit().rSquared()));
+        }
+        result.put("latencyMillis", latencyMillis);
+        try {
+            out.println(JSON.writeValueAsString(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a result as JSON", e); // plain values: cannot happen
+        }
+        return true;
+    }
+}

@@ -1,0 +1,253 @@
+package io.weights2eq.cli;
+
+import io.weights2eq.cli.W2eCli.UsageException;
+import io.weights2eq.evaluation.EvalExample;
+import io.weights2eq.evaluation.EvalInputException;
+import io.weights2eq.evaluation.EvalPlots;
+import io.weights2eq.evaluation.EvalReport;
+import io.weights2eq.evaluation.HeldOutNetworks;
+import io.weights2eq.evaluation.LearnedModelLoader;
+import io.weights2eq.evaluation.MethodOutcome;
+import io.weights2eq.evaluation.MethodRunner;
+import io.weights2eq.evaluation.NetworksWithTruth;
+import io.weights2eq.evaluation.ReportFiles;
+import io.weights2eq.evaluation.TrainerFigures;
+import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
+import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.equation.EquationGenerator;
+import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.training.NetworkTrainer;
+import io.weights2eq.domain.training.TrainingConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code eval}: an evaluation report of the decoders.
+ * <ul>
+ * <li>{@code eval --equations N [--family servant|uniform-length] [--seed 777] [--activation relu] [--steps 1000]
+ *     [--threads N]}: draws N held-out equations in process (the generator's {@link EquationGenerator}, 5,000
+ *     samples each), trains one network each with the trainer's engine ({@link NetworkTrainer} on the CPU kernel,
+ *     the trainer-service's defaults), then decodes them;</li>
+ * <li>{@code eval --networks FILE.jsonl --truth TRUTH.jsonl}: the same for networks trained elsewhere, the truth
+ *     matched by id ({@code {"id": "...", "equation": "<canonical text>"}} per line).</li>
+ * </ul>
+ * Both take {@code [--methods learned,analytic,taylor,hybrid] [--model PATH] [--beam 1] [--out DIR]
+ * [--checkpoints DIR]}. Every network is decoded by every method, one network at a time (timed), and the report
+ * directory gets {@code summary.md}, {@code results.jsonl} and PNG plots ({@link EvalPlots}). Progress goes to
+ * stderr, the per-method table and the report's location to stdout. Exit 0 when the report was written.
+ * The work is done by {@link HeldOutNetworks}, {@link NetworksWithTruth}, {@link MethodRunner} and
+ * {@link ReportFiles}; this class parses the options and puts them together.
+ */
+final class EvalCommand {
+    static final String LEARNED = LearnedDecoder.METHOD;
+    static final String ANALYTIC = ProjectionDecoder.METHOD;
+    static final String TAYLOR = TaylorDecoder.METHOD;
+    static final String HYBRID = HybridDecoder.METHOD;
+    static final List<String> METHODS = List.of(LEARNED, ANALYTIC, TAYLOR, HYBRID);
+    /** Disjoint from the job seed the shipped model's training equations were drawn with (20261122). */
+    static final long DEFAULT_SEED = 777;
+    static final int MAX_EQUATIONS = 1_000_000;
+    private static final Pattern PLAIN_ARG = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+
+    private final String commandLine;
+    private final Long equations;
+    private final Path networksFile;
+    private final Path truthFile;
+    private final String familyLabel;
+    private final EquationFamily family;
+    private final long seed;
+    private final List<String> methods;
+    private final Activation activation;
+    private final int steps;
+    private final int threads;
+    private final Path model;
+    private final boolean modelGiven;
+    private final int beam;
+    private final Path out;
+    private final Path checkpoints;
+    private final PrintStream stdout;
+    private final PrintStream err;
+
+    EvalCommand(Args args, String[] argv, PrintStream out, PrintStream err) {
+        this.commandLine = commandLine(argv);
+        this.equations = args.optionalLong("equations");
+        String networks = args.string("networks", null);
+        String truth = args.string("truth", null);
+        if ((equations == null) == (networks == null)) {
+            throw new UsageException("eval needs either --equations N or --networks FILE.jsonl --truth TRUTH.jsonl");
+        }
+        if (networks != null && truth == null) {
+            throw new UsageException("--networks needs --truth TRUTH.jsonl (lines {\"id\": ..., \"equation\": ...})");
+        }
+        if (networks == null && truth != null) {
+            throw new UsageException("--truth goes with --networks, not --equations");
+        }
+        this.networksFile = networks == null ? null : Path.of(networks);
+        this.truthFile = truth == null ? null : Path.of(truth);
+        if (equations != null && (equations < 1 || equations > MAX_EQUATIONS)) {
+            throw new UsageException("--equations must be between 1 and " + MAX_EQUATIONS + ", was " + equations);
+        }
+        this.familyLabel = args.string("family", "servant");
+        this.family = switch (familyLabel) {
+            case "servant" -> EquationFamily.servant();
+            case "uniform-length" -> EquationFamily.defaults();
+            default -> throw new UsageException("--family must be servant or uniform-length, was '" + familyLabel
+                    + "'");
+        };
+        this.methods = methods(args.string("methods", String.join(",", METHODS)));
+        String modelPath = args.string("model", null);
+        this.modelGiven = modelPath != null;
+        this.model = modelPath != null ? Path.of(modelPath) : defaultModel();
+        long beamWidth = args.longValue("beam", 1);
+        if (beamWidth < 1 || beamWidth > 64) {
+            throw new UsageException("--beam must be between 1 and 64, was " + beamWidth);
+        }
+        this.beam = (int) beamWidth;
+        String outDir = args.string("out", null);
+        this.out = outDir != null ? Path.of(outDir) : defaultOut();
+        String checkpointDir = args.string("checkpoints", null);
+        this.checkpoints = checkpointDir == null ? null : Path.of(checkpointDir);
+
+        // the options of in-process training
+        Long seedOption = args.optionalLong("seed");
+        String activationOption = args.string("activation", null);
+        Long stepsOption = args.optionalLong("steps");
+        Long threadsOption = args.optionalLong("threads");
+        if (networks != null) {
+            for (String[] o : new String[][] {{"seed", str(seedOption)}, {"activation", activationOption},
+                    {"steps", str(stepsOption)}, {"threads", str(threadsOption)}}) {
+                if (o[1] != null) {
+                    throw new UsageException("--" + o[0] + " applies to --equations (networks trained in process),"
+                            + " not to --networks");
+                }
+            }
+        }
+        this.seed = seedOption == null ? DEFAULT_SEED : seedOption;
+        try {
+            this.activation = Activation.fromLabel(activationOption == null ? "relu" : activationOption);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--activation: " + e.getMessage());
+        }
+        long s = stepsOption == null ? TrainingConfig.defaults().steps() : stepsOption;
+        if (s < 1 || s > 1_000_000) {
+            throw new UsageException("--steps must be between 1 and 1000000, was " + s);
+        }
+        this.steps = (int) s;
+        long t = threadsOption == null ? Runtime.getRuntime().availableProcessors() : threadsOption;
+        if (t < 1 || t > 1024) {
+            throw new UsageException("--threads must be between 1 and 1024, was " + t);
+        }
+        this.threads = (int) t;
+        if (model == null && methods.contains(LEARNED)) {
+            throw new UsageException("--model is required for the learned method when W2E_HOME is not set"
+                    + " (bin/w2e sets it)");
+        }
+        args.rejectUnknown();
+        this.stdout = out;
+        this.err = err;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    static List<String> methods(String list) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String m : list.split(",")) {
+            String method = m.trim();
+            if (method.isEmpty()) {
+                continue;
+            }
+            if (!METHODS.contains(method)) {
+                throw new UsageException("--methods: each one of " + METHODS + ", was '" + method + "'");
+            }
+            chosen.add(method);
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("--methods names no method (choose from " + METHODS + ")");
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static Path defaultModel() {
+        String home = System.getenv("W2E_HOME");
+        return home == null || home.isBlank() ? null : Path.of(home, "models");
+    }
+
+    /** {@code $W2E_RUN_DIR/eval/<timestamp>}, else {@code $W2E_HOME/run/eval/<timestamp>}, else {@code run/eval/…}. */
+    private static Path defaultOut() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String runDir = System.getenv("W2E_RUN_DIR");
+        if (runDir != null && !runDir.isBlank()) {
+            return Path.of(runDir, "eval", stamp);
+        }
+        String home = System.getenv("W2E_HOME");
+        return (home == null || home.isBlank() ? Path.of("run") : Path.of(home, "run")).resolve("eval").resolve(stamp);
+    }
+
+    static String commandLine(String[] argv) {
+        StringBuilder b = new StringBuilder("bin/w2e");
+        for (String a : argv) {
+            b.append(' ').append(PLAIN_ARG.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+
+    int run() {
+        EvalPlots.headless();
+        try {
+            if (checkpoints != null && !Files.isDirectory(checkpoints)) {
+                throw new EvalInputException("--checkpoints " + checkpoints + " is not a directory");
+            }
+            LearnedDecoder learned = LearnedModelLoader.load(methods, model, modelGiven, beam, err);
+            MethodRunner runner = new MethodRunner(methods, learned, family, err);
+            List<EvalExample> examples;
+            TrainerFigures trainer = null;
+            String source;
+            String convergedMeaning;
+            if (equations != null) {
+                HeldOutNetworks heldOut = new HeldOutNetworks(family, seed, activation, steps, threads, err);
+                HeldOutNetworks.Trained trained = heldOut.train(equations);
+                examples = trained.examples();
+                trainer = trained.figures();
+                source = heldOut.source(familyLabel, equations);
+                convergedMeaning = heldOut.convergedMeaning();
+            } else {
+                NetworksWithTruth networks = new NetworksWithTruth(networksFile, truthFile);
+                examples = networks.read();
+                source = networks.source(familyLabel, examples.size());
+                convergedMeaning = NetworksWithTruth.CONVERGED_MEANING;
+            }
+            Map<String, List<MethodOutcome>> outcomes = runner.decodeAll(examples);
+            String learnedModel = learned == null ? null
+                    : "`" + learned.version() + "` (step " + learned.checkpoint().step() + ", " + model + ", beam "
+                    + beam + ")" + (methods.contains(LEARNED) ? "" : ", used by hybrid");
+            EvalReport report = new EvalReport(examples, methods, outcomes, family,
+                    new EvalReport.Context(commandLine, source, convergedMeaning, learnedModel, trainer));
+            ReportFiles.write(report, out, checkpoints, err);
+            stdout.println(report.methodTable());
+            stdout.println("eval: report written to " + out.toAbsolutePath().normalize()
+                    + " (summary.md, results.jsonl, plots)");
+            return 0;
+        } catch (EvalInputException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: cannot write the report to " + out + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

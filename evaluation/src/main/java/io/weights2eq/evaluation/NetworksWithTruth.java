@@ -1,0 +1,127 @@
+package io.weights2eq.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.domain.network.NetworkFile;
+import io.weights2eq.domain.network.NetworkFormatException;
+import io.weights2eq.domain.training.TrainingConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Networks trained elsewhere ({@link NetworkFile} lines) with their truth matched by id from a TRUTH.jsonl
+ * ({@code {"id": "...", "equation": "<canonical text>"}} per line); a network counts as converged when it matches
+ * its truth to the trainer's quality target ({@link PolynomialFit#networkMatches}).
+ */
+public final class NetworksWithTruth {
+    /** What "converged" means for networks trained elsewhere. */
+    public static final String CONVERGED_MEANING = "Converged (no trainer figures in a network file): the network"
+            + " matches its truth to a relative MSE ≤ " + TrainingConfig.defaults().targetRelativeMse()
+            + " on 1,001 evenly spaced x in [−1, 1], the trainer's quality target.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path networksFile;
+    private final Path truthFile;
+
+    public NetworksWithTruth(Path networksFile, Path truthFile) {
+        this.networksFile = networksFile;
+        this.truthFile = truthFile;
+    }
+
+    /** The report's description of the networks (the label of the family as given on the command line). */
+    public String source(String familyLabel, int networks) {
+        return String.format(Locale.ROOT, "%d networks of `%s` with their truth from `%s`; family `%s` for"
+                + " the decoders that round to it.", networks, networksFile, truthFile, familyLabel);
+    }
+
+    public List<EvalExample> read() throws EvalInputException {
+        Map<String, Polynomial> truths = readTruth();
+        List<EvalExample> examples = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        double target = TrainingConfig.defaults().targetRelativeMse();
+        int lineNumber = 0;
+        try (BufferedReader lines = Files.newBufferedReader(networksFile, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                NetworkFile.Entry entry;
+                try {
+                    entry = NetworkFile.parse(line);
+                } catch (NetworkFormatException e) {
+                    throw new EvalInputException(networksFile + " line " + lineNumber + ": " + e.getMessage());
+                }
+                Polynomial truth = truths.get(entry.id());
+                if (truth == null) {
+                    throw new EvalInputException("no truth for network id '" + entry.id() + "' (" + networksFile
+                            + " line " + lineNumber + ") in " + truthFile);
+                }
+                if (!seen.add(entry.id())) {
+                    throw new EvalInputException(networksFile + " line " + lineNumber + ": network id '" + entry.id()
+                            + "' appears twice");
+                }
+                examples.add(new EvalExample(entry.id(), truth, entry.network(),
+                        PolynomialFit.networkMatches(entry.network(), truth, target), Double.NaN));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new EvalInputException("cannot read " + networksFile + ": " + e.getMessage());
+        }
+        if (examples.isEmpty()) {
+            throw new EvalInputException(networksFile + " holds no network");
+        }
+        return examples;
+    }
+
+    /** TRUTH.jsonl: {@code {"id": "...", "equation": "<canonical text>"}} per line (other fields ignored). */
+    private Map<String, Polynomial> readTruth() throws EvalInputException {
+        Map<String, Polynomial> truths = new HashMap<>();
+        int lineNumber = 0;
+        try (BufferedReader lines = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = truthFile + " line " + lineNumber;
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new EvalInputException(where + ": not JSON: " + e.getMessage());
+                }
+                JsonNode id = node == null ? null : node.get("id");
+                JsonNode equation = node == null ? null : node.get("equation");
+                if (id == null || !id.isTextual() || equation == null || !equation.isTextual()) {
+                    throw new EvalInputException(where
+                            + ": wants {\"id\": \"...\", \"equation\": \"<canonical text>\"}");
+                }
+                Polynomial p;
+                try {
+                    p = Polynomial.parse(equation.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new EvalInputException(where + " (id '" + id.asText() + "'): equation '" + equation.asText()
+                            + "': " + e.getMessage());
+                }
+                if (truths.put(id.asText(), p) != null) {
+                    throw new EvalInputException(where + ": id '" + id.asText() + "' appears twice");
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new EvalInputException("cannot read " + truthFile + ": " + e.getMessage());
+        }
+        return truths;
+    }
+}
