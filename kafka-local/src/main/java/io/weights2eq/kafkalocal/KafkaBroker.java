@@ -298,12 +298,11 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("default.replication.factor", "1");
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", Integer.toString(partitions));
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", Integer.toString(partitions));
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("share.coordinator.state.topic.num.partitions", Integer.toString(partitions));
+        for (String stateTopic : List.of("transaction.state.log", "share.coordinator.state.topic")) {
+            p.put(stateTopic + ".replication.factor", "1");
+            p.put(stateTopic + ".min.isr", "1");
+            p.put(stateTopic + ".num.partitions", Integer.toString(partitions));
+        }
         p.put("group.initial.rebalance.delay.ms", "0");
         p.putAll(extraProperties);
         return p;
