@@ -15,7 +15,7 @@ import java.util.List;
  * <pre>
  * ./mvnw -q -B -pl domain test-compile
  * java -cp domain/target/classes:domain/target/test-classes io.weights2eq.domain.training.kernel.DefaultLayoutKernelGenerator \
- *     domain/src/main/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java
+ *     domain/src/generated/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java
  * </pre>
  *
  * <p>Every method handles one layer (or a group of its units) over a block of samples in register tiles of
@@ -48,7 +48,7 @@ public final class DefaultLayoutKernelGenerator {
 
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0]
-                : "domain/src/main/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java");
+                : "domain/src/generated/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java");
         Files.writeString(target, source(), StandardCharsets.UTF_8);
         System.out.println("wrote " + target);
     }
@@ -123,6 +123,7 @@ public final class DefaultLayoutKernelGenerator {
     String generate() {
         emit("package io.weights2eq.domain.training.kernel;");
         emit("");
+        emit("import javax.annotation.processing.Generated;");
         emit("import jdk.incubator.vector.FloatVector;");
         emit("import jdk.incubator.vector.IntVector;");
         emit("import jdk.incubator.vector.VectorOperators;");
@@ -141,6 +142,7 @@ public final class DefaultLayoutKernelGenerator {
         emit(" * sums from the bias over inputs ascending; weight and bias gradients one FMA (add) per sample in sample");
         emit(" * order; input gradients from +0 over outputs ascending, times the slope.");
         emit(" */");
+        emit("@Generated(\"io.weights2eq.domain.training.kernel.DefaultLayoutKernelGenerator\")");
         emit("final class DefaultLayoutKernel {");
         emit("    static final VectorSpecies<Float> S = VectorKernel.SPECIES;");
         emit("    static final int L = VectorKernel.LANES;");

@@ -13,7 +13,7 @@ class DefaultLayoutKernelGeneratorTest {
 
     @Test
     void checkedInSourceIsTheGeneratorsOutput() throws IOException {
-        Path source = Path.of("src/main/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java");
+        Path source = Path.of("src/generated/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java");
         assertEquals(DefaultLayoutKernelGenerator.source(), Files.readString(source, StandardCharsets.UTF_8),
                 "regenerate with DefaultLayoutKernelGenerator (see its class comment)");
     }

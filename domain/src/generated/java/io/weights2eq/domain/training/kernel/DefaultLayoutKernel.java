@@ -1,5 +1,6 @@
 package io.weights2eq.domain.training.kernel;
 
+import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -18,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * sums from the bias over inputs ascending; weight and bias gradients one FMA (add) per sample in sample
  * order; input gradients from +0 over outputs ascending, times the slope.
  */
+@Generated("io.weights2eq.domain.training.kernel.DefaultLayoutKernelGenerator")
 final class DefaultLayoutKernel {
     static final VectorSpecies<Float> S = VectorKernel.SPECIES;
     static final int L = VectorKernel.LANES;
