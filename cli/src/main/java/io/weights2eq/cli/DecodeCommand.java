@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weights2eq.cli.W2eCli.UsageException;
 import io.weights2eq.domain.decoding.DecodedEquation;
-import io.weights2eq.domain.decoding.EquationDecoder;
+import io.weights2eq.domain.decoding.DecodingMethod;
+import io.weights2eq.domain.decoding.DecodingMethods;
+import io.weights2eq.domain.decoding.InvalidRequestException;
 import io.weights2eq.domain.decoding.LearnedDecoder;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
-import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
-import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
+import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.equation.SamplingMode;
 import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkFormatException;
 import java.io.BufferedReader;
@@ -35,14 +37,13 @@ import java.util.Map;
  * {@code $W2E_HOME/models}.
  */
 final class DecodeCommand {
-    static final List<String> METHODS = List.of(LearnedDecoder.METHOD, "analytic", "taylor", HybridDecoder.METHOD);
     static final double X_MIN = -1;
     static final double X_MAX = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String input;
     private final Path model;
-    private final String method;
+    private final DecodingMethod method;
     private final EquationFamily family;
     private final int beam;
     private final InputStream stdin;
@@ -51,24 +52,19 @@ final class DecodeCommand {
 
     DecodeCommand(Args args, InputStream stdin, PrintStream out, PrintStream err) {
         this.input = args.required("input");
-        this.method = args.string("method", HybridDecoder.METHOD);
-        if (!METHODS.contains(method)) {
-            throw new UsageException("method must be one of " + METHODS + ", was '" + method + "'");
+        try {
+            this.method = DecodingMethod.of(args.string("method", DecodingMethod.HYBRID.wireName()));
+        } catch (InvalidRequestException e) {
+            throw new UsageException(e.getMessage());
         }
-        String familyName = args.string("family", "servant");
-        switch (familyName) {
-            case "servant":
-                this.family = EquationFamily.servant();
-                break;
-            case "uniform-length":
-                this.family = EquationFamily.defaults();
-                break;
-            default:
-                throw new UsageException("family must be servant or uniform-length, was '" + familyName + "'");
+        try {
+            this.family = EquationFamilies.named(args.string("family", SamplingMode.SERVANT.label()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         String modelPath = args.string("model", null);
         // only learned and hybrid read a model: the default is resolved for them alone
-        boolean needsModel = method.equals(LearnedDecoder.METHOD) || method.equals(HybridDecoder.METHOD);
+        boolean needsModel = method.usesModel();
         this.model = modelPath != null ? Path.of(modelPath) : needsModel ? defaultModel() : null;
         long beamWidth = args.longValue("beam", 1);
         if (beamWidth < 1 || beamWidth > 64) {
@@ -90,7 +86,7 @@ final class DecodeCommand {
     }
 
     int run() {
-        boolean needsModel = method.equals(LearnedDecoder.METHOD) || method.equals(HybridDecoder.METHOD);
+        boolean needsModel = method.usesModel();
         LearnedDecoder learned = null;
         if (needsModel && !Files.exists(model)) {
             err.println("error: no decoder model at " + model + " (pass --model with a *.w2ed checkpoint or a directory"
@@ -105,20 +101,7 @@ final class DecodeCommand {
                 return 2;
             }
         }
-        EquationDecoder decoder;
-        switch (method) {
-            case "analytic":
-                decoder = new ProjectionDecoder(family, X_MIN, X_MAX);
-                break;
-            case "taylor":
-                decoder = new TaylorDecoder(family.degree(), 9, 0.0);
-                break;
-            case "hybrid":
-                decoder = new HybridDecoder(learned, family, X_MIN, X_MAX);
-                break;
-            default:
-                decoder = learned;
-        }
+        DecodingMethods methods = new DecodingMethods(family, X_MIN, X_MAX, HybridDecoder.DEFAULT_TOLERANCE);
         int failed = 0;
         int lineNumber = 0;
         try (BufferedReader lines = reader()) {
@@ -127,7 +110,7 @@ final class DecodeCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                if (!decodeLine(decoder, line, lineNumber)) {
+                if (!decodeLine(methods, learned, line, lineNumber)) {
                     failed++;
                 }
             }
@@ -148,7 +131,7 @@ final class DecodeCommand {
     }
 
     /** Decodes one line and prints its result; false (and a message on stderr) when the line failed. */
-    private boolean decodeLine(EquationDecoder decoder, String line, int lineNumber) {
+    private boolean decodeLine(DecodingMethods methods, LearnedDecoder learned, String line, int lineNumber) {
         NetworkFile.Entry entry;
         try {
             entry = NetworkFile.parse(line);
@@ -157,27 +140,22 @@ final class DecodeCommand {
             return false;
         }
         long start = System.nanoTime();
-        DecodedEquation decoded;
-        HybridDecoder.Scored runnerUp = null;
+        DecodingMethods.Outcome outcome;
         try {
-            if (decoder instanceof TaylorDecoder && !TaylorDecoder.applies(entry.network())) {
+            if (!DecodingMethods.applies(method, entry.network())) {
                 err.println("error: line " + lineNumber + " (id " + entry.id() + "): method taylor applies to tanh, "
                         + "sigmoid and softplus networks, not " + entry.network().activation().label());
                 return false;
             }
-            if (decoder instanceof HybridDecoder) {
-                HybridDecoder hybrid = (HybridDecoder) decoder;
-                HybridDecoder.Decision decision = hybrid.decide(entry.network());
-                decoded = hybrid.decode(decision);
-                runnerUp = decision.runnerUp();
-            } else {
-                decoded = decoder.decode(entry.network());
-            }
+            outcome = methods.decode(method, entry.network(), learned, beam);
         } catch (RuntimeException e) { // one failing network must not stop the others
             err.println("error: line " + lineNumber + " (id " + entry.id() + "): decoding failed: " + e);
             return false;
         }
         double latencyMillis = Math.round((System.nanoTime() - start) / 1e3) / 1e3;
+        DecodedEquation decoded = outcome.equation();
+        HybridDecoder.Scored runnerUp = outcome.runnerUp();
+        FunctionFit fit = outcome.fit();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", entry.id());
         result.put("equation", decoded.canonicalText());
@@ -185,8 +163,7 @@ final class DecodeCommand {
         result.put("modelVersion", decoded.modelVersion());
         result.put("coefficients", decoded.coefficients().stream().map(BigDecimal::toPlainString).toList());
         result.put("tokenIds", decoded.tokenIds());
-        if (decoded.parsed()) {
-            FunctionFit fit = FunctionFit.of(decoded.polynomial(), entry.network(), X_MIN, X_MAX);
+        if (fit != null) {
             result.put("fit", Map.of("rSquared", fit.rSquared(), "maxAbsError", fit.maxAbsError()));
         }
         if (runnerUp != null) {

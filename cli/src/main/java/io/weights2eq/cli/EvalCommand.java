@@ -16,6 +16,7 @@ import io.weights2eq.domain.decoding.LearnedDecoder;
 import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
+import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.EquationGenerator;
 import io.weights2eq.domain.network.Activation;
@@ -101,12 +102,11 @@ final class EvalCommand {
             throw new UsageException("--equations must be between 1 and " + MAX_EQUATIONS + ", was " + equations);
         }
         this.familyLabel = args.string("family", "servant");
-        this.family = switch (familyLabel) {
-            case "servant" -> EquationFamily.servant();
-            case "uniform-length" -> EquationFamily.defaults();
-            default -> throw new UsageException("--family must be servant or uniform-length, was '" + familyLabel
-                    + "'");
-        };
+        try {
+            this.family = EquationFamilies.named(familyLabel);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
         this.methods = methods(args.string("methods", String.join(",", METHODS)));
         String modelPath = args.string("model", null);
         this.modelGiven = modelPath != null;

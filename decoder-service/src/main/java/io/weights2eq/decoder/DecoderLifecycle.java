@@ -5,7 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.weights2eq.decoder.engine.ContinuousTraining;
 import io.weights2eq.decoder.engine.DecodeEngine;
-import io.weights2eq.decoder.engine.DecodeMethods;
+import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.decoder.engine.DecoderTrainerFactory;
 import io.weights2eq.decoder.engine.Evaluator;
 import io.weights2eq.decoder.engine.ServingModel;
@@ -95,7 +95,7 @@ public class DecoderLifecycle {
     DecodeEngine decodeEngine() {
         if (engine == null) {
             engine = new DecodeEngine(serving, settings.beam(), settings.maxBeam(), metrics,
-                    new DecodeMethods(settings.equationFamily(), settings.xMin(), settings.xMax(),
+                    new DecodingMethods(settings.equationFamily(), settings.xMin(), settings.xMax(),
                             settings.hybridTolerance()), settings.method());
         }
         return engine;

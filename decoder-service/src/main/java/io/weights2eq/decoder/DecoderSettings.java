@@ -47,14 +47,10 @@ public interface DecoderSettings {
 
     /** The family named by {@link #family()}. */
     default io.weights2eq.domain.equation.EquationFamily equationFamily() {
-        switch (family()) {
-            case "servant":
-                return io.weights2eq.domain.equation.EquationFamily.servant();
-            case "uniform-length":
-                return io.weights2eq.domain.equation.EquationFamily.defaults();
-            default:
-                throw new IllegalArgumentException("w2e.decoder.family must be servant or uniform-length, was '"
-                        + family() + "'");
+        try {
+            return io.weights2eq.domain.equation.EquationFamilies.named(family());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("w2e.decoder." + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.weights2eq.evaluation;
 
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.DecodingMethod;
+import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.EquationDecoder;
 import io.weights2eq.domain.decoding.LearnedDecoder;
-import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
-import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
 import io.weights2eq.domain.equation.EquationFamily;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -21,8 +21,6 @@ import java.util.Map;
  * recorded as such, and progress goes to stderr every few seconds.
  */
 public final class MethodRunner {
-    /** The Taylor expansion's order (as decoder-service's method "taylor"). */
-    public static final int TAYLOR_ORDER = 9;
     static final long PROGRESS_NANOS = 3_000_000_000L;
 
     private final List<String> methods;
@@ -38,21 +36,10 @@ public final class MethodRunner {
 
     private static Map<String, EquationDecoder> decoders(List<String> methods, LearnedDecoder learned,
                                                          EquationFamily family) {
+        DecodingMethods registry = new DecodingMethods(family, -1, 1, HybridDecoder.DEFAULT_TOLERANCE);
         Map<String, EquationDecoder> decoders = new LinkedHashMap<>();
         for (String method : methods) {
-            switch (method) {
-                case LearnedDecoder.METHOD:
-                    decoders.put(method, learned);
-                    break;
-                case ProjectionDecoder.METHOD:
-                    decoders.put(method, new ProjectionDecoder(family, -1, 1));
-                    break;
-                case TaylorDecoder.METHOD:
-                    decoders.put(method, new TaylorDecoder(family.degree(), TAYLOR_ORDER, 0.0));
-                    break;
-                default:
-                    decoders.put(method, new HybridDecoder(learned, family, -1, 1));
-            }
+            decoders.put(method, registry.decoder(DecodingMethod.of(method), learned, HybridDecoder.DEFAULT_BEAM));
         }
         return decoders;
     }
@@ -82,7 +69,7 @@ public final class MethodRunner {
     }
 
     static MethodOutcome decodeOne(String method, EquationDecoder decoder, EvalExample example) {
-        if (method.equals(TaylorDecoder.METHOD) && !TaylorDecoder.applies(example.network())) {
+        if (!DecodingMethods.applies(DecodingMethod.of(method), example.network())) {
             return MethodOutcome.notApplicable();
         }
         long start = System.nanoTime();

@@ -1,6 +1,10 @@
 package io.weights2eq.decoder.engine;
 
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.DecodingMethod;
+import io.weights2eq.domain.decoding.DecodingMethods;
+import io.weights2eq.domain.decoding.InvalidRequestException;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.domain.decoding.LearnedDecoder;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
@@ -21,16 +25,16 @@ public final class DecodeEngine {
     private final int defaultBeam;
     private final int maxBeam;
     private final DecodeListener listener;
-    private final DecodeMethods methods;
+    private final DecodingMethods methods;
     private final String defaultMethod;
 
     public DecodeEngine(ServingModel model, int defaultBeam, int maxBeam, DecodeListener listener) {
-        this(model, defaultBeam, maxBeam, listener, new DecodeMethods(EquationFamily.servant(), -1, 1,
-                HybridDecoder.DEFAULT_TOLERANCE), DecodeMethods.LEARNED);
+        this(model, defaultBeam, maxBeam, listener, new DecodingMethods(EquationFamily.servant(), -1, 1,
+                HybridDecoder.DEFAULT_TOLERANCE), DecodingMethod.LEARNED.wireName());
     }
 
     public DecodeEngine(ServingModel model, int defaultBeam, int maxBeam, DecodeListener listener,
-                        DecodeMethods methods, String defaultMethod) {
+                        DecodingMethods methods, String defaultMethod) {
         if (defaultBeam < 1 || defaultBeam > maxBeam) {
             throw new IllegalArgumentException("beam width must be between 1 and " + maxBeam + ", was " + defaultBeam);
         }
@@ -39,7 +43,7 @@ public final class DecodeEngine {
         this.maxBeam = maxBeam;
         this.listener = listener;
         this.methods = methods;
-        this.defaultMethod = DecodeMethods.check(defaultMethod);
+        this.defaultMethod = DecodingMethod.of(defaultMethod).wireName();
     }
 
     public double xMin() {
@@ -72,27 +76,28 @@ public final class DecodeEngine {
     }
 
     /**
-     * @param method one of {@link DecodeMethods#ALL}, or null for the configured default
+     * @param method one of {@link DecodingMethod#wireNames()}, or null for the configured default
      * @throws NoModelLoadedException   when {@code learned} is asked and no model is loaded
      * @throws InvalidRequestException  naming {@code beam} or {@code method} for a request that cannot be served
      */
     public Result decode(Network network, Integer beam, String method, DecodeListener.Source source) {
         int width = beam == null ? defaultBeam : beam;
         String m = method == null ? defaultMethod : method;
+        DecodingMethod chosen;
         try {
             if (width < 1 || width > maxBeam) {
                 throw new InvalidRequestException("beam", "beam must be between 1 and " + maxBeam + ", was " + width);
             }
-            DecodeMethods.check(m);
+            chosen = DecodingMethod.of(m);
         } catch (InvalidRequestException e) {
             listener.decoded(source, DecodeListener.Outcome.INVALID, 0);
             throw e;
         }
         long start = System.nanoTime();
         LearnedDecoder learned = model.current().map(loaded -> loaded.decoder(width)).orElse(null);
-        DecodeMethods.Outcome outcome;
+        DecodingMethods.Outcome outcome;
         try {
-            outcome = methods.decode(m, network, learned, width);
+            outcome = methods.decode(chosen, network, learned, width);
         } catch (NoModelLoadedException e) {
             listener.decoded(source, DecodeListener.Outcome.NO_MODEL, 0);
             throw e;

@@ -5,6 +5,7 @@ import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.CheckpointFormat;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
 import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import io.weights2eq.decoder.Fixtures;
 import io.weights2eq.domain.decoding.CheckpointDirectory;
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

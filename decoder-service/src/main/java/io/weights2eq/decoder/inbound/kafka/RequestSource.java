@@ -1,6 +1,6 @@
 package io.weights2eq.decoder.inbound.kafka;
 
-import io.weights2eq.decoder.engine.DecodeMethods;
+import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.decoder.engine.DecodeListener;
 import io.weights2eq.decoder.inbound.AvroMapping;
 import io.weights2eq.decoder.inbound.RecordLimits;
@@ -72,9 +72,9 @@ public interface RequestSource {
                     throw new Rejected("requestId: must not be blank");
                 }
                 String method = request.getMethod();
-                if (method != null && !DecodeMethods.ALL.contains(method)) {
+                if (method != null && !DecodingMethod.wireNames().contains(method)) {
                     throw new Rejected("method: '" + method + "' is not served by the decoder service; the methods are "
-                            + DecodeMethods.ALL + " (or null for the default)");
+                            + DecodingMethod.wireNames() + " (or null for the default)");
                 }
                 try {
                     return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network", limits),

@@ -2,9 +2,9 @@ package io.weights2eq.decoder.inbound.rest;
 
 import io.weights2eq.decoder.DecoderSettings;
 import io.weights2eq.decoder.engine.DecodeEngine;
-import io.weights2eq.decoder.engine.InvalidRequestException;
+import io.weights2eq.domain.decoding.InvalidRequestException;
 import io.weights2eq.decoder.engine.DecodeListener;
-import io.weights2eq.decoder.engine.NoModelLoadedException;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.decoder.engine.ServingModel;
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.network.NetworkFile;

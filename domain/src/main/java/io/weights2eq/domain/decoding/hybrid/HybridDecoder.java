@@ -8,6 +8,7 @@ import io.weights2eq.domain.decoding.TransformerDecoder;
 import io.weights2eq.domain.decoding.analytic.CoefficientRounding;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.analytic.Projection;
+import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
 import io.weights2eq.domain.decoding.taylor.TaylorExpansion;
 import io.weights2eq.domain.equation.EquationFamily;
@@ -137,13 +138,13 @@ public final class HybridDecoder implements EquationDecoder {
         }
         double[] projection = Projection.coefficients(network, family.degree(), a, b);
         for (Polynomial p : CoefficientRounding.candidates(projection, family)) {
-            out.putIfAbsent(p, "analytic");
+            out.putIfAbsent(p, ProjectionDecoder.METHOD);
         }
         if (TaylorDecoder.applies(network)) {
-            double[] taylor = TaylorExpansion.coefficients(network, family.degree(), 9, 0.0);
+            double[] taylor = TaylorExpansion.coefficients(network, family.degree(), TaylorDecoder.DEFAULT_ORDER, 0.0);
             if (Arrays.stream(taylor).allMatch(Double::isFinite)) {
                 for (Polynomial p : CoefficientRounding.candidates(taylor, family)) {
-                    out.putIfAbsent(p, "taylor");
+                    out.putIfAbsent(p, TaylorDecoder.METHOD);
                 }
             }
         }

@@ -18,6 +18,8 @@ import java.util.Arrays;
  */
 public final class TaylorDecoder implements EquationDecoder {
     public static final String METHOD = "taylor";
+    /** The expansion order the decoding methods use (seed 003's nn2poly order for these networks). */
+    public static final int DEFAULT_ORDER = 9;
     private static final MathContext SIGNIFICANT = new MathContext(6, RoundingMode.HALF_EVEN);
     private static final int MAX_DECIMALS = 9;
 

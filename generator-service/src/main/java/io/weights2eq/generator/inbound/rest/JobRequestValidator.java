@@ -1,5 +1,6 @@
 package io.weights2eq.generator.inbound.rest;
 
+import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.domain.equation.SamplingMode;
@@ -79,7 +80,7 @@ final class JobRequestValidator {
                 return null;
             }
         }
-        EquationFamily base = mode == SamplingMode.SERVANT ? EquationFamily.servant() : EquationFamily.defaults();
+        EquationFamily base = EquationFamilies.of(mode);
         BigDecimal min = decimal("family.coefficientMin", f.coefficientMin(), base.coefficientMin(), violations);
         BigDecimal max = decimal("family.coefficientMax", f.coefficientMax(), base.coefficientMax(), violations);
         if (min == null || max == null) {

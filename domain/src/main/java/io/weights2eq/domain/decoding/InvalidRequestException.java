@@ -1,6 +1,6 @@
-package io.weights2eq.decoder.engine;
+package io.weights2eq.domain.decoding;
 
-/** A decode request the engine refuses before decoding; {@link #field()} names what is wrong. */
+/** A decode request refused before decoding (bad method, beam, or a method that does not apply); {@link #field()} names what is wrong. */
 public final class InvalidRequestException extends IllegalArgumentException {
     private final String field;
 

@@ -1,4 +1,4 @@
-package io.weights2eq.decoder.engine;
+package io.weights2eq.domain.decoding;
 
 /** Decoding was asked for while no decoder model is loaded (none shipped, none trained yet). */
 public final class NoModelLoadedException extends RuntimeException {

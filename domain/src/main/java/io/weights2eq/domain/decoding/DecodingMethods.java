@@ -1,0 +1,93 @@
+package io.weights2eq.domain.decoding;
+
+import io.weights2eq.domain.decoding.analytic.FunctionFit;
+import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
+import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.network.Network;
+
+/**
+ * The registry of decoding methods for one family and input range: method → decoder, and every method's
+ * outcome with its fit to the network computed here, the one place. Thread-safe; the service, the CLI and
+ * the evaluation use it.
+ */
+public final class DecodingMethods {
+
+    /** What a method made of a network: the equation, its fit to the network (null when unparsable), the hybrid's runner-up. */
+    public record Outcome(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp) {
+    }
+
+    private final EquationFamily family;
+    private final double xMin;
+    private final double xMax;
+    private final double tolerance;
+    private final ProjectionDecoder analytic;
+    private final TaylorDecoder taylor;
+
+    public DecodingMethods(EquationFamily family, double xMin, double xMax, double tolerance) {
+        this.family = family.requireValid();
+        this.xMin = xMin;
+        this.xMax = xMax;
+        this.tolerance = tolerance;
+        this.analytic = new ProjectionDecoder(family, xMin, xMax);
+        this.taylor = new TaylorDecoder(family.degree(), TaylorDecoder.DEFAULT_ORDER, 0.0);
+    }
+
+    /** Whether {@code method} can decode {@code network} (taylor needs a smooth activation). */
+    public static boolean applies(DecodingMethod method, Network network) {
+        return method != DecodingMethod.TAYLOR || TaylorDecoder.applies(network);
+    }
+
+    /**
+     * The decoder of {@code method}.
+     *
+     * @param learned the learned decoder at the wanted beam width, or null when no model is loaded
+     * @throws NoModelLoadedException for {@code learned} without a model
+     */
+    public EquationDecoder decoder(DecodingMethod method, LearnedDecoder learned, int beam) {
+        return switch (method) {
+            case LEARNED -> {
+                if (learned == null) {
+                    throw new NoModelLoadedException();
+                }
+                yield learned;
+            }
+            case ANALYTIC -> analytic;
+            case TAYLOR -> taylor;
+            case HYBRID -> new HybridDecoder(learned, family, xMin, xMax, tolerance,
+                    Math.max(beam, HybridDecoder.DEFAULT_BEAM));
+        };
+    }
+
+    /**
+     * @throws NoModelLoadedException  for {@code learned} without a model
+     * @throws InvalidRequestException naming {@code method} for a method that does not apply to the network
+     */
+    public Outcome decode(DecodingMethod method, Network network, LearnedDecoder learned, int beam) {
+        if (!applies(method, network)) {
+            throw new InvalidRequestException("method", "method taylor applies to tanh, sigmoid and softplus "
+                    + "networks, not " + network.activation().label());
+        }
+        EquationDecoder decoder = decoder(method, learned, beam);
+        if (decoder instanceof HybridDecoder hybrid) {
+            HybridDecoder.Decision decision = hybrid.decide(network);
+            return new Outcome(hybrid.decode(decision), decision.chosen().fit(), decision.runnerUp());
+        }
+        DecodedEquation decoded = decoder.decode(network);
+        FunctionFit fit = decoded.parsed() ? FunctionFit.of(decoded.polynomial(), network, xMin, xMax) : null;
+        return new Outcome(decoded, fit, null);
+    }
+
+    public EquationFamily family() {
+        return family;
+    }
+
+    public double xMin() {
+        return xMin;
+    }
+
+    public double xMax() {
+        return xMax;
+    }
+}
