@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * How the services' consumers join and leave their groups.
@@ -44,12 +44,12 @@ public final class GroupMembership {
      * Declare it right after the consumer in the same try-with-resources: it is closed first, leaving the group
      * (a plain {@code close()} would not, for a static member).
      */
-    public static Leaving leavingOnClose(KafkaConsumer<?, ?> consumer) {
+    public static Leaving leavingOnClose(Consumer<?, ?> consumer) {
         return () -> leaveAndClose(consumer);
     }
 
     /** Closes {@code consumer} and leaves its group, static member or not. */
-    public static void leaveAndClose(KafkaConsumer<?, ?> consumer) {
+    public static void leaveAndClose(Consumer<?, ?> consumer) {
         consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
     }
