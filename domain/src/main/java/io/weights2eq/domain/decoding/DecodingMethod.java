@@ -27,11 +27,6 @@ public enum DecodingMethod {
         return wireName;
     }
 
-    /** Whether decoding cannot go on without a learned model. */
-    public boolean needsModel() {
-        return this == LEARNED;
-    }
-
     /** Whether a learned model is read when there is one (learned and hybrid). */
     public boolean usesModel() {
         return this == LEARNED || this == HYBRID;

@@ -79,10 +79,6 @@ public final class DecodingMethods {
         return new Outcome(decoded, fit, null);
     }
 
-    public EquationFamily family() {
-        return family;
-    }
-
     public double xMin() {
         return xMin;
     }
