@@ -69,13 +69,12 @@ public final class EquationRecords {
     }
 
     /**
-     * The samples a trainer may train on: the key is the equation id, the samples obey the domain's rules under the
-     * limit, and every x lies in the record's own range.
+     * The samples a trainer may train on: they obey the domain's rules under the limit, and every x lies in the
+     * record's own range.
      *
-     * @throws InvalidRecordException naming the field ({@code key}, {@code x}, {@code y}) and the limit
+     * @throws InvalidRecordException naming the field ({@code x}, {@code y}) and the limit
      */
-    public static Samples samples(String key, Equation equation, Limit maxSamples) {
-        requireKey(key, equation);
+    public static Samples samples(Equation equation, Limit maxSamples) {
         float[] x = FloatArrayList.toFloatArray(equation.getX());
         float[] y = FloatArrayList.toFloatArray(equation.getY());
         requireNone(SampleChecks.check(x, y, maxSamples.max(), maxSamples.setting()));

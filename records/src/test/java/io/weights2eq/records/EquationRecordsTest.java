@@ -25,7 +25,7 @@ class EquationRecordsTest {
     @Test
     void anEquationSurvivesTheRoundTrip() {
         Equation record = record();
-        EquationRecords.Samples samples = EquationRecords.samples("job-3", record, SAMPLES);
+        EquationRecords.Samples samples = EquationRecords.samples(record, SAMPLES);
         assertArrayEquals(FloatArrayList.toFloatArray(record.getX()), samples.x());
         assertEquals(100, samples.y().length);
         assertEquals(record.getCanonicalText().toString(),
@@ -36,20 +36,21 @@ class EquationRecordsTest {
     @Test
     void theKeyMustBeTheEquationId() {
         assertEquals("key: must equal the equation id 'job-3', was 'job-4'", assertThrows(InvalidRecordException.class,
-                () -> EquationRecords.samples("job-4", record(), SAMPLES)).getMessage());
-        assertThrows(InvalidRecordException.class, () -> EquationRecords.samples(null, record(), SAMPLES));
+                () -> EquationRecords.requireKey("job-4", record())).getMessage());
+        assertThrows(InvalidRecordException.class, () -> EquationRecords.requireKey(null, record()));
+        EquationRecords.requireKey("job-3", record());
     }
 
     @Test
     void samplesAboveTheLimitOrOutsideTheRangeAreRejectedByName() {
         String tooMany = assertThrows(InvalidRecordException.class,
-                () -> EquationRecords.samples("job-3", record(), new Limit(10, "w2e.test.max-samples"))).getMessage();
+                () -> EquationRecords.samples(record(), new Limit(10, "w2e.test.max-samples"))).getMessage();
         assertTrue(tooMany.contains("w2e.test.max-samples"), tooMany);
         Equation outside = record();
         float[] x = FloatArrayList.toFloatArray(outside.getX());
         x[7] = 2f;
         outside.setX(FloatArrayList.wrap(x));
-        assertTrue(assertThrows(InvalidRecordException.class, () -> EquationRecords.samples("job-3", outside, SAMPLES))
+        assertTrue(assertThrows(InvalidRecordException.class, () -> EquationRecords.samples(outside, SAMPLES))
                 .getMessage().startsWith("x: sample 7 = 2.0 is outside the equation's range"));
     }
 

@@ -1,7 +1,8 @@
 package io.weights2eq.decoder.inbound.kafka;
 
 import io.weights2eq.decoder.engine.ContinuousTraining;
-import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.records.ExampleRecords;
+import io.weights2eq.records.InvalidRecordException;
 import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.schema.Topics;
@@ -171,13 +172,13 @@ public final class ExampleConsumerLoop implements Runnable, AutoCloseable {
             if (key == null || !key.equals(example.getEquationId())) {
                 reason = "key: must equal the equation id '" + example.getEquationId() + "', was '" + key + "'";
             } else {
-                TrainingExample trainingExample = AvroMapping.toTrainingExample(example, settings.limits());
+                TrainingExample trainingExample = ExampleRecords.toDomain(example, settings.limits().parameters());
                 engine.accept(trainingExample, record.partition(), record.offset());
                 return;
             }
         } catch (RecordDecodingException e) {
             reason = "value: " + e.reason();
-        } catch (AvroMapping.InvalidRecordException e) {
+        } catch (InvalidRecordException e) {
             reason = e.getMessage();
         }
         LOG.warnf("example at %s-%d@%d rejected to %s: %s", record.topic(), record.partition(), record.offset(),

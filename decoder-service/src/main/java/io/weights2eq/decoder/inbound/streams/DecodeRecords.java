@@ -1,12 +1,9 @@
 package io.weights2eq.decoder.inbound.streams;
 
-import io.weights2eq.decoder.inbound.AvroMapping;
 import io.weights2eq.decoder.inbound.RecordLimits;
-import io.weights2eq.domain.equation.SampleChecks;
-import io.weights2eq.domain.equation.Violation;
-import java.util.List;
-import java.util.stream.Collectors;
-import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.records.EquationRecords;
+import io.weights2eq.records.InvalidRecordException;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.serde.AvroCodec;
@@ -52,7 +49,7 @@ final class DecodeRecords {
             } catch (RecordDecodingException e) {
                 reject(record, "value: " + e.reason());
                 return;
-            } catch (AvroMapping.InvalidRecordException e) {
+            } catch (InvalidRecordException e) {
                 reject(record, e.getMessage());
                 return;
             }
@@ -96,28 +93,12 @@ final class DecodeRecords {
         @Override
         Equation decode(String key, byte[] value) {
             Equation equation = codec.decode(value);
-            if (key != null && !key.equals(String.valueOf(equation.getId()))) {
-                throw new AvroMapping.InvalidRecordException("key: must equal the equation id '" + equation.getId()
-                        + "', was '" + key + "'");
+            if (key != null) {
+                EquationRecords.requireKey(key, equation);
             }
-            String text = String.valueOf(equation.getCanonicalText());
-            Polynomial polynomial;
-            try {
-                polynomial = Polynomial.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new AvroMapping.InvalidRecordException("canonicalText: " + e.getMessage());
-            }
-            if (!polynomial.toCanonicalText().equals(text)) {
-                throw new AvroMapping.InvalidRecordException("canonicalText: '" + text + "' is not canonical (canonical: '"
-                        + polynomial.toCanonicalText() + "')");
-            }
+            EquationRecords.canonicalPolynomial(equation.getCanonicalText());
             // the decoder keeps no samples, but an equation no trainer may train on makes no example either
-            List<Violation> samples = SampleChecks.check(FloatArrayList.toFloatArray(equation.getX()),
-                    FloatArrayList.toFloatArray(equation.getY()), limits.maxSamples(), RecordLimits.MAX_SAMPLES_SETTING);
-            if (!samples.isEmpty()) {
-                throw new AvroMapping.InvalidRecordException(samples.stream().map(v -> v.field() + ": " + v.message())
-                        .collect(Collectors.joining("; ")));
-            }
+            EquationRecords.samples(equation, limits.samples());
             return slim(equation);
         }
 
@@ -148,10 +129,10 @@ final class DecodeRecords {
         Network decode(String key, byte[] value) {
             Network network = codec.decode(value);
             if (key != null && !key.equals(String.valueOf(network.getEquationId()))) {
-                throw new AvroMapping.InvalidRecordException("key: must equal the network's equation id '"
+                throw new InvalidRecordException("key: must equal the network's equation id '"
                         + network.getEquationId() + "', was '" + key + "'");
             }
-            AvroMapping.toNetwork(network.getNetwork(), "network", limits);
+            NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters());
             return network;
         }
 
