@@ -12,6 +12,7 @@ import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.FloatArrayList;
 import io.weights2eq.schema.serde.RecordDecodingException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -31,12 +32,16 @@ final class DecodeRecords {
     }
 
     /** Shared: check the record, forward it decoded, or forward it rejected with the reason in its headers. */
-    private abstract static class Base<T> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
+    private abstract static class Base<T extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
         private final String rejectedBy;
+        private final AvroCodec<T> codec;
+        final RecordLimits limits;
         private FixedKeyProcessorContext<String, Decoded<T>> context;
 
-        Base(String rejectedBy) {
+        Base(String rejectedBy, Class<T> type, RecordLimits limits) {
             this.rejectedBy = rejectedBy;
+            this.codec = AvroCodec.of(type);
+            this.limits = limits;
         }
 
         @Override
@@ -75,7 +80,23 @@ final class DecodeRecords {
                             source.offset(), rejectedBy)));
         }
 
-        abstract T decode(String key, byte[] value);
+        /** Decodes the value and checks that the key, when there is one, is the record's id. */
+        private T decode(String key, byte[] value) {
+            T decoded = codec.decode(value);
+            String id = String.valueOf(id(decoded));
+            if (key != null && !key.equals(id)) {
+                throw new AvroMapping.InvalidRecordException("key: must equal the " + idName() + " '" + id
+                        + "', was '" + key + "'");
+            }
+            return checked(decoded);
+        }
+
+        abstract String id(T decoded);
+
+        abstract String idName();
+
+        /** @return the record to forward, once valid */
+        abstract T checked(T decoded);
 
         abstract boolean forwardTombstones();
     }
@@ -85,21 +106,22 @@ final class DecodeRecords {
      * nor its changelog ever holds the 5,000 samples. Tombstones pass (they delete from the table).
      */
     static final class Equations extends Base<Equation> {
-        private final AvroCodec<Equation> codec = AvroCodec.of(Equation.class);
-        private final RecordLimits limits;
-
         Equations(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy);
-            this.limits = limits;
+            super(rejectedBy, Equation.class, limits);
         }
 
         @Override
-        Equation decode(String key, byte[] value) {
-            Equation equation = codec.decode(value);
-            if (key != null && !key.equals(String.valueOf(equation.getId()))) {
-                throw new AvroMapping.InvalidRecordException("key: must equal the equation id '" + equation.getId()
-                        + "', was '" + key + "'");
-            }
+        String id(Equation equation) {
+            return equation.getId();
+        }
+
+        @Override
+        String idName() {
+            return "equation id";
+        }
+
+        @Override
+        Equation checked(Equation equation) {
             String text = String.valueOf(equation.getCanonicalText());
             Polynomial polynomial;
             try {
@@ -136,21 +158,22 @@ final class DecodeRecords {
 
     /** {@code networks}: decodable, keyed by its equation id, a valid network (layout, activation, finite values). */
     static final class Networks extends Base<Network> {
-        private final AvroCodec<Network> codec = AvroCodec.of(Network.class);
-        private final RecordLimits limits;
-
         Networks(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy);
-            this.limits = limits;
+            super(rejectedBy, Network.class, limits);
         }
 
         @Override
-        Network decode(String key, byte[] value) {
-            Network network = codec.decode(value);
-            if (key != null && !key.equals(String.valueOf(network.getEquationId()))) {
-                throw new AvroMapping.InvalidRecordException("key: must equal the network's equation id '"
-                        + network.getEquationId() + "', was '" + key + "'");
-            }
+        String id(Network network) {
+            return network.getEquationId();
+        }
+
+        @Override
+        String idName() {
+            return "network's equation id";
+        }
+
+        @Override
+        Network checked(Network network) {
             AvroMapping.toNetwork(network.getNetwork(), "network", limits);
             return network;
         }
