@@ -5,6 +5,7 @@ import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.domain.equation.SampleChecks;
 import io.weights2eq.domain.equation.Violation;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.schema.avro.Equation;
@@ -35,12 +36,17 @@ final class DecodeRecords {
     private abstract static class Base<T extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
         private final String rejectedBy;
         private final AvroCodec<T> codec;
+        private final Function<T, String> idOf;
+        private final String idName;
         final RecordLimits limits;
         private FixedKeyProcessorContext<String, Decoded<T>> context;
 
-        Base(String rejectedBy, Class<T> type, RecordLimits limits) {
+        /** @param idName what the key must equal, for the reason */
+        Base(String rejectedBy, Class<T> type, Function<T, String> idOf, String idName, RecordLimits limits) {
             this.rejectedBy = rejectedBy;
             this.codec = AvroCodec.of(type);
+            this.idOf = idOf;
+            this.idName = idName;
             this.limits = limits;
         }
 
@@ -83,17 +89,13 @@ final class DecodeRecords {
         /** Decodes the value and checks that the key, when there is one, is the record's id. */
         private T decode(String key, byte[] value) {
             T decoded = codec.decode(value);
-            String id = String.valueOf(id(decoded));
+            String id = String.valueOf(idOf.apply(decoded));
             if (key != null && !key.equals(id)) {
-                throw new AvroMapping.InvalidRecordException("key: must equal the " + idName() + " '" + id
+                throw new AvroMapping.InvalidRecordException("key: must equal the " + idName + " '" + id
                         + "', was '" + key + "'");
             }
             return checked(decoded);
         }
-
-        abstract String id(T decoded);
-
-        abstract String idName();
 
         /** @return the record to forward, once valid */
         abstract T checked(T decoded);
@@ -107,17 +109,7 @@ final class DecodeRecords {
      */
     static final class Equations extends Base<Equation> {
         Equations(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy, Equation.class, limits);
-        }
-
-        @Override
-        String id(Equation equation) {
-            return equation.getId();
-        }
-
-        @Override
-        String idName() {
-            return "equation id";
+            super(rejectedBy, Equation.class, Equation::getId, "equation id", limits);
         }
 
         @Override
@@ -159,17 +151,7 @@ final class DecodeRecords {
     /** {@code networks}: decodable, keyed by its equation id, a valid network (layout, activation, finite values). */
     static final class Networks extends Base<Network> {
         Networks(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy, Network.class, limits);
-        }
-
-        @Override
-        String id(Network network) {
-            return network.getEquationId();
-        }
-
-        @Override
-        String idName() {
-            return "network's equation id";
+            super(rejectedBy, Network.class, Network::getEquationId, "network's equation id", limits);
         }
 
         @Override

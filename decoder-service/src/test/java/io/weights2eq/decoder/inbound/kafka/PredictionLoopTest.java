@@ -2,6 +2,7 @@ package io.weights2eq.decoder.inbound.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.decoder.Fixtures;
@@ -96,14 +97,12 @@ class PredictionLoopTest {
         return offset == null ? -1 : offset.offset();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 10 s");
+    private static void await(BooleanSupplier condition) {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (!condition.getAsBoolean()) {
+                Thread.sleep(5);
             }
-            Thread.sleep(5);
-        }
+        });
     }
 
     @Test
