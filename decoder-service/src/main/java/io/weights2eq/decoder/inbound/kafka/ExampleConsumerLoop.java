@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
@@ -40,9 +41,15 @@ public final class ExampleConsumerLoop implements AutoCloseable {
 
     public ExampleConsumerLoop(Map<String, Object> kafkaConfig, Settings settings,
                                Supplier<ContinuousTraining> engineFactory, DeadLetterPublisher deadLetters) {
+        this(ByteConsumers.kafka(consumerConfig(kafkaConfig, settings)), settings, engineFactory,
+                (record, reason) -> deadLetters.send(Topics.EXAMPLES, record, reason));
+    }
+
+    ExampleConsumerLoop(Supplier<? extends Consumer<byte[], byte[]>> consumers, Settings settings,
+                        Supplier<ContinuousTraining> engineFactory, TrainingHandler.DeadLetters deadLetters) {
         this.handler = new TrainingHandler(settings, engineFactory, deadLetters);
-        this.worker = new ConsumerWorker("decoder-training", Topics.EXAMPLES.topicName(),
-                ByteConsumers.kafka(consumerConfig(kafkaConfig, settings)), handler, CLOSE_TIMEOUT);
+        this.worker = new ConsumerWorker("decoder-training", Topics.EXAMPLES.topicName(), consumers, handler,
+                CLOSE_TIMEOUT);
     }
 
     public ExampleConsumerLoop start() {

@@ -4,7 +4,6 @@ import io.weights2eq.decoder.engine.ContinuousTraining;
 import io.weights2eq.decoder.inbound.AvroMapping;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Example;
-import io.weights2eq.schema.dlq.DeadLetterPublisher;
 import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.RecordDecodingException;
 import io.weights2eq.service.kafka.RecordHandler;
@@ -34,9 +33,15 @@ import org.jboss.logging.Logger;
 final class TrainingHandler implements RecordHandler {
     private static final Logger LOG = Logger.getLogger(TrainingHandler.class);
 
+    /** Sends a rejected record to {@code examples.dlq} with the reason; answers its acknowledgement. */
+    @FunctionalInterface
+    interface DeadLetters {
+        Future<?> send(ConsumerRecord<byte[], byte[]> record, String reason);
+    }
+
     private final ExampleConsumerLoop.Settings settings;
     private final Supplier<ContinuousTraining> engineFactory;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetters deadLetters;
     private final AvroCodec<Example> codec = AvroCodec.of(Example.class);
     private final String topic = Topics.EXAMPLES.topicName();
     private final List<Future<?>> deadLettersInFlight = new ArrayList<>();
@@ -46,7 +51,7 @@ final class TrainingHandler implements RecordHandler {
     private ContinuousTraining engine;
 
     TrainingHandler(ExampleConsumerLoop.Settings settings, Supplier<ContinuousTraining> engineFactory,
-                    DeadLetterPublisher deadLetters) {
+                    DeadLetters deadLetters) {
         this.settings = settings;
         this.engineFactory = engineFactory;
         this.deadLetters = deadLetters;
@@ -146,7 +151,7 @@ final class TrainingHandler implements RecordHandler {
         }
         LOG.warnf("example at %s-%d@%d rejected to %s: %s", record.topic(), record.partition(), record.offset(),
                 Topics.EXAMPLES.deadLetterTopicName(), reason);
-        deadLettersInFlight.add(deadLetters.send(Topics.EXAMPLES, record, reason));
+        deadLettersInFlight.add(deadLetters.send(record, reason));
         engine.skip(record.partition(), record.offset());
     }
 
