@@ -2,6 +2,7 @@ package io.weights2eq.decoder.inbound;
 
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.domain.network.NetworkLayout;
+import io.weights2eq.records.Limit;
 
 /**
  * The decoder's declared limits on what a topic record may carry ({@code w2e.decoder.limits.*}): a record above
@@ -20,5 +21,13 @@ public record RecordLimits(int maxSamples, int maxParameters) {
             throw new IllegalArgumentException(MAX_SAMPLES_SETTING + " and " + MAX_PARAMETERS_SETTING
                     + " must be at least 1, were " + maxSamples + " and " + maxParameters);
         }
+    }
+
+    public Limit samples() {
+        return new Limit(maxSamples, MAX_SAMPLES_SETTING);
+    }
+
+    public Limit parameters() {
+        return new Limit(maxParameters, MAX_PARAMETERS_SETTING);
     }
 }

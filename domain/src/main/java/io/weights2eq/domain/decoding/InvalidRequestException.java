@@ -1,15 +1,10 @@
 package io.weights2eq.domain.decoding;
 
-/** A decode request refused before decoding (bad method, beam, or a method that does not apply); {@link #field()} names what is wrong. */
-public final class InvalidRequestException extends IllegalArgumentException {
-    private final String field;
+import io.weights2eq.domain.network.InvalidFieldException;
 
+/** A decode request refused before decoding (bad method, beam, or a method that does not apply). */
+public final class InvalidRequestException extends InvalidFieldException {
     public InvalidRequestException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

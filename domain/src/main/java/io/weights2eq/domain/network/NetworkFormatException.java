@@ -6,17 +6,8 @@ package io.weights2eq.domain.network;
  * input that is not a JSON object), the message says what is wrong and the limit, e.g.
  * {@code weights[1] must have 7 rows (layers[2]), had 6}.
  */
-public class NetworkFormatException extends IllegalArgumentException {
-
-    private final String field;
-
-    /** @param message the whole message (it usually starts with the field's name) */
+public class NetworkFormatException extends InvalidFieldException {
     public NetworkFormatException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

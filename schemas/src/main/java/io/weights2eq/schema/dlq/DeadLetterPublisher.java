@@ -1,9 +1,9 @@
 package io.weights2eq.schema.dlq;
 
+import io.weights2eq.schema.Producers;
 import io.weights2eq.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,10 +25,7 @@ public final class DeadLetterPublisher implements AutoCloseable {
     private final String rejectedBy;
 
     public DeadLetterPublisher(Map<String, Object> kafkaConfig, String rejectedBy) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, rejectedBy + "-dlq");
+        Map<String, Object> config = Producers.idempotent(kafkaConfig, rejectedBy + "-dlq");
         // An oversized poison record must still fit: allow up to the broker's default message size.
         config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576 + 65_536);
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());

@@ -2,7 +2,8 @@ package io.weights2eq.decoder.inbound.kafka;
 
 import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.decoder.engine.DecodeListener;
-import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.records.InvalidRecordException;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.network.Network;
@@ -74,9 +75,9 @@ public interface RequestSource {
                         + DecodingMethod.wireNames() + " (or null for the default)");
             }
             try {
-                return new Request(request.getRequestId(), AvroMapping.toNetwork(request.getNetwork(), "network", limits),
-                        method);
-            } catch (AvroMapping.InvalidRecordException e) {
+                return new Request(request.getRequestId(),
+                        NetworkRecords.toDomain(request.getNetwork(), "network", limits.parameters()), method);
+            } catch (InvalidRecordException e) {
                 throw new Rejected(e.getMessage());
             }
         });
@@ -109,8 +110,8 @@ public interface RequestSource {
                 return null;
             }
             try {
-                return new Request(id, AvroMapping.toNetwork(network.getNetwork(), "network", limits), null);
-            } catch (AvroMapping.InvalidRecordException e) {
+                return new Request(id, NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters()), null);
+            } catch (InvalidRecordException e) {
                 throw new Rejected(e.getMessage());
             }
         });

@@ -1,7 +1,8 @@
 package io.weights2eq.decoder.inbound.kafka;
 
 import io.weights2eq.decoder.engine.ContinuousTraining;
-import io.weights2eq.decoder.inbound.AvroMapping;
+import io.weights2eq.records.ExampleRecords;
+import io.weights2eq.records.InvalidRecordException;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Example;
 import io.weights2eq.schema.serde.AvroCodec;
@@ -140,13 +141,13 @@ final class TrainingHandler implements RecordHandler {
             if (key == null || !key.equals(example.getEquationId())) {
                 reason = "key: must equal the equation id '" + example.getEquationId() + "', was '" + key + "'";
             } else {
-                engine.accept(AvroMapping.toTrainingExample(example, settings.limits()), record.partition(),
+                engine.accept(ExampleRecords.toDomain(example, settings.limits().parameters()), record.partition(),
                         record.offset());
                 return;
             }
         } catch (RecordDecodingException e) {
             reason = "value: " + e.reason();
-        } catch (AvroMapping.InvalidRecordException e) {
+        } catch (InvalidRecordException e) {
             reason = e.getMessage();
         }
         LOG.warnf("example at %s-%d@%d rejected to %s: %s", record.topic(), record.partition(), record.offset(),

@@ -1,19 +1,14 @@
 package io.weights2eq.decoder.inbound.streams;
 
-import io.weights2eq.decoder.inbound.AvroMapping;
 import io.weights2eq.decoder.inbound.RecordLimits;
-import io.weights2eq.domain.equation.SampleChecks;
-import io.weights2eq.domain.equation.Violation;
-import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.records.EquationRecords;
+import io.weights2eq.records.InvalidRecordException;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.FloatArrayList;
 import io.weights2eq.schema.serde.RecordDecodingException;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -33,21 +28,12 @@ final class DecodeRecords {
     }
 
     /** Shared: check the record, forward it decoded, or forward it rejected with the reason in its headers. */
-    private abstract static class Base<T extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
+    private abstract static class Base<T> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
         private final String rejectedBy;
-        private final AvroCodec<T> codec;
-        private final Function<T, String> idOf;
-        private final String idName;
-        final RecordLimits limits;
         private FixedKeyProcessorContext<String, Decoded<T>> context;
 
-        /** @param idName what the key must equal, for the reason */
-        Base(String rejectedBy, Class<T> type, Function<T, String> idOf, String idName, RecordLimits limits) {
+        Base(String rejectedBy) {
             this.rejectedBy = rejectedBy;
-            this.codec = AvroCodec.of(type);
-            this.idOf = idOf;
-            this.idName = idName;
-            this.limits = limits;
         }
 
         @Override
@@ -63,7 +49,7 @@ final class DecodeRecords {
             } catch (RecordDecodingException e) {
                 reject(record, "value: " + e.reason());
                 return;
-            } catch (AvroMapping.InvalidRecordException e) {
+            } catch (InvalidRecordException e) {
                 reject(record, e.getMessage());
                 return;
             }
@@ -86,19 +72,7 @@ final class DecodeRecords {
                             source.offset(), rejectedBy)));
         }
 
-        /** Decodes the value and checks that the key, when there is one, is the record's id. */
-        private T decode(String key, byte[] value) {
-            T decoded = codec.decode(value);
-            String id = String.valueOf(idOf.apply(decoded));
-            if (key != null && !key.equals(id)) {
-                throw new AvroMapping.InvalidRecordException("key: must equal the " + idName + " '" + id
-                        + "', was '" + key + "'");
-            }
-            return checked(decoded);
-        }
-
-        /** @return the record to forward, once valid */
-        abstract T checked(T decoded);
+        abstract T decode(String key, byte[] value);
 
         abstract boolean forwardTombstones();
     }
@@ -108,30 +82,23 @@ final class DecodeRecords {
      * nor its changelog ever holds the 5,000 samples. Tombstones pass (they delete from the table).
      */
     static final class Equations extends Base<Equation> {
+        private final AvroCodec<Equation> codec = AvroCodec.of(Equation.class);
+        private final RecordLimits limits;
+
         Equations(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy, Equation.class, Equation::getId, "equation id", limits);
+            super(rejectedBy);
+            this.limits = limits;
         }
 
         @Override
-        Equation checked(Equation equation) {
-            String text = String.valueOf(equation.getCanonicalText());
-            Polynomial polynomial;
-            try {
-                polynomial = Polynomial.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new AvroMapping.InvalidRecordException("canonicalText: " + e.getMessage());
+        Equation decode(String key, byte[] value) {
+            Equation equation = codec.decode(value);
+            if (key != null) {
+                EquationRecords.requireKey(key, equation);
             }
-            if (!polynomial.toCanonicalText().equals(text)) {
-                throw new AvroMapping.InvalidRecordException("canonicalText: '" + text + "' is not canonical (canonical: '"
-                        + polynomial.toCanonicalText() + "')");
-            }
+            EquationRecords.canonicalPolynomial(equation.getCanonicalText());
             // the decoder keeps no samples, but an equation no trainer may train on makes no example either
-            List<Violation> samples = SampleChecks.check(FloatArrayList.toFloatArray(equation.getX()),
-                    FloatArrayList.toFloatArray(equation.getY()), limits.maxSamples(), RecordLimits.MAX_SAMPLES_SETTING);
-            if (!samples.isEmpty()) {
-                throw new AvroMapping.InvalidRecordException(samples.stream().map(v -> v.field() + ": " + v.message())
-                        .collect(Collectors.joining("; ")));
-            }
+            EquationRecords.samples(equation, limits.samples());
             return slim(equation);
         }
 
@@ -150,13 +117,22 @@ final class DecodeRecords {
 
     /** {@code networks}: decodable, keyed by its equation id, a valid network (layout, activation, finite values). */
     static final class Networks extends Base<Network> {
+        private final AvroCodec<Network> codec = AvroCodec.of(Network.class);
+        private final RecordLimits limits;
+
         Networks(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy, Network.class, Network::getEquationId, "network's equation id", limits);
+            super(rejectedBy);
+            this.limits = limits;
         }
 
         @Override
-        Network checked(Network network) {
-            AvroMapping.toNetwork(network.getNetwork(), "network", limits);
+        Network decode(String key, byte[] value) {
+            Network network = codec.decode(value);
+            if (key != null && !key.equals(String.valueOf(network.getEquationId()))) {
+                throw new InvalidRecordException("key: must equal the network's equation id '"
+                        + network.getEquationId() + "', was '" + key + "'");
+            }
+            NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters());
             return network;
         }
 

@@ -1,5 +1,6 @@
 package io.weights2eq.decoder.inbound.streams;
 
+import io.weights2eq.records.ExampleRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
@@ -61,7 +62,7 @@ final class JoinOrWait implements Processor<String, JoinOrWait.Joined, String, R
             if (pending.get(record.key()) != null) {
                 pending.delete(record.key()); // an older network of this equation: superseded
             }
-            context.forward(record.withValue(Routed.example(Examples.of(joined.network().value(), joined.equation()))));
+            context.forward(record.withValue(Routed.example(ExampleRecords.of(joined.network().value(), joined.equation()))));
             return;
         }
         RecordMetadata source = context.recordMetadata().orElseThrow();

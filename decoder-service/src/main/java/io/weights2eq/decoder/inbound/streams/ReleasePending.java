@@ -1,5 +1,6 @@
 package io.weights2eq.decoder.inbound.streams;
 
+import io.weights2eq.records.ExampleRecords;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.serde.AvroCodec;
@@ -36,7 +37,7 @@ final class ReleasePending implements Processor<String, Equation, String, Routed
         }
         pending.delete(record.key());
         Network network = codec.decode(parked.original()); // it was decoded and checked when it was parked
-        context.forward(new Record<>(record.key(), Routed.example(Examples.of(network, record.value())),
+        context.forward(new Record<>(record.key(), Routed.example(ExampleRecords.of(network, record.value())),
                 record.timestamp()));
     }
 }

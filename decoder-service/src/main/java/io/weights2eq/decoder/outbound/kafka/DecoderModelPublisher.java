@@ -2,6 +2,7 @@ package io.weights2eq.decoder.outbound.kafka;
 
 import io.weights2eq.decoder.engine.ModelAnnouncement;
 import io.weights2eq.decoder.engine.ModelAnnouncer;
+import io.weights2eq.schema.Producers;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.DecoderModel;
 import io.weights2eq.schema.serde.AvroSerializer;
@@ -19,10 +20,7 @@ public final class DecoderModelPublisher implements ModelAnnouncer, AutoCloseabl
     private final KafkaProducer<String, DecoderModel> producer;
 
     public DecoderModelPublisher(Map<String, Object> kafkaConfig, String clientId) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> config = Producers.idempotent(kafkaConfig, clientId);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(DecoderModel.class));
     }
 

@@ -2,6 +2,7 @@ package io.weights2eq.decoder.outbound.kafka;
 
 import io.weights2eq.decoder.engine.DecodeEngine;
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.schema.Producers;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Candidate;
 import io.weights2eq.schema.avro.Fit;
@@ -11,7 +12,6 @@ import io.weights2eq.schema.serde.AvroSerializer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,11 +26,8 @@ public final class PredictionPublisher implements AutoCloseable {
     private final String topic = Topics.PREDICTIONS.topicName();
 
     public PredictionPublisher(Map<String, Object> kafkaConfig, String clientId) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = Producers.idempotent(kafkaConfig, clientId);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(Prediction.class));
     }
 

@@ -1,5 +1,6 @@
 package io.weights2eq.generator.outbound.kafka;
 
+import io.weights2eq.records.EquationRecords;
 import io.weights2eq.generator.engine.EquationMessage;
 import io.weights2eq.generator.engine.EquationSink;
 import io.weights2eq.schema.Topics;
@@ -43,7 +44,8 @@ public final class KafkaEquationSink implements EquationSink {
 
     @Override
     public void publish(EquationMessage message, Consumer<Throwable> onAck) throws InterruptedException {
-        ProducerRecord<String, Equation> record = new ProducerRecord<>(topic, message.key(), EquationRecords.toAvro(message));
+        ProducerRecord<String, Equation> record = new ProducerRecord<>(topic, message.key(), EquationRecords.toAvro(message.key(), message.jobId(), message.index(),
+                message.seed(), message.family(), message.samples(), message.equation()));
         while (true) {
             try {
                 producer.send(record, (metadata, error) -> onAck.accept(error));

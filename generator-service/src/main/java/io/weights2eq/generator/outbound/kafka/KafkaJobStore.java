@@ -1,5 +1,6 @@
 package io.weights2eq.generator.outbound.kafka;
 
+import io.weights2eq.records.EquationRecords;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.generator.engine.JobSnapshot;
 import io.weights2eq.generator.engine.JobSpec;
@@ -106,7 +107,7 @@ public final class KafkaJobStore implements JobStore {
     }
 
     private static JobSnapshot fromAvro(GeneratorJob j) {
-        JobSpec spec = new JobSpec(j.getCount(), j.getSeed(), EquationRecords.fromAvro(j.getFamily()),
+        JobSpec spec = new JobSpec(j.getCount(), j.getSeed(), EquationRecords.toDomain(j.getFamily()),
                 new SampleSpec(j.getSamplesPerEquation(), j.getXMin(), j.getXMax()), j.getRatePerSecond());
         return new JobSnapshot(j.getId(), spec, JobState.valueOf(j.getState()), j.getAcknowledgedWatermark(),
                 j.getAcknowledged(), j.getSampleBytesAcknowledged(), j.getError(), j.getCreatedAtMillis(), j.getUpdatedAtMillis());

@@ -1,0 +1,121 @@
+package io.weights2eq.records;
+
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.equation.GeneratedEquation;
+import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.domain.equation.SampleChecks;
+import io.weights2eq.domain.equation.SampleSpec;
+import io.weights2eq.domain.equation.SamplingMode;
+import io.weights2eq.domain.equation.Violation;
+import io.weights2eq.schema.avro.Equation;
+import io.weights2eq.schema.serde.FloatArrayList;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one mapping between an {@code equations} record (and its family) and the domain, both ways, validating. */
+public final class EquationRecords {
+    private EquationRecords() {
+    }
+
+    /** A generated equation of a job → its record, keyed {@code id}; coefficients in ascending order, plain text. */
+    public static Equation toAvro(String id, String jobId, long index, long seed, EquationFamily family,
+                                  SampleSpec samples, GeneratedEquation eq) {
+        int terms = Math.max(family.degree(), eq.polynomial().degree()) + 1;
+        List<String> coefficients = eq.polynomial().ascendingCoefficients(terms).stream()
+                .map(c -> c.stripTrailingZeros().toPlainString())
+                .toList();
+        return Equation.newBuilder()
+                .setId(id)
+                .setJobId(jobId)
+                .setIndex(index)
+                .setFamily(toAvro(family))
+                .setCoefficients(coefficients)
+                .setCanonicalText(eq.canonicalText())
+                .setTokenIds(Arrays.stream(eq.tokenIds()).boxed().toList())
+                .setX(FloatArrayList.wrap(eq.x()))
+                .setY(FloatArrayList.wrap(eq.y()))
+                .setSeed(seed)
+                .setXMin(samples.xMin())
+                .setXMax(samples.xMax())
+                .build();
+    }
+
+    public static io.weights2eq.schema.avro.EquationFamily toAvro(EquationFamily f) {
+        return io.weights2eq.schema.avro.EquationFamily.newBuilder()
+                .setMode(f.mode().label())
+                .setDegree(f.degree())
+                .setCoefficientMin(f.coefficientMin().toPlainString())
+                .setCoefficientMax(f.coefficientMax().toPlainString())
+                .setWholeWeight(f.wholeWeight())
+                .setDecimalWeight(f.decimalWeight())
+                .setDecimalDigits(f.decimalDigits())
+                .setFractionWeight(f.fractionWeight())
+                .setFractionDigits(f.fractionDigits())
+                .setAbsentProbability(f.absentProbability())
+                .build();
+    }
+
+    public static EquationFamily toDomain(io.weights2eq.schema.avro.EquationFamily f) {
+        return new EquationFamily(SamplingMode.fromLabel(f.getMode()), f.getDegree(),
+                new BigDecimal(f.getCoefficientMin()), new BigDecimal(f.getCoefficientMax()),
+                f.getWholeWeight(), f.getDecimalWeight(), f.getDecimalDigits(),
+                f.getFractionWeight(), f.getFractionDigits(), f.getAbsentProbability());
+    }
+
+    /** An equation's samples, as the domain's arrays. */
+    public record Samples(float[] x, float[] y) {
+    }
+
+    /**
+     * The samples a trainer may train on: they obey the domain's rules under the limit, and every x lies in the
+     * record's own range.
+     *
+     * @throws InvalidRecordException naming the field ({@code x}, {@code y}) and the limit
+     */
+    public static Samples samples(Equation equation, Limit maxSamples) {
+        float[] x = FloatArrayList.toFloatArray(equation.getX());
+        float[] y = FloatArrayList.toFloatArray(equation.getY());
+        requireNone(SampleChecks.check(x, y, maxSamples.max(), maxSamples.setting()));
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < equation.getXMin() || x[i] > equation.getXMax()) {
+                throw new InvalidRecordException("x: sample " + i + " = " + x[i] + " is outside the equation's range ["
+                        + equation.getXMin() + ", " + equation.getXMax() + "]");
+            }
+        }
+        return new Samples(x, y);
+    }
+
+    /** @throws InvalidRecordException unless {@code key} is the equation's id */
+    public static void requireKey(String key, Equation equation) {
+        if (key == null || !key.equals(String.valueOf(equation.getId()))) {
+            throw new InvalidRecordException("key: must equal the equation id '" + equation.getId() + "', was '"
+                    + key + "'");
+        }
+    }
+
+    /** The polynomial of a record's {@code canonicalText}, which must be canonical (as the generator writes it). */
+    public static Polynomial canonicalPolynomial(CharSequence canonicalText) {
+        String text = String.valueOf(canonicalText);
+        Polynomial polynomial;
+        try {
+            polynomial = Polynomial.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("canonicalText: " + e.getMessage());
+        }
+        if (!polynomial.toCanonicalText().equals(text)) {
+            throw new InvalidRecordException("canonicalText: '" + text + "' is not canonical (canonical: '"
+                    + polynomial.toCanonicalText() + "')");
+        }
+        return polynomial;
+    }
+
+    /** @throws InvalidRecordException listing every violation, each as {@code field: message} */
+    public static void requireNone(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidRecordException(violations.stream().map(v -> v.field() + ": " + v.message())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}
