@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A DecoderTrainer that records what it was given and returns tiny random weights. */
-final class FakeTrainer implements DecoderTrainer {
+public final class FakeTrainer implements DecoderTrainer {
     static final TransformerConfig TINY = io.weights2eq.decoder.Fixtures.TINY;
 
     final List<String> trainedOn = new ArrayList<>();

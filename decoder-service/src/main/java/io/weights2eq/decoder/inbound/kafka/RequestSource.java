@@ -39,52 +39,48 @@ public interface RequestSource {
     /** @return the request, or null when the record is to be skipped */
     Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected;
 
+    /** How a record becomes a request (or null, skipped). */
+    @FunctionalInterface
+    interface Reader {
+        Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected;
+    }
+
+    /** A source that is only its topic, its metrics source, its dead-letter choice and its reader. */
+    record Of(Topics topic, DecodeListener.Source source, boolean deadLetters, Reader reader) implements RequestSource {
+        @Override
+        public Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected {
+            return reader.read(record);
+        }
+    }
+
     /** {@code decode-requests}: any client's networks; poison goes to {@code decode-requests.dlq}. */
     static RequestSource decodeRequests(RecordLimits limits) {
         AvroCodec<DecodeRequest> codec = AvroCodec.of(DecodeRequest.class);
-        return new RequestSource() {
-            @Override
-            public Topics topic() {
-                return Topics.DECODE_REQUESTS;
+        return new Of(Topics.DECODE_REQUESTS, DecodeListener.Source.KAFKA, true, record -> {
+            if (record.value() == null) {
+                throw new Rejected("value: null (a tombstone is not a decode request)");
             }
-
-            @Override
-            public DecodeListener.Source source() {
-                return DecodeListener.Source.KAFKA;
+            DecodeRequest request;
+            try {
+                request = codec.decode(record.value());
+            } catch (RecordDecodingException e) {
+                throw new Rejected("value: " + e.reason());
             }
-
-            @Override
-            public boolean deadLetters() {
-                return true;
+            if (request.getRequestId() == null || request.getRequestId().isBlank()) {
+                throw new Rejected("requestId: must not be blank");
             }
-
-            @Override
-            public Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected {
-                if (record.value() == null) {
-                    throw new Rejected("value: null (a tombstone is not a decode request)");
-                }
-                DecodeRequest request;
-                try {
-                    request = codec.decode(record.value());
-                } catch (RecordDecodingException e) {
-                    throw new Rejected("value: " + e.reason());
-                }
-                if (request.getRequestId() == null || request.getRequestId().isBlank()) {
-                    throw new Rejected("requestId: must not be blank");
-                }
-                String method = request.getMethod();
-                if (method != null && !DecodingMethod.wireNames().contains(method)) {
-                    throw new Rejected("method: '" + method + "' is not served by the decoder service; the methods are "
-                            + DecodingMethod.wireNames() + " (or null for the default)");
-                }
-                try {
-                    return new Request(request.getRequestId(), NetworkRecords.toDomain(request.getNetwork(), "network", limits.parameters()),
-                            method);
-                } catch (InvalidRecordException e) {
-                    throw new Rejected(e.getMessage());
-                }
+            String method = request.getMethod();
+            if (method != null && !DecodingMethod.wireNames().contains(method)) {
+                throw new Rejected("method: '" + method + "' is not served by the decoder service; the methods are "
+                        + DecodingMethod.wireNames() + " (or null for the default)");
             }
-        };
+            try {
+                return new Request(request.getRequestId(),
+                        NetworkRecords.toDomain(request.getNetwork(), "network", limits.parameters()), method);
+            } catch (InvalidRecordException e) {
+                throw new Rejected(e.getMessage());
+            }
+        });
     }
 
     /**
@@ -95,47 +91,29 @@ public interface RequestSource {
      */
     static RequestSource networks(ValidationSlice slice, boolean validationOnly, RecordLimits limits) {
         AvroCodec<io.weights2eq.schema.avro.Network> codec = AvroCodec.of(io.weights2eq.schema.avro.Network.class);
-        return new RequestSource() {
-            @Override
-            public Topics topic() {
-                return Topics.NETWORKS;
+        return new Of(Topics.NETWORKS, DecodeListener.Source.NETWORKS, false, record -> {
+            if (record.value() == null) {
+                return null;
             }
-
-            @Override
-            public DecodeListener.Source source() {
-                return DecodeListener.Source.NETWORKS;
+            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+            if (key != null && validationOnly && !slice.contains(key)) {
+                return null; // cheap: most records are skipped before decoding
             }
-
-            @Override
-            public boolean deadLetters() {
-                return false;
+            io.weights2eq.schema.avro.Network network;
+            try {
+                network = codec.decode(record.value());
+            } catch (RecordDecodingException e) {
+                throw new Rejected("value: " + e.reason());
             }
-
-            @Override
-            public Request read(ConsumerRecord<byte[], byte[]> record) throws Rejected {
-                if (record.value() == null) {
-                    return null;
-                }
-                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                if (key != null && validationOnly && !slice.contains(key)) {
-                    return null; // cheap: most records are skipped before decoding
-                }
-                io.weights2eq.schema.avro.Network network;
-                try {
-                    network = codec.decode(record.value());
-                } catch (RecordDecodingException e) {
-                    throw new Rejected("value: " + e.reason());
-                }
-                String id = network.getEquationId();
-                if (validationOnly && !slice.contains(id)) {
-                    return null;
-                }
-                try {
-                    return new Request(id, NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters()), null);
-                } catch (InvalidRecordException e) {
-                    throw new Rejected(e.getMessage());
-                }
+            String id = network.getEquationId();
+            if (validationOnly && !slice.contains(id)) {
+                return null;
             }
-        };
+            try {
+                return new Request(id, NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters()), null);
+            } catch (InvalidRecordException e) {
+                throw new Rejected(e.getMessage());
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.FloatArrayList;
 import io.weights2eq.schema.serde.RecordDecodingException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -28,12 +29,16 @@ final class DecodeRecords {
     }
 
     /** Shared: check the record, forward it decoded, or forward it rejected with the reason in its headers. */
-    private abstract static class Base<T> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
+    private abstract static class Base<T extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
         private final String rejectedBy;
+        private final AvroCodec<T> codec;
+        final RecordLimits limits;
         private FixedKeyProcessorContext<String, Decoded<T>> context;
 
-        Base(String rejectedBy) {
+        Base(String rejectedBy, Class<T> type, RecordLimits limits) {
             this.rejectedBy = rejectedBy;
+            this.codec = AvroCodec.of(type);
+            this.limits = limits;
         }
 
         @Override
@@ -45,7 +50,7 @@ final class DecodeRecords {
         public void process(FixedKeyRecord<String, byte[]> record) {
             T value;
             try {
-                value = record.value() == null ? null : decode(record.key(), record.value());
+                value = record.value() == null ? null : checked(record.key(), codec.decode(record.value()));
             } catch (RecordDecodingException e) {
                 reject(record, "value: " + e.reason());
                 return;
@@ -72,7 +77,8 @@ final class DecodeRecords {
                             source.offset(), rejectedBy)));
         }
 
-        abstract T decode(String key, byte[] value);
+        /** @return the record to forward, once its key (null or not) and its content are valid */
+        abstract T checked(String key, T decoded);
 
         abstract boolean forwardTombstones();
     }
@@ -82,17 +88,12 @@ final class DecodeRecords {
      * nor its changelog ever holds the 5,000 samples. Tombstones pass (they delete from the table).
      */
     static final class Equations extends Base<Equation> {
-        private final AvroCodec<Equation> codec = AvroCodec.of(Equation.class);
-        private final RecordLimits limits;
-
         Equations(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy);
-            this.limits = limits;
+            super(rejectedBy, Equation.class, limits);
         }
 
         @Override
-        Equation decode(String key, byte[] value) {
-            Equation equation = codec.decode(value);
+        Equation checked(String key, Equation equation) {
             if (key != null) {
                 EquationRecords.requireKey(key, equation);
             }
@@ -117,17 +118,12 @@ final class DecodeRecords {
 
     /** {@code networks}: decodable, keyed by its equation id, a valid network (layout, activation, finite values). */
     static final class Networks extends Base<Network> {
-        private final AvroCodec<Network> codec = AvroCodec.of(Network.class);
-        private final RecordLimits limits;
-
         Networks(String rejectedBy, RecordLimits limits) {
-            super(rejectedBy);
-            this.limits = limits;
+            super(rejectedBy, Network.class, limits);
         }
 
         @Override
-        Network decode(String key, byte[] value) {
-            Network network = codec.decode(value);
+        Network checked(String key, Network network) {
             if (key != null && !key.equals(String.valueOf(network.getEquationId()))) {
                 throw new InvalidRecordException("key: must equal the network's equation id '"
                         + network.getEquationId() + "', was '" + key + "'");
