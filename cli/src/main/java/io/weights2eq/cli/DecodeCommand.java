@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code decode --input FILE.jsonl [--method learned] [--model PATH] [--beam N]}: decodes a network file
@@ -36,45 +38,46 @@ import java.util.Map;
  * status is then 1. {@code --model} is a checkpoint file or a directory (its latest {@code *.w2ed}); default
  * {@code $W2E_HOME/models}.
  */
-final class DecodeCommand {
+@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false, description = "Decode a network file (no broker needed): one JSON line per network on stdout (id, equation, method, modelVersion, coefficients, tokenIds, latencyMillis, the fit to the network); exit 1 if a line failed.")
+final class DecodeCommand extends CliCommand {
     static final double X_MIN = -1;
     static final double X_MAX = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String input;
-    private final Path model;
-    private final DecodingMethod method;
-    private final EquationFamily family;
-    private final int beam;
-    private final InputStream stdin;
-    private final PrintStream out;
-    private final PrintStream err;
+    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl|-",
+            description = "networks, one JSON line each (the network file format); - reads stdin")
+    String input;
 
-    DecodeCommand(Args args, InputStream stdin, PrintStream out, PrintStream err) {
-        this.input = args.required("input");
+    @Option(names = "--method", defaultValue = "hybrid", paramLabel = "hybrid|learned|analytic|taylor", description = "hybrid: every candidate verified against the network; learned: the model of --model; analytic: least-squares projection rounded to the family; taylor: the Taylor expansion (tanh, sigmoid, softplus) (default ${DEFAULT-VALUE})")
+    String methodName;
+
+    @Option(names = "--model", paramLabel = "PATH",
+            description = "a checkpoint, or the latest *.w2ed of a directory (default $W2E_HOME/models)")
+    Path modelOption;
+
+    @Option(names = "--beam", defaultValue = "1", description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
+    int beam;
+
+    @Option(names = "--family", defaultValue = "servant", paramLabel = "servant|uniform-length",
+            description = "the family the analytic decoders round to (default ${DEFAULT-VALUE})")
+    String familyName;
+
+    private DecodingMethod method;
+    private EquationFamily family;
+    private Path model;
+
+    private void checkOptions() {
         try {
-            this.method = DecodingMethod.of(args.string("method", DecodingMethod.HYBRID.wireName()));
-        } catch (InvalidRequestException e) {
-            throw new UsageException(e.getMessage());
-        }
-        try {
-            this.family = EquationFamilies.named(args.string("family", SamplingMode.SERVANT.label()));
+            method = DecodingMethod.of(methodName);
+            family = EquationFamilies.named(familyName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String modelPath = args.string("model", null);
         // only learned and hybrid read a model: the default is resolved for them alone
-        boolean needsModel = method.usesModel();
-        this.model = modelPath != null ? Path.of(modelPath) : needsModel ? defaultModel() : null;
-        long beamWidth = args.longValue("beam", 1);
-        if (beamWidth < 1 || beamWidth > 64) {
-            throw new UsageException("--beam must be between 1 and 64, was " + beamWidth);
+        model = modelOption != null ? modelOption : method.usesModel() ? defaultModel() : null;
+        if (beam < 1 || beam > 64) {
+            throw new UsageException("--beam must be between 1 and 64, was " + beam);
         }
-        this.beam = (int) beamWidth;
-        args.rejectUnknown();
-        this.stdin = stdin;
-        this.out = out;
-        this.err = err;
     }
 
     private static Path defaultModel() {
@@ -85,7 +88,9 @@ final class DecodeCommand {
         return Path.of(home, "models");
     }
 
+    @Override
     int run() {
+        checkOptions();
         boolean needsModel = method.usesModel();
         LearnedDecoder learned = null;
         if (needsModel && !Files.exists(model)) {
@@ -126,8 +131,8 @@ final class DecodeCommand {
     }
 
     private BufferedReader reader() throws IOException {
-        InputStream in = input.equals("-") ? stdin : Files.newInputStream(Path.of(input));
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputStream source = input.equals("-") ? in : Files.newInputStream(Path.of(input));
+        return new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8));
     }
 
     /** Decodes one line and prints its result; false (and a message on stderr) when the line failed. */
@@ -142,12 +147,10 @@ final class DecodeCommand {
         long start = System.nanoTime();
         DecodingMethods.Outcome outcome;
         try {
-            if (!DecodingMethods.applies(method, entry.network())) {
-                err.println("error: line " + lineNumber + " (id " + entry.id() + "): method taylor applies to tanh, "
-                        + "sigmoid and softplus networks, not " + entry.network().activation().label());
-                return false;
-            }
             outcome = methods.decode(method, entry.network(), learned, beam);
+        } catch (InvalidRequestException e) { // the method does not apply to this network
+            err.println("error: line " + lineNumber + " (id " + entry.id() + "): " + e.getMessage());
+            return false;
         } catch (RuntimeException e) { // one failing network must not stop the others
             err.println("error: line " + lineNumber + " (id " + entry.id() + "): decoding failed: " + e);
             return false;

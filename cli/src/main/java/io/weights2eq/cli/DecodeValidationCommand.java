@@ -29,6 +29,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code decode-validation}: sends every network of the validation slice (equations never trained on) to
@@ -36,29 +39,35 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * first {@code --show} of them with the slice's exact match, token accuracy, sign accuracy, coefficient MAE and
  * R², computed by the same {@link DecodingMetrics} as the decoder's own evaluation.
  */
-final class DecodeValidationCommand {
-    private final String bootstrap;
-    private final ValidationSlice slice;
-    private final int show;
+@Command(name = "decode-validation", mixinStandardHelpOptions = true, description = "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods).")
+final class DecodeValidationCommand extends CliCommand {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--fraction", defaultValue = "0.05",
+            description = "the validation slice: this fraction of equation ids (default ${DEFAULT-VALUE})")
+    double fraction;
+
+    @Option(names = "--show", defaultValue = "10", description = "rows of the table to print (default ${DEFAULT-VALUE})")
+    int show;
+
+    @Option(names = "--timeout-s", defaultValue = "120",
+            description = "how long to wait for the predictions (default ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
     /** Empty: one request per network with the service's default method; else one per network and method. */
-    private final List<String> methods;
-    private final Duration timeout;
-    private final PrintStream out;
-    private final PrintStream err;
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD",
+            description = "methods to ask for, each network once per method (default: the service's default)")
+    List<String> methods;
 
-    DecodeValidationCommand(Args args, PrintStream out, PrintStream err) {
-        this.bootstrap = args.required("bootstrap");
-        this.slice = new ValidationSlice(args.optionalDouble("fraction") == null ? 0.05 : args.optionalDouble("fraction"));
-        this.show = (int) args.longValue("show", 10);
-        this.timeout = Duration.ofSeconds(args.longValue("timeout-s", 120));
-        String m = args.string("methods", "");
-        this.methods = m.isBlank() ? List.of() : List.of(m.split(","));
-        args.rejectUnknown();
-        this.out = out;
-        this.err = err;
-    }
+    private ValidationSlice slice;
+    private Duration timeout;
 
+    @Override
     int run() {
+        slice = new ValidationSlice(fraction);
+        timeout = Duration.ofSeconds(timeoutSeconds);
+        methods = methods == null ? List.of() : List.copyOf(methods);
         Map<String, Network> networks = new TreeMap<>();
         AvroCodec<Network> networkCodec = AvroCodec.of(Network.class);
         readAll(Topics.NETWORKS.topicName(), r -> {
@@ -140,7 +149,7 @@ final class DecodeValidationCommand {
                 requests.put(requestId(id, method), id);
             }
         }
-        Map<String, Object> config = TopicScan.consumerConfig(bootstrap, "w2e-cli-decode-validation");
+        Map<String, Object> config = TopicScan.consumerConfig(kafka.bootstrap, "w2e-cli-decode-validation");
         Map<String, Prediction> predictions = new HashMap<>();
         AvroCodec<Prediction> predictionCodec = AvroCodec.of(Prediction.class);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -172,7 +181,7 @@ final class DecodeValidationCommand {
 
     private void send(Map<String, Network> networks, List<String> asked) {
         Map<String, Object> config = new HashMap<>(KafkaClientSettings.fromEnvironment());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroCodec<DecodeRequest> codec = AvroCodec.of(DecodeRequest.class);
         try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -191,7 +200,7 @@ final class DecodeValidationCommand {
     }
 
     private void readAll(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
-        long rejected = TopicScan.readAll(bootstrap, "w2e-cli-decode-validation", topic, handler);
+        long rejected = TopicScan.readAll(kafka.bootstrap, "w2e-cli-decode-validation", topic, handler);
         if (rejected > 0) {
             err.printf("decode-validation: skipped %d undecodable records in %s%n", rejected, topic);
         }

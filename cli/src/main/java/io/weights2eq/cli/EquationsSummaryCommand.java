@@ -23,6 +23,9 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code equations-summary}: reads the whole {@code equations} topic (all partitions, from the start to the
@@ -30,32 +33,34 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * equations and checks every sample: {@code |y − p(x)| ≤ 1e-5·max(1, |y|)} with p the equation's
  * coefficients parsed as doubles; also checks that the canonical text denotes the same coefficients.
  */
-final class EquationsSummaryCommand {
+@Command(name = "equations-summary", mixinStandardHelpOptions = true, description = "Read the whole 'equations' topic: records, distinct keys, undecodable values, sample equations; and check y = p(x) for every sample of every equation.")
+final class EquationsSummaryCommand extends CliCommand {
     static final double TOLERANCE = 1e-5;
 
-    private final String bootstrap;
-    private final String topic;
-    private final int samples;
-    private final Long expect;
-    private final Duration timeout;
-    private final PrintStream out;
-    private final PrintStream err;
+    @Mixin
+    KafkaOptions kafka;
 
-    EquationsSummaryCommand(Args args, PrintStream out, PrintStream err) {
-        this.bootstrap = args.required("bootstrap");
-        this.topic = args.string("topic", Topics.EQUATIONS.topicName());
-        this.samples = (int) args.longValue("samples", 3);
-        this.expect = args.optionalLong("expect");
-        this.timeout = Duration.ofSeconds(args.longValue("timeout-s", 120));
-        args.rejectUnknown();
-        this.out = out;
-        this.err = err;
-    }
+    @Option(names = "--topic", description = "the topic to read (default: equations)")
+    String topic;
 
+    @Option(names = "--samples", defaultValue = "3", description = "sample equations to print (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--expect", paramLabel = "N", description = "records expected: exit 1 on another count")
+    Long expect;
+
+    @Option(names = "--timeout-s", defaultValue = "120", description = "how long to read (default ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
+    private Duration timeout;
+
+    @Override
     int run() {
+        timeout = Duration.ofSeconds(timeoutSeconds);
+        topic = topic == null ? Topics.EQUATIONS.topicName() : topic;
         Properties p = new Properties();
         p.putAll(KafkaClientSettings.fromEnvironment());
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-equations-summary");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -69,7 +74,7 @@ final class EquationsSummaryCommand {
                      new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
-                err.println("error: topic " + topic + " does not exist on " + bootstrap);
+                err.println("error: topic " + topic + " does not exist on " + kafka.bootstrap);
                 return 2;
             }
             List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -94,7 +99,7 @@ final class EquationsSummaryCommand {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return s.print(out, topic, partitions.size(), offsets, seconds, expect);
         } catch (KafkaException e) {
-            err.println("error: cannot read " + topic + " from " + bootstrap + ": " + TopicsCommand.rootMessage(e));
+            err.println("error: cannot read " + topic + " from " + kafka.bootstrap + ": " + TopicsCommand.rootMessage(e));
             return 2;
         }
     }

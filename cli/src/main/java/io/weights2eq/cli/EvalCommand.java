@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code eval}: an evaluation report of the decoders.
@@ -52,7 +54,8 @@ import java.util.regex.Pattern;
  * The work is done by {@link HeldOutNetworks}, {@link NetworksWithTruth}, {@link MethodRunner} and
  * {@link ReportFiles}; this class parses the options and puts them together.
  */
-final class EvalCommand {
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, description = "Evaluate the decoders without a broker: --equations N held-out equations drawn and their networks trained in process, or --networks trained elsewhere with their --truth matched by id; each decoded by each method. Writes summary.md, results.jsonl and PNG plots to --out; prints the per-method table.")
+final class EvalCommand extends CliCommand {
     static final String LEARNED = LearnedDecoder.METHOD;
     static final String ANALYTIC = ProjectionDecoder.METHOD;
     static final String TAYLOR = TaylorDecoder.METHOD;
@@ -63,72 +66,85 @@ final class EvalCommand {
     static final int MAX_EQUATIONS = 1_000_000;
     private static final Pattern PLAIN_ARG = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
-    private final String commandLine;
-    private final Long equations;
-    private final Path networksFile;
-    private final Path truthFile;
-    private final String familyLabel;
-    private final EquationFamily family;
-    private final long seed;
-    private final List<String> methods;
-    private final Activation activation;
-    private final int steps;
-    private final int threads;
-    private final Path model;
-    private final boolean modelGiven;
-    private final int beam;
-    private final Path out;
-    private final Path checkpoints;
-    private final PrintStream stdout;
-    private final PrintStream err;
+    @Option(names = "--equations", paramLabel = "N", description = "draw N held-out equations and train their networks in process")
+    Long equations;
 
-    EvalCommand(Args args, String[] argv, PrintStream out, PrintStream err) {
-        this.commandLine = commandLine(argv);
-        this.equations = args.optionalLong("equations");
-        String networks = args.string("networks", null);
-        String truth = args.string("truth", null);
-        if ((equations == null) == (networks == null)) {
+    @Option(names = "--networks", paramLabel = "FILE.jsonl", description = "or: networks trained elsewhere (the network file format)")
+    Path networksFile;
+
+    @Option(names = "--truth", paramLabel = "TRUTH.jsonl", description = "with --networks: lines {\"id\": ..., \"equation\": ...}")
+    Path truthFile;
+
+    @Option(names = "--family", defaultValue = "servant", paramLabel = "servant|uniform-length",
+            description = "the family drawn from and rounded to (default ${DEFAULT-VALUE})")
+    String familyLabel;
+
+    @Option(names = "--methods", defaultValue = "learned,analytic,taylor,hybrid",
+            description = "the methods to compare (default ${DEFAULT-VALUE})")
+    String methodList;
+
+    @Option(names = "--model", paramLabel = "PATH", description = "the learned decoder (default $W2E_HOME/models)")
+    Path modelOption;
+
+    @Option(names = "--beam", defaultValue = "1", description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
+    int beam;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the report directory (default <run dir>/eval/<time>)")
+    Path outOption;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "adds the decoder's training curve from these checkpoints")
+    Path checkpoints;
+
+    @Option(names = "--seed", description = "with --equations: the draw's seed (default " + DEFAULT_SEED + ")")
+    Long seedOption;
+
+    @Option(names = "--activation", description = "with --equations: the networks' activation (default relu)")
+    String activationOption;
+
+    @Option(names = "--steps", description = "with --equations: training steps, 1 to 1000000 (default: the trainer's)")
+    Long stepsOption;
+
+    @Option(names = "--threads", description = "with --equations: training threads, 1 to 1024 (default: the cores)")
+    Long threadsOption;
+
+    private String commandLine;
+    private EquationFamily family;
+    private long seed;
+    private List<String> methods;
+    private Activation activation;
+    private int steps;
+    private int threads;
+    private Path model;
+    private Path outDir;
+
+    private void checkOptions() {
+        this.commandLine = commandLine(cli.spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        if ((equations == null) == (networksFile == null)) {
             throw new UsageException("eval needs either --equations N or --networks FILE.jsonl --truth TRUTH.jsonl");
         }
-        if (networks != null && truth == null) {
+        if (networksFile != null && truthFile == null) {
             throw new UsageException("--networks needs --truth TRUTH.jsonl (lines {\"id\": ..., \"equation\": ...})");
         }
-        if (networks == null && truth != null) {
+        if (networksFile == null && truthFile != null) {
             throw new UsageException("--truth goes with --networks, not --equations");
         }
-        this.networksFile = networks == null ? null : Path.of(networks);
-        this.truthFile = truth == null ? null : Path.of(truth);
         if (equations != null && (equations < 1 || equations > MAX_EQUATIONS)) {
             throw new UsageException("--equations must be between 1 and " + MAX_EQUATIONS + ", was " + equations);
         }
-        this.familyLabel = args.string("family", "servant");
         try {
             this.family = EquationFamilies.named(familyLabel);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        this.methods = methods(args.string("methods", String.join(",", METHODS)));
-        String modelPath = args.string("model", null);
-        this.modelGiven = modelPath != null;
-        this.model = modelPath != null ? Path.of(modelPath) : defaultModel();
-        long beamWidth = args.longValue("beam", 1);
-        if (beamWidth < 1 || beamWidth > 64) {
-            throw new UsageException("--beam must be between 1 and 64, was " + beamWidth);
+        this.methods = methods(methodList);
+        this.model = modelOption != null ? modelOption : defaultModel();
+        if (beam < 1 || beam > 64) {
+            throw new UsageException("--beam must be between 1 and 64, was " + beam);
         }
-        this.beam = (int) beamWidth;
-        String outDir = args.string("out", null);
-        this.out = outDir != null ? Path.of(outDir) : defaultOut();
-        String checkpointDir = args.string("checkpoints", null);
-        this.checkpoints = checkpointDir == null ? null : Path.of(checkpointDir);
-
-        // the options of in-process training
-        Long seedOption = args.optionalLong("seed");
-        String activationOption = args.string("activation", null);
-        Long stepsOption = args.optionalLong("steps");
-        Long threadsOption = args.optionalLong("threads");
-        if (networks != null) {
-            for (String[] o : new String[][] {{"seed", str(seedOption)}, {"activation", activationOption},
-                    {"steps", str(stepsOption)}, {"threads", str(threadsOption)}}) {
+        this.outDir = outOption != null ? outOption : defaultOut();
+        if (networksFile != null) {
+            for (Object[] o : new Object[][] {{"seed", seedOption}, {"activation", activationOption},
+                    {"steps", stepsOption}, {"threads", threadsOption}}) {
                 if (o[1] != null) {
                     throw new UsageException("--" + o[0] + " applies to --equations (networks trained in process),"
                             + " not to --networks");
@@ -155,13 +171,6 @@ final class EvalCommand {
             throw new UsageException("--model is required for the learned method when W2E_HOME is not set"
                     + " (bin/w2e sets it)");
         }
-        args.rejectUnknown();
-        this.stdout = out;
-        this.err = err;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 
     static List<String> methods(String list) {
@@ -206,13 +215,15 @@ final class EvalCommand {
         return b.toString();
     }
 
+    @Override
     int run() {
+        checkOptions();
         EvalPlots.headless();
         try {
             if (checkpoints != null && !Files.isDirectory(checkpoints)) {
                 throw new EvalInputException("--checkpoints " + checkpoints + " is not a directory");
             }
-            LearnedDecoder learned = LearnedModelLoader.load(methods, model, modelGiven, beam, err);
+            LearnedDecoder learned = LearnedModelLoader.load(methods, model, modelOption != null, beam, err);
             MethodRunner runner = new MethodRunner(methods, learned, family, err);
             List<EvalExample> examples;
             TrainerFigures trainer = null;
@@ -237,16 +248,16 @@ final class EvalCommand {
                     + beam + ")" + (methods.contains(LEARNED) ? "" : ", used by hybrid");
             EvalReport report = new EvalReport(examples, methods, outcomes, family,
                     new EvalReport.Context(commandLine, source, convergedMeaning, learnedModel, trainer));
-            ReportFiles.write(report, out, checkpoints, err);
-            stdout.println(report.methodTable());
-            stdout.println("eval: report written to " + out.toAbsolutePath().normalize()
+            ReportFiles.write(report, outDir, checkpoints, err);
+            out.println(report.methodTable());
+            out.println("eval: report written to " + outDir.toAbsolutePath().normalize()
                     + " (summary.md, results.jsonl, plots)");
             return 0;
         } catch (EvalInputException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException | UncheckedIOException e) {
-            err.println("error: cannot write the report to " + out + ": " + e.getMessage());
+            err.println("error: cannot write the report to " + outDir + ": " + e.getMessage());
             return 1;
         }
     }

@@ -17,33 +17,29 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code export-examples --out FILE}: reads the whole {@code equations} and {@code networks} topics and writes one
  * {@link ExamplesTsv} line per trained equation (the latest network of each), for training the decoder offline;
  * to a {@code .jsonl} file, the networks alone in the {@link NetworkFile} format.
  */
-final class ExportExamplesCommand {
-    private final String bootstrap;
-    private final Path out;
-    private final boolean jsonLines;
-    private final PrintStream stdout;
-    private final PrintStream err;
+@Command(name = "export-examples", mixinStandardHelpOptions = true, description = "Join the whole 'networks' and 'equations' topics into a decoder training file (FILE.tsv, for train-decoder); with FILE.jsonl, the networks alone in the network file format (for decode and bench-decode).")
+final class ExportExamplesCommand extends CliCommand {
+    @Mixin
+    KafkaOptions kafka;
 
-    ExportExamplesCommand(Args args, PrintStream stdout, PrintStream err) {
-        this.bootstrap = args.required("bootstrap");
-        this.out = Path.of(args.required("out"));
-        this.jsonLines = out.toString().endsWith(".jsonl");
-        args.rejectUnknown();
-        this.stdout = stdout;
-        this.err = err;
-    }
+    @Option(names = "--out", required = true, paramLabel = "FILE.tsv|FILE.jsonl", description = "the file to write")
+    Path file;
 
+    @Override
     int run() {
         try {
             return export();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + out, e);
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -62,7 +58,7 @@ final class ExportExamplesCommand {
         });
         long written = 0;
         long orphans = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
             for (io.weights2eq.schema.avro.Network n : networks.values()) {
                 String text = texts.get(n.getEquationId());
                 if (text == null) {
@@ -70,20 +66,20 @@ final class ExportExamplesCommand {
                     continue;
                 }
                 Network network = NetworkRecords.toDomain(n.getNetwork());
-                w.write(jsonLines ? NetworkFile.format(n.getEquationId(), network)
+                w.write(file.toString().endsWith(".jsonl") ? NetworkFile.format(n.getEquationId(), network)
                         : ExamplesTsv.format(new TrainingExample(n.getEquationId(), network, Polynomial.parse(text),
                         n.getConverged())));
                 w.newLine();
                 written++;
             }
         }
-        stdout.printf("export-examples: %d examples to %s (%d equations, %d networks without an equation, %d undecodable records)%n",
-                written, out, texts.size(), orphans, bad);
+        out.printf("export-examples: %d examples to %s (%d equations, %d networks without an equation, %d undecodable records)%n",
+                written, file, texts.size(), orphans, bad);
         return bad > 0 ? 1 : 0;
     }
 
     private long readAll(String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
-        long bad = TopicScan.readAll(bootstrap, "w2e-cli-export-examples", topic, handler);
+        long bad = TopicScan.readAll(kafka.bootstrap, "w2e-cli-export-examples", topic, handler);
         err.printf("export-examples: read %s%n", topic);
         return bad;
     }

@@ -15,50 +15,53 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code generate}: POSTs a job to the generator-service, follows it ({@code GET /jobs/{id}} every 250 ms)
  * with a one-line progress bar on stderr, prints a summary line on stdout. Exit 0 only when the job is
  * COMPLETED. Ctrl-C cancels the job ({@code DELETE /jobs/{id}}).
  */
-final class GenerateCommand {
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start a generator job and follow it with a progress bar; Ctrl-C cancels the job.")
+final class GenerateCommand extends CliCommand {
     static final Set<String> TERMINAL = Set.of("COMPLETED", "CANCELLED", "FAILED");
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final String url;
-    private final long count;
-    private final Long seed;
-    private final String family;
-    private final Long samples;
-    private final Double rate;
-    private final Double xMin;
-    private final Double xMax;
-    private final boolean progress;
-    private final long pollMillis;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Option(names = "--url", defaultValue = "http://localhost:8081",
+            description = "the generator-service (default ${DEFAULT-VALUE}; bin/w2e: port $W2E_GENERATOR_PORT)")
+    String url;
 
-    GenerateCommand(Args args, PrintStream out, PrintStream err) {
-        this.url = stripSlash(args.string("url", "http://localhost:8081"));
-        Long c = args.optionalLong("count");
-        if (c == null) {
-            throw new W2eCli.UsageException("--count is required");
-        }
-        this.count = c;
-        this.seed = args.optionalLong("seed");
-        this.family = args.string("family", null);
-        this.samples = args.optionalLong("samples");
-        this.rate = args.optionalDouble("rate");
-        this.xMin = args.optionalDouble("x-min");
-        this.xMax = args.optionalDouble("x-max");
-        this.progress = !args.flag("no-progress");
-        this.pollMillis = args.longValue("poll-ms", 250);
-        args.rejectUnknown();
-        this.out = out;
-        this.err = err;
-    }
+    @Option(names = "--count", required = true, paramLabel = "N", description = "equations to generate")
+    long count;
+
+    @Option(names = "--seed", paramLabel = "S", description = "the job's seed (default: the service draws one)")
+    Long seed;
+
+    @Option(names = "--family", paramLabel = "uniform-length|servant", description = "the equation family (default: the service's)")
+    String family;
+
+    @Option(names = "--samples", description = "samples per equation (default: the service's, 5000)")
+    Long samples;
+
+    @Option(names = "--rate", paramLabel = "R", description = "equations per second (default: as fast as it can)")
+    Double rate;
+
+    @Option(names = "--x-min", description = "the sampling range's lower end (default: the service's, -1)")
+    Double xMin;
+
+    @Option(names = "--x-max", description = "the sampling range's upper end (default: the service's, 1)")
+    Double xMax;
+
+    @Option(names = "--no-progress", negatable = false, description = "no progress bar on stderr")
+    boolean noProgress;
+
+    @Option(names = "--poll-ms", defaultValue = "250", description = "how often to poll the job (default ${DEFAULT-VALUE})")
+    long pollMillis;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The POST /jobs body: only the fields given on the command line besides count. */
     ObjectNode requestBody() {
@@ -85,7 +88,9 @@ final class GenerateCommand {
         return body;
     }
 
+    @Override
     int run() {
+        url = stripSlash(url);
         HttpResponse<String> created;
         try {
             created = http.send(HttpRequest.newBuilder(URI.create(url + "/jobs"))
@@ -145,7 +150,7 @@ final class GenerateCommand {
         }, "w2e-generate-cancel");
         Runtime.getRuntime().addShutdownHook(cancelHook);
 
-        ProgressBar bar = new ProgressBar(err, progress, System.console() != null);
+        ProgressBar bar = new ProgressBar(err, !noProgress, System.console() != null);
         long t0 = System.nanoTime();
         long lastContact = System.nanoTime();
         try {

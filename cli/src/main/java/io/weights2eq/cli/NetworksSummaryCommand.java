@@ -18,31 +18,33 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code networks-summary}: follows the {@code networks} topic until it holds {@code --expect}
  * distinct equations (or the timeout passes), then prints the trainers' figures: convergence rate,
  * median and p90 validation MSE (absolute and relative to Var(y)), attempts, trainers.
  */
-final class NetworksSummaryCommand {
-    private final String bootstrap;
-    private final Long expect;
-    private final Duration timeout;
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "networks-summary", mixinStandardHelpOptions = true, description = "Follow 'networks' until --expect equations are trained (or the timeout passes): convergence rate, median and p90 validation MSE (absolute and relative to Var(y)), attempts, trainers.")
+final class NetworksSummaryCommand extends CliCommand {
+    @Mixin
+    KafkaOptions kafka;
 
-    NetworksSummaryCommand(Args args, PrintStream out, PrintStream err) {
-        this.bootstrap = args.required("bootstrap");
-        this.expect = args.optionalLong("expect");
-        this.timeout = Duration.ofSeconds(args.longValue("timeout-s", 600));
-        args.rejectUnknown();
-        this.out = out;
-        this.err = err;
-    }
+    @Option(names = "--expect", paramLabel = "N", description = "distinct equations to wait for (default: what is there now)")
+    Long expect;
 
+    @Option(names = "--timeout-s", defaultValue = "600", description = "how long to wait (default ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
+    private Duration timeout;
+
+    @Override
     int run() {
+        timeout = Duration.ofSeconds(timeoutSeconds);
         Map<String, Object> config = new HashMap<>(KafkaClientSettings.fromEnvironment());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "w2e-cli-networks-summary");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroCodec<Network> codec = AvroCodec.of(Network.class);

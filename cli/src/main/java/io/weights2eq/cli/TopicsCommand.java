@@ -20,26 +20,26 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code topics}: every topic with partitions, cleanup policy and record count (sum of end − start offsets). */
-final class TopicsCommand {
-    private final String bootstrap;
-    private final boolean internal;
-    private final long timeoutMs;
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = "Every topic with its partitions, cleanup policy and record count (end - start offsets).")
+final class TopicsCommand extends CliCommand {
+    @Mixin
+    KafkaOptions kafka;
 
-    TopicsCommand(Args args, PrintStream out, PrintStream err) {
-        this.bootstrap = args.required("bootstrap");
-        this.internal = args.flag("internal");
-        this.timeoutMs = args.longValue("timeout-s", 15) * 1000;
-        args.rejectUnknown();
-        this.out = out;
-        this.err = err;
-    }
+    @Option(names = "--internal", description = "list Kafka's internal topics too")
+    boolean internal;
 
+    @Option(names = "--timeout-s", defaultValue = "15", description = "how long to wait for the broker (default ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
+    @Override
     int run() {
-        try (Admin admin = admin(bootstrap, timeoutMs)) {
+        try (Admin admin = admin(kafka.bootstrap, timeoutSeconds * 1000)) {
             List<String> names = new ArrayList<>(new TreeSet<>(
                     admin.listTopics(new ListTopicsOptions().listInternal(internal)).names().get(30, TimeUnit.SECONDS)));
             Map<String, TopicDescription> descriptions = names.isEmpty()
@@ -91,7 +91,7 @@ final class TopicsCommand {
             }
             return 0;
         } catch (ExecutionException | TimeoutException e) {
-            err.println("error: cannot read topics from " + bootstrap + ": " + rootMessage(e));
+            err.println("error: cannot read topics from " + kafka.bootstrap + ": " + rootMessage(e));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -61,10 +61,10 @@ class DashboardCheckCommandTest {
     void badOptionsAreUsageErrorsNamingTheOption() {
         String[][] cases = {
                 {"--timeout-s", "0", "--timeout-s must be between 1 and 3600, was 0"},
-                {"--timeout-s", "soon", "--timeout-s wants a whole number, got soon"},
+                {"--timeout-s", "soon", "Invalid value for option '--timeout-s': 'soon' is not a long"},
                 {"--url", "ftp://localhost/dashboard", "--url must be an http(s) URL, was ftp://localhost/dashboard"},
                 {"--url", "http://bad host/", "--url is not a URL: http://bad host/"},
-                {"--colour", "red", "unknown option --colour"},
+                {"--colour", "red", "Unknown options: '--colour', 'red'"},
         };
         for (String[] c : cases) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench-decode}: an open-loop load generator for {@code POST /decode}. Requests leave on a fixed schedule
@@ -24,28 +26,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * (no coordinated omission). Bodies are the lines of a network file, sent in turn; the first {@code --warmup-s}
  * seconds are not counted. Prints one JSON line.
  */
-final class DecodeLoadCommand {
-    private final URI url;
-    private final Path input;
-    private final double rate;
-    private final double seconds;
-    private final double warmupSeconds;
-    private final PrintStream out;
+@Command(name = "bench-decode", mixinStandardHelpOptions = true, sortOptions = false, description = "Open-loop load on POST /decode at a fixed rate: p50/p90/p99 latency from the scheduled send times (no coordinated omission); one JSON line.")
+final class BenchDecodeCommand extends CliCommand {
+    @Option(names = "--input", required = true, paramLabel = "NETWORKS.jsonl",
+            description = "request bodies: the lines of a network file, sent in turn (export-examples --out X.jsonl)")
+    Path input;
 
-    DecodeLoadCommand(Args args, PrintStream out, PrintStream err) {
-        this.url = URI.create(args.string("url", "http://localhost:8083") + "/decode");
-        this.input = Path.of(args.required("input"));
-        this.rate = args.optionalDouble("rate") == null ? 200 : args.optionalDouble("rate");
-        this.seconds = args.optionalDouble("seconds") == null ? 30 : args.optionalDouble("seconds");
-        this.warmupSeconds = args.optionalDouble("warmup-s") == null ? 10 : args.optionalDouble("warmup-s");
-        args.rejectUnknown();
+    @Option(names = "--url", defaultValue = "http://localhost:8083", description = "the decoder-service (default ${DEFAULT-VALUE})")
+    String service;
+
+    @Option(names = "--rate", defaultValue = "200", description = "requests per second, at most 100000 (default ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "how long to measure (default ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--warmup-s", defaultValue = "10", description = "seconds sent first and not counted (default ${DEFAULT-VALUE})")
+    double warmupSeconds;
+
+    private URI url;
+
+    @Override
+    int run() {
         if (!(rate > 0 && rate <= 100_000)) {
             throw new W2eCli.UsageException("--rate must be in (0, 100000], was " + rate);
         }
-        this.out = out;
-    }
-
-    int run() {
+        url = URI.create(service + "/decode");
         List<String> bodies;
         try {
             bodies = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).toList();
