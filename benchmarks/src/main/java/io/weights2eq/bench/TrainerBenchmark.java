@@ -39,6 +39,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Trains the same equations with our CPU kernel ({@link CpuBackends#best(int)}), the DJL backend on the CPU
@@ -69,73 +73,76 @@ public final class TrainerBenchmark {
         this.equations = BenchmarkTasks.generate(options.seed, options.equations, options.samples);
     }
 
-    /** Command-line options; see {@link #usage()}. */
+    /** The command line: {@code bin/w2e bench trainer --help} prints it. */
+    @Command(name = "bench trainer", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+            description = "Train the same equations with our CPU kernel, DJL (PyTorch, CPU) and the PyTorch peer,"
+                    + " alternating engine after engine in every round; print one JSON line and keep it under --out-dir.")
     static final class Options {
-        int equations = 256;
-        String activation = "tanh";
-        int steps = 1000;
-        int minibatch = 500;
-        int samples = 5000;
-        int train = 4000;
-        int rounds = 3;
-        int threads = Runtime.getRuntime().availableProcessors();
-        long seed = 1;
-        Path outDir = Path.of("run", "bench");
-        Path peerDir = Path.of("..", "shared", "peer");
-        Path driver = Path.of("benchmarks", "src", "main", "python", "peer_driver.py");
-        String python = "/usr/bin/python3";
-        List<String> engines = List.of("ours", "peer", "djl");
-        int djlMaxBatch = DjlBackendConfig.defaults().maxBatch();
-        int peerBatchNets = 64;
+        @Option(names = "--equations", defaultValue = "256", description = "equations trained by each engine (default ${DEFAULT-VALUE})")
+        int equations;
 
+        @Option(names = "--activation", defaultValue = "tanh", paramLabel = "tanh|relu|sigmoid|softplus",
+                description = "the networks' activation (default ${DEFAULT-VALUE})")
+        String activation;
+
+        @Option(names = "--steps", defaultValue = "1000", description = "training steps (default ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--minibatch", defaultValue = "500", description = "samples per step (default ${DEFAULT-VALUE})")
+        int minibatch;
+
+        @Option(names = "--samples", defaultValue = "5000", description = "samples per equation (default ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(names = "--train", defaultValue = "4000", description = "of which trained on; the rest validate (default ${DEFAULT-VALUE})")
+        int train;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "rounds, each engine once per round (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--threads", description = "our kernel's threads (default: the cores)")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--seed", defaultValue = "1", description = "the equations' seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--engines", defaultValue = "ours,peer,djl", split = ",", description = "the engines to run (default ${DEFAULT-VALUE})")
+        List<String> engines;
+
+        @Option(names = "--out-dir", defaultValue = "run/bench", description = "where the JSON line is kept (default ${DEFAULT-VALUE})")
+        Path outDir;
+
+        @Option(names = "--peer-dir", defaultValue = "../shared/peer", description = "the PyTorch reference trainer (default ${DEFAULT-VALUE})")
+        Path peerDir;
+
+        @Option(names = "--driver", defaultValue = "benchmarks/src/main/python/peer_driver.py",
+                description = "the peer's driver script (default ${DEFAULT-VALUE})")
+        Path driver;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "the Python that imports torch (default ${DEFAULT-VALUE})")
+        String python;
+
+        @Option(names = "--djl-max-batch", description = "networks per DJL program (default: DJL backend's)")
+        int djlMaxBatch = DjlBackendConfig.defaults().maxBatch();
+
+        @Option(names = "--peer-batch-nets", defaultValue = "64", description = "networks per peer batch (default ${DEFAULT-VALUE})")
+        int peerBatchNets;
+
+        /** Parsed and checked; {@code null} when help was asked for (and printed). */
         static Options parse(String[] args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("-h") || a.equals("--help")) {
-                    System.out.println(usage());
-                    System.exit(0);
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + a + " needs a value\n" + usage());
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--equations" -> o.equations = Integer.parseInt(v);
-                    case "--activation" -> o.activation = Activation.fromLabel(v).label();
-                    case "--steps" -> o.steps = Integer.parseInt(v);
-                    case "--minibatch" -> o.minibatch = Integer.parseInt(v);
-                    case "--samples" -> o.samples = Integer.parseInt(v);
-                    case "--train" -> o.train = Integer.parseInt(v);
-                    case "--rounds" -> o.rounds = Integer.parseInt(v);
-                    case "--threads" -> o.threads = Integer.parseInt(v);
-                    case "--seed" -> o.seed = Long.parseLong(v);
-                    case "--out-dir" -> o.outDir = Path.of(v);
-                    case "--peer-dir" -> o.peerDir = Path.of(v);
-                    case "--driver" -> o.driver = Path.of(v);
-                    case "--python" -> o.python = v;
-                    case "--engines" -> o.engines = Arrays.asList(v.split(","));
-                    case "--djl-max-batch" -> o.djlMaxBatch = Integer.parseInt(v);
-                    case "--peer-batch-nets" -> o.peerBatchNets = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
-                }
+            CommandLine cli = new CommandLine(o);
+            if (CommandLine.printHelpIfRequested(cli.parseArgs(args))) {
+                return null;
             }
+            Activation.fromLabel(o.activation);
             if (o.equations < 1 || o.steps < 1 || o.rounds < 1 || o.threads < 1 || o.train >= o.samples
                     || o.minibatch < 1 || o.minibatch > o.train) {
-                throw new IllegalArgumentException("need equations, steps, rounds, threads ≥ 1, train < samples and"
-                        + " 1 ≤ minibatch ≤ train\n" + usage());
+                throw new ParameterException(cli, "need equations, steps, rounds, threads ≥ 1, train < samples and"
+                        + " 1 ≤ minibatch ≤ train");
             }
             return o;
         }
-    }
-
-    static String usage() {
-        return """
-                TrainerBenchmark [--equations 256] [--activation tanh|relu|sigmoid|softplus] [--steps 1000]
-                                 [--minibatch 500] [--samples 5000] [--train 4000] [--rounds 3] [--threads <cores>]
-                                 [--seed 1] [--engines ours,peer,djl] [--out-dir run/bench] [--peer-dir ../shared/peer]
-                                 [--driver benchmarks/src/main/python/peer_driver.py] [--python /usr/bin/python3]
-                                 [--djl-max-batch 64] [--peer-batch-nets 64]""";
     }
 
     /** FLOP per training sample (forward + backward) of a 1-input MLP, counted as the peer's README does. */
@@ -197,10 +204,18 @@ public final class TrainerBenchmark {
         Options options;
         try {
             options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        } catch (ParameterException e) {
+            System.err.println("error: " + e.getMessage());
+            e.getCommandLine().usage(System.err);
             System.exit(2);
             return;
+        } catch (IllegalArgumentException e) { // an unknown activation
+            System.err.println("error: --activation: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.exit(0);
         }
         Map<String, Object> result = new TrainerBenchmark(options).run();
         String line = GSON.toJson(result);

@@ -30,4 +30,17 @@ class TrainerBenchmarkTest {
         assertEquals(4.6, TrainerBenchmark.quantile(v, 0.9), 1e-12); // numpy.quantile([1..5], 0.9)
         assertEquals(2.5, TrainerBenchmark.quantile(new double[] {1, 2, 3, 4}, 0.5), 1e-12);
     }
+
+    @Test
+    void optionsAreParsedAndCheckedFromTheirDeclaration() {
+        TrainerBenchmark.Options o = TrainerBenchmark.Options.parse(new String[] {"--steps", "7", "--engines", "ours,djl"});
+        assertEquals(7, o.steps);
+        assertEquals(java.util.List.of("ours", "djl"), o.engines);
+        assertEquals(256, o.equations);
+        org.junit.jupiter.api.Assertions.assertNull(TrainerBenchmark.Options.parse(new String[] {"--help"}));
+        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+                () -> TrainerBenchmark.Options.parse(new String[] {"--train", "6000"}));
+        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+                () -> TrainerBenchmark.Options.parse(new String[] {"--stepz", "7"}));
+    }
 }

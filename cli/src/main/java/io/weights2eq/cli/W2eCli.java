@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -19,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code w2e --help} and {@code w2e <command> --help} come from the code. {@code bin/w2e} runs the commands that
  * start and stop processes itself and hands everything else, help included, to this class.
  */
-@Command(name = "w2e", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "w2e", mixinStandardHelpOptions = true, sortOptions = false, scope = ScopeType.INHERIT,
+        versionProvider = W2eCli.Version.class,
         description = "weights2eq on this machine: a local single-node Kafka broker (from Maven Central, no Docker), the three Quarkus services, and the tools that feed, watch, decode and evaluate them. Every Kafka client starts from the client properties file $W2E_KAFKA_CONFIG when set (security.protocol, sasl.*, ssl.*); --bootstrap and the command's own settings go on top.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
@@ -125,6 +128,15 @@ public final class W2eCli implements Runnable {
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
+        }
+    }
+
+    /** The version of the built jar (its manifest), for {@code --version}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = W2eCli.class.getPackage().getImplementationVersion();
+            return new String[] {"w2e " + (version == null ? "(not built as a jar)" : version)};
         }
     }
 

@@ -16,10 +16,17 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/w2e train-decoder}: trains the learned decoder from an {@link ExamplesTsv} export of the pipeline's
@@ -29,42 +36,113 @@ import java.util.Map;
  * optimiser state: a third of the size), which is what ships under {@code models/}; {@code --evaluate MODEL --input
  * FILE [--beam N]} scores a model on the export's validation slice.
  */
-public final class OfflineDecoderTraining {
+@Command(name = "train-decoder", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+        description = "Train the learned decoder offline from an export-examples FILE.tsv (checkpoints to --out, the"
+                + " learning curve as JSON lines); or --export-serving a checkpoint's serving form; or --evaluate a model"
+                + " on the export's validation slice.")
+public final class OfflineDecoderTraining implements Callable<Integer> {
+    @Option(names = "--input", paramLabel = "FILE.tsv", description = "the training examples (bin/w2e export-examples)")
+    Path input;
 
-    private OfflineDecoderTraining() {
+    @Option(names = "--out", paramLabel = "DIR", description = "where checkpoints go")
+    Path outDir;
+
+    @Option(names = "--resume", description = "continue from the latest checkpoint in --out")
+    boolean resume;
+
+    @Option(names = "--minutes", defaultValue = "10", description = "how long to train (default ${DEFAULT-VALUE})")
+    double minutes;
+
+    @Option(names = "--max-steps", defaultValue = "0", description = "stop after this many steps; 0: no limit (default ${DEFAULT-VALUE})")
+    long maxSteps;
+
+    @Option(names = "--batch", defaultValue = "128", description = "examples per step (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--eval-every", defaultValue = "500", description = "steps between evaluations (default ${DEFAULT-VALUE})")
+    int evalEvery;
+
+    @Option(names = "--eval-max", defaultValue = "1000", description = "validation examples evaluated at most (default ${DEFAULT-VALUE})")
+    int evalMax;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.05",
+            description = "the validation slice: this fraction of equation ids (default ${DEFAULT-VALUE})")
+    double validationFraction;
+
+    @Option(names = "--converged-only", description = "train only on networks that converged")
+    boolean convergedOnly;
+
+    @Option(names = "--keep", defaultValue = "3", description = "checkpoints kept (default ${DEFAULT-VALUE})")
+    int keep;
+
+    @Option(names = "--config", paramLabel = "probes,mlpHidden,memoryTokens,dModel,heads,layers,ffn,maxTokens",
+            description = "the transformer's shape (default: TransformerConfig.defaults())")
+    String configText;
+
+    @Option(names = "--lr", description = "peak learning rate (default: DecoderTrainingOptions.defaults())")
+    Double learningRate;
+
+    @Option(names = "--warmup", description = "warm-up steps (default: DecoderTrainingOptions.defaults())")
+    Integer warmup;
+
+    @Option(names = "--weight-decay", description = "AdamW weight decay (default: DecoderTrainingOptions.defaults())")
+    Double weightDecay;
+
+    @Option(names = "--decay-steps", defaultValue = "0", description = "cosine decay length; 0: none (default ${DEFAULT-VALUE})")
+    long decaySteps;
+
+    @Option(names = "--threads", defaultValue = "1", description = "intra-op threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--seed", description = "the seed (default: DecoderTrainingOptions.defaults())")
+    Long seed;
+
+    @Option(names = "--beam", defaultValue = "1", description = "with --evaluate: beam width (default ${DEFAULT-VALUE})")
+    int beam;
+
+    @Option(names = "--evaluate", paramLabel = "MODEL", description = "score this model on --input's validation slice")
+    Path evaluate;
+
+    @Option(names = "--export-serving", paramLabel = "CHECKPOINT|DIR", description = "write this checkpoint's serving form to --to")
+    Path exportServing;
+
+    @Option(names = "--to", paramLabel = "FILE", description = "with --export-serving: the file to write")
+    Path to;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] argv) {
+        System.exit(new CommandLine(new OfflineDecoderTraining()).execute(argv));
     }
 
-    public static void main(String[] argv) throws IOException {
-        Map<String, String> a = parse(argv);
-        if (a.containsKey("evaluate")) {
-            evaluateModel(Path.of(a.get("evaluate")), Path.of(required(a, "input")),
-                    new ValidationSlice(Double.parseDouble(a.getOrDefault("validation-fraction", "0.05"))),
-                    Integer.parseInt(a.getOrDefault("beam", "1")), Integer.parseInt(a.getOrDefault("eval-max", "1000")));
-            return;
+    private Path required(Path value, String option) {
+        if (value == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '" + option + "'");
         }
-        if (a.containsKey("export-serving")) {
-            exportServing(Path.of(a.get("export-serving")), Path.of(required(a, "to")));
-            return;
+        return value;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ValidationSlice slice = new ValidationSlice(validationFraction);
+        if (evaluate != null) {
+            evaluateModel(evaluate, required(input, "--input"), slice, beam, evalMax);
+            return 0;
         }
-        Path input = Path.of(required(a, "input"));
-        CheckpointDirectory out = new CheckpointDirectory(Path.of(required(a, "out")),
-                Integer.parseInt(a.getOrDefault("keep", "3")));
-        double minutes = Double.parseDouble(a.getOrDefault("minutes", "10"));
-        long maxSteps = Long.parseLong(a.getOrDefault("max-steps", "0"));
-        int batchSize = Integer.parseInt(a.getOrDefault("batch", "128"));
-        int evalEvery = Integer.parseInt(a.getOrDefault("eval-every", "500"));
-        int evalMax = Integer.parseInt(a.getOrDefault("eval-max", "1000"));
-        boolean convergedOnly = Boolean.parseBoolean(a.getOrDefault("converged-only", "false"));
-        ValidationSlice slice = new ValidationSlice(Double.parseDouble(a.getOrDefault("validation-fraction", "0.05")));
-        TransformerConfig config = a.containsKey("config") ? config(a.get("config")) : TransformerConfig.defaults();
+        if (exportServing != null) {
+            exportServing(exportServing, required(to, "--to"));
+            return 0;
+        }
+        required(input, "--input");
+        CheckpointDirectory out = new CheckpointDirectory(required(outDir, "--out"), keep);
+        TransformerConfig config = configText != null ? config(configText) : TransformerConfig.defaults();
         DecoderTrainingOptions d = DecoderTrainingOptions.defaults();
         DecoderTrainingOptions options = new DecoderTrainingOptions(
-                Double.parseDouble(a.getOrDefault("lr", String.valueOf(d.learningRate()))),
-                Integer.parseInt(a.getOrDefault("warmup", String.valueOf(d.warmupSteps()))),
-                Double.parseDouble(a.getOrDefault("weight-decay", String.valueOf(d.weightDecay()))),
-                d.clipNorm(), Integer.parseInt(a.getOrDefault("threads", "1")),
-                Long.parseLong(a.getOrDefault("seed", String.valueOf(d.seed()))),
-                Long.parseLong(a.getOrDefault("decay-steps", "0")));
+                learningRate != null ? learningRate : d.learningRate(),
+                warmup != null ? warmup : d.warmupSteps(),
+                weightDecay != null ? weightDecay : d.weightDecay(),
+                d.clipNorm(), threads, seed != null ? seed : d.seed(), decaySteps);
 
         List<TrainingExample> train = new ArrayList<>();
         List<TrainingExample> validation = new ArrayList<>();
@@ -83,7 +161,7 @@ public final class OfflineDecoderTraining {
         long start = System.nanoTime();
         long deadline = start + (long) (minutes * 60e9);
         try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(config, options)) {
-            if (a.containsKey("resume")) {
+            if (resume) {
                 out.latest().ifPresent(c -> {
                     trainer.restore(c);
                     System.err.println("train-decoder: resumed from " + c.version());
@@ -108,6 +186,7 @@ public final class OfflineDecoderTraining {
                 evaluate(trainer, validation, out, lossSum / lossCount, start);
             }
         }
+        return 0;
     }
 
     private static void evaluate(DjlDecoderTrainer trainer, List<TrainingExample> validation, CheckpointDirectory out,
@@ -184,32 +263,5 @@ public final class OfflineDecoderTraining {
             v[i] = Integer.parseInt(c[i].trim());
         }
         return new TransformerConfig(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]).requireValid();
-    }
-
-    private static Map<String, String> parse(String[] argv) {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (int i = 0; i < argv.length; i++) {
-            if (!argv[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + argv[i]);
-            }
-            String key = argv[i].substring(2);
-            if (key.equals("resume")) {
-                a.put(key, "true");
-            } else {
-                if (i + 1 >= argv.length) {
-                    throw new IllegalArgumentException("--" + key + " needs a value");
-                }
-                a.put(key, argv[++i]);
-            }
-        }
-        return a;
-    }
-
-    private static String required(Map<String, String> a, String key) {
-        String v = a.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("--" + key + " is required");
-        }
-        return v;
     }
 }
