@@ -92,4 +92,19 @@ class W2eCliHelpTest {
         assertEquals(2, r.rc());
         assertTrue(r.err().startsWith("error: --url must be an http(s) URL, was ftp://x/"), r.err());
     }
+
+    /** bin/w2e's dispatcher and the CLI declare the same commands, so `bin/w2e <command> --help` always has one. */
+    @Test
+    void binW2eRunsExactlyTheDeclaredCommands() throws java.io.IOException {
+        String script = java.nio.file.Files.readString(java.nio.file.Path.of("..", "bin", "w2e"));
+        String dispatch = script.substring(script.lastIndexOf("  case \"$command\" in\n    up)"));
+        java.util.Set<String> run = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^    ([a-z][a-z-]*)\\) ").matcher(dispatch);
+        while (m.find()) {
+            run.add(m.group(1));
+        }
+        java.util.Set<String> declared = new java.util.TreeSet<>(commands().keySet());
+        declared.removeAll(java.util.List.of("help", "soak-probe")); // picocli's own; what bin/w2e soak runs inside
+        assertEquals(declared, run);
+    }
 }
