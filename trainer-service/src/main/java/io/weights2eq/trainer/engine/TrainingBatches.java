@@ -133,10 +133,6 @@ public final class TrainingBatches<R> implements AutoCloseable {
             this.training = CompletableFuture.supplyAsync(() -> trainer.train(tasks), trainingThread);
         }
 
-        public int size() {
-            return equations.size();
-        }
-
         public boolean trained() {
             return training.isDone();
         }
