@@ -4,6 +4,7 @@ import io.weights2eq.domain.training.NetworkTrainer;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
 import io.weights2eq.service.kafka.ConsumerWorker;
+import io.weights2eq.service.kafka.WorkerLoop;
 import io.weights2eq.trainer.engine.DeadLetters;
 import io.weights2eq.trainer.engine.NetworkSink;
 import io.weights2eq.trainer.engine.TrainerListener;
@@ -13,7 +14,6 @@ import io.weights2eq.trainer.outbound.kafka.NetworkPublisher;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -34,7 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * at-least-once, with results keyed by equation id so a re-trained equation replaces itself.
  * The decisions are the {@link TrainingBatches} engine's; a {@link ConsumerWorker} runs the consumer.
  */
-public final class EquationConsumerLoop implements AutoCloseable {
+public final class EquationConsumerLoop implements WorkerLoop {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String instanceId;
@@ -91,21 +90,13 @@ public final class EquationConsumerLoop implements AutoCloseable {
         });
     }
 
-    public boolean isAlive() {
-        return worker.isAlive();
-    }
-
-    public Duration sinceLastPoll() {
-        return worker.sinceLastPoll();
+    @Override
+    public ConsumerWorker worker() {
+        return worker;
     }
 
     public boolean isTraining() {
         return handler.isTraining();
-    }
-
-    /** Partitions assigned now (a snapshot, for tests and status). */
-    public Set<TopicPartition> assignedPartitions() {
-        return worker.assignedPartitions();
     }
 
     /** Number of rebalances that took partitions away from this worker. */
@@ -115,10 +106,5 @@ public final class EquationConsumerLoop implements AutoCloseable {
 
     public String instanceId() {
         return instanceId;
-    }
-
-    @Override
-    public void close() {
-        worker.close();
     }
 }
