@@ -2,17 +2,17 @@ package io.weights2eq.trainer.inbound.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.equation.SampleSpec;
-import io.weights2eq.domain.training.BackendTask;
 import io.weights2eq.domain.training.NetworkTrainer;
 import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.kernel.ScalarBackend;
 import io.weights2eq.schema.Topics;
+import io.weights2eq.testsupport.Await;
 import io.weights2eq.trainer.EquationFixtures;
+import io.weights2eq.trainer.WaitingBackend;
 import io.weights2eq.trainer.engine.TrainerListener;
 import io.weights2eq.trainer.engine.WorkerSettings;
 import java.nio.charset.StandardCharsets;
@@ -96,16 +96,12 @@ class EquationConsumerLoopTest {
         return offset == null ? -1 : offset.offset();
     }
 
-    private static void await(BooleanSupplier condition) {
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            while (!condition.getAsBoolean()) {
-                Thread.sleep(5);
-            }
-        });
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Await.until(condition, Duration.ofSeconds(20));
     }
 
     @Test
-    void aFullBatchIsTrainedPublishedAndThenCommitted() {
+    void aFullBatchIsTrainedPublishedAndThenCommitted() throws InterruptedException {
         startWith(3, new ScalarBackend(), List.of(equation(0), equation(1), equation(2)));
         await(() -> committed() == 3);
         assertEquals(List.of("mock-0", "mock-1", "mock-2"), published);
@@ -114,7 +110,7 @@ class EquationConsumerLoopTest {
     }
 
     @Test
-    void poisonIsDeadLetteredWithTheReasonAndCommittedWithTheBatch() {
+    void poisonIsDeadLetteredWithTheReasonAndCommittedWithTheBatch() throws InterruptedException {
         startWith(1, new ScalarBackend(), List.of(record(0, "poison", "not avro".getBytes(StandardCharsets.UTF_8)),
                 equation(1)));
         await(() -> committed() == 2);
@@ -126,7 +122,7 @@ class EquationConsumerLoopTest {
     @Test
     void whileABatchTrainsThePartitionsArePausedAndPollingGoesOn() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        startWith(1, new HeldBackend(new ScalarBackend(), release), List.of(equation(0)));
+        startWith(1, new WaitingBackend(new ScalarBackend(), release::await), List.of(equation(0)));
         await(loop::isTraining);
         Thread.sleep(200);
         assertTrue(consumer.paused().contains(P0));
@@ -150,34 +146,10 @@ class EquationConsumerLoopTest {
     }
 
     @Test
-    void aFailedCommitStopsTheLoopSoHealthGoesDown() {
+    void aFailedCommitStopsTheLoopSoHealthGoesDown() throws InterruptedException {
         refuseCommits = true;
         startWith(1, new ScalarBackend(), List.of(equation(0)));
         await(() -> !loop.isAlive());
         assertEquals(List.of("mock-0"), published);
-    }
-
-    /** Trains only once released, to hold a batch in training. */
-    private record HeldBackend(TrainingBackend inner, CountDownLatch release) implements TrainingBackend {
-        @Override
-        public String name() {
-            return "held-" + inner.name();
-        }
-
-        @Override
-        public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            return inner.train(config, tasks);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }
