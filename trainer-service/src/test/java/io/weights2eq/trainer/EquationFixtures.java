@@ -26,13 +26,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Builds equation records as the generator writes them, sends raw records, and reads topics back. */
-final class EquationFixtures {
+public final class EquationFixtures {
     static final AvroCodec<Equation> CODEC = AvroCodec.of(Equation.class);
 
     private EquationFixtures() {
     }
 
-    static Equation equation(String jobId, long index, int samples) {
+    public static Equation equation(String jobId, long index, int samples) {
         EquationGenerator generator = new EquationGenerator(EquationFamily.defaults(), new SampleSpec(samples, -1, 1));
         GeneratedEquation eq = generator.generate(99, index);
         return Equation.newBuilder()
@@ -48,7 +48,7 @@ final class EquationFixtures {
                 .build();
     }
 
-    static byte[] bytes(Equation equation) {
+    public static byte[] bytes(Equation equation) {
         return CODEC.encode(equation);
     }
 

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.kafkalocal.KafkaBroker;
-import io.weights2eq.domain.training.BackendTask;
 import io.weights2eq.domain.training.TrainingBackend;
-import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.kernel.CpuBackends;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Network;
@@ -76,7 +74,7 @@ class TrainerScaleOutTest {
 
     @Test
     void aBatchTrainingLongerThanTheMaxPollIntervalKeepsTheWorkerInItsGroup() throws Exception {
-        TrainingBackend slow = new SlowBackend(CpuBackends.best(1), Duration.ofSeconds(7));
+        TrainingBackend slow = new WaitingBackend(CpuBackends.best(1), () -> Thread.sleep(7000)); // past the poll interval
         Map<String, Object> tight = Map.of("max.poll.interval.ms", 3000, "session.timeout.ms", 6000,
                 "heartbeat.interval.ms", 1000, "auto.offset.reset", "latest");
         try (WorkerHarness worker = new WorkerHarness(broker.bootstrapServers(), "slow-trainers", "trainer-slow", slow, tight)) {
@@ -103,30 +101,6 @@ class TrainerScaleOutTest {
             assertEquals(40, copies, "nothing trained twice: the member was never thrown out");
             assertEquals(0, worker.loop.revocations(), "no rebalance while a batch trained for 7 s with a 3 s poll interval");
             assertTrue(worker.loop.isAlive());
-        }
-    }
-
-    /** Sleeps before training, to make a batch take longer than the poll interval. */
-    private record SlowBackend(TrainingBackend inner, Duration delay) implements TrainingBackend {
-        @Override
-        public String name() {
-            return "slow-" + inner.name();
-        }
-
-        @Override
-        public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            return inner.train(config, tasks);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

@@ -1,36 +1,27 @@
 package io.weights2eq.trainer.inbound.kafka;
 
 import io.weights2eq.domain.training.NetworkTrainer;
-import io.weights2eq.domain.training.TrainedNetwork;
-import io.weights2eq.domain.training.TrainingTask;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
+import io.weights2eq.service.kafka.ConsumerWorker;
+import io.weights2eq.service.kafka.WorkerLoop;
+import io.weights2eq.trainer.engine.DeadLetters;
+import io.weights2eq.trainer.engine.NetworkSink;
 import io.weights2eq.trainer.engine.TrainerListener;
+import io.weights2eq.trainer.engine.TrainingBatches;
 import io.weights2eq.trainer.engine.WorkerSettings;
 import io.weights2eq.trainer.outbound.kafka.NetworkPublisher;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import io.weights2eq.service.kafka.GroupMembership;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jboss.logging.Logger;
 
 /**
  * One trainer worker: a member of the {@code trainers} consumer group.
@@ -40,55 +31,36 @@ import org.jboss.logging.Logger;
  * the worker thrown out of the group. Networks are published, and only once the broker acknowledged
  * them (and every rejected record is in the dead-letter topic) are the offsets committed:
  * at-least-once, with results keyed by equation id so a re-trained equation replaces itself.
+ * The decisions are the {@link TrainingBatches} engine's; a {@link ConsumerWorker} runs the consumer.
  */
-public final class EquationConsumerLoop implements Runnable, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(EquationConsumerLoop.class);
+public final class EquationConsumerLoop implements WorkerLoop {
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private record Pending(TopicPartition partition, long offset, TrainingTask task) {
-    }
-
-    private final Map<String, Object> kafkaConfig;
-    private final WorkerSettings settings;
-    private final NetworkTrainer trainer;
-    private final EquationValidator validator;
-    private final NetworkPublisher publisher;
-    private final DeadLetterPublisher deadLetters;
-    private final TrainerListener listener;
-    private final ExecutorService trainingThread;
-
-    private final List<Pending> pending = new ArrayList<>();
-    private final Map<TopicPartition, Long> processedUpTo = new HashMap<>(); // next offset to commit
-    private final List<Future<RecordMetadata>> deadLettersInFlight = new ArrayList<>();
-    private final Set<TopicPartition> assigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final AtomicInteger rebalances = new AtomicInteger();
-    private long batchStartedNanos;
-    private volatile boolean training;
-    private volatile boolean running = true;
-    private volatile long lastPollNanos = System.nanoTime();
-    private volatile Thread thread;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private final String instanceId;
+    private final TrainingBatchHandler handler;
+    private final ConsumerWorker worker;
 
     public EquationConsumerLoop(Map<String, Object> kafkaConfig, WorkerSettings settings, NetworkTrainer trainer,
                                 NetworkPublisher publisher, DeadLetterPublisher deadLetters, TrainerListener listener) {
-        this.kafkaConfig = Map.copyOf(kafkaConfig);
-        this.settings = settings;
-        this.trainer = trainer;
-        this.validator = new EquationValidator(trainer, settings.trainingSeed(), settings.maxSamples());
-        this.publisher = publisher;
-        this.deadLetters = deadLetters;
-        this.listener = listener;
-        this.trainingThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "train-" + settings.instanceId());
-            t.setDaemon(true);
-            return t;
-        });
+        this(kafkaConsumers(consumerConfig(kafkaConfig, settings)), settings, trainer,
+                network -> publisher.publish(network, settings.instanceId()),
+                (record, reason) -> deadLetters.send(Topics.EQUATIONS, record, reason), listener);
+    }
+
+    EquationConsumerLoop(Supplier<? extends Consumer<byte[], byte[]>> consumers, WorkerSettings settings,
+                         NetworkTrainer trainer, NetworkSink networks,
+                         DeadLetters<ConsumerRecord<byte[], byte[]>> deadLetters, TrainerListener listener) {
+        this.instanceId = settings.instanceId();
+        TrainingBatches<ConsumerRecord<byte[], byte[]>> batches = new TrainingBatches<>(settings, trainer,
+                trainingThread(instanceId), networks, deadLetters, listener);
+        this.handler = new TrainingBatchHandler(new EquationValidator(trainer, settings.trainingSeed(),
+                settings.maxSamples()), batches, listener, instanceId, settings.pollTimeout());
+        this.worker = new ConsumerWorker("trainer-loop-" + instanceId, Topics.EQUATIONS.topicName(), consumers,
+                handler, CLOSE_TIMEOUT);
     }
 
     public EquationConsumerLoop start() {
-        Thread t = new Thread(this, "trainer-loop-" + settings.instanceId());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        worker.start();
         return this;
     }
 
@@ -105,240 +77,34 @@ public final class EquationConsumerLoop implements Runnable, AutoCloseable {
         return config;
     }
 
-    @Override
-    public void run() {
-        Map<String, Object> config = consumerConfig(kafkaConfig, settings);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
-            consumer = c;
-            c.subscribe(List.of(Topics.EQUATIONS.topicName()), new Rebalance());
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : poll()) {
-                    accept(record);
-                }
-                if (batchReady()) {
-                    trainBatch();
-                } else if (pending.isEmpty() && !processedUpTo.isEmpty()) {
-                    commitProcessed(); // only rejected records since the last commit
-                }
-                reportLag();
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("trainer loop stopped", e);
-            throw e;
-        } finally {
-            trainingThread.shutdownNow();
-            LOG.infof("trainer %s stopped", settings.instanceId());
-        }
+    /** Raw bytes: the validator decodes them, so that poison reaches the dead-letter topic byte for byte. */
+    private static Supplier<Consumer<byte[], byte[]>> kafkaConsumers(Map<String, Object> config) {
+        return () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private Iterable<ConsumerRecord<byte[], byte[]>> poll() {
-        var records = consumer.poll(settings.pollTimeout());
-        lastPollNanos = System.nanoTime();
-        return records;
-    }
-
-    private void accept(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        EquationValidator.Outcome outcome = validator.validate(record.key(), record.value());
-        if (outcome instanceof EquationValidator.Accepted accepted) {
-            if (pending.isEmpty()) {
-                batchStartedNanos = System.nanoTime();
-            }
-            pending.add(new Pending(partition, record.offset(), accepted.task()));
-        } else {
-            String reason = ((EquationValidator.Rejected) outcome).reason();
-            LOG.warnf("equation at %s@%d rejected to %s: %s", partition, record.offset(),
-                    Topics.EQUATIONS.deadLetterTopicName(), reason);
-            deadLettersInFlight.add(deadLetters.send(Topics.EQUATIONS, record, reason));
-            processedUpTo.merge(partition, record.offset() + 1, Math::max);
-            listener.rejected(reason);
-        }
-    }
-
-    private boolean batchReady() {
-        return !pending.isEmpty() && (pending.size() >= settings.batchSize()
-                || System.nanoTime() - batchStartedNanos >= settings.maxWait().toNanos());
-    }
-
-    private void trainBatch() {
-        List<TrainingTask> tasks = pending.stream().map(Pending::task).toList();
-        long start = System.nanoTime();
-        training = true;
-        consumer.pause(consumer.assignment());
-        Future<List<TrainedNetwork>> result = trainingThread.submit(() -> trainer.train(tasks));
-        List<TrainedNetwork> networks;
-        try {
-            while (!result.isDone()) {
-                // Paused: returns nothing, but keeps this member alive in the group however long training takes.
-                for (ConsumerRecord<byte[], byte[]> unexpected : poll()) {
-                    throw new IllegalStateException("record from a paused partition: " + unexpected.topic() + "-" + unexpected.partition());
-                }
-            }
-            networks = result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return;
-        } catch (ExecutionException e) {
-            LOG.error("training a batch of " + tasks.size() + " failed; its equations will be consumed again", e.getCause());
-            rewind();
-            return;
-        } finally {
-            training = false;
-        }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(networks.size());
-        for (TrainedNetwork network : networks) {
-            acks.add(publisher.publish(network, settings.instanceId()));
-        }
-        if (!acknowledged(acks, "networks")) {
-            return;
-        }
-        for (Pending p : pending) {
-            processedUpTo.merge(p.partition(), p.offset() + 1, Math::max);
-        }
-        pending.clear();
-        listener.batchTrained(networks, System.nanoTime() - start);
-        commitProcessed();
-        consumer.resume(consumer.assignment());
-    }
-
-    /** Waits for the dead letters, then commits what is done on partitions this worker still owns. */
-    private void commitProcessed() {
-        if (!acknowledged(deadLettersInFlight, "dead letters")) {
-            return;
-        }
-        deadLettersInFlight.clear();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        processedUpTo.forEach((partition, next) -> {
-            if (assigned.contains(partition)) {
-                offsets.put(partition, new OffsetAndMetadata(next));
-            }
+    private static ExecutorService trainingThread(String instanceId) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "train-" + instanceId);
+            thread.setDaemon(true);
+            return thread;
         });
-        processedUpTo.clear();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
-        }
     }
 
-    /**
-     * Waits for the broker's acknowledgements. On a failure it rewinds to the committed offsets (the
-     * records are consumed again, nothing skipped) and answers false; on interruption it stops the loop.
-     */
-    private boolean acknowledged(List<Future<RecordMetadata>> acks, String what) {
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get();
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } catch (ExecutionException e) {
-            LOG.error(what + " not acknowledged; their records will be consumed again", e.getCause());
-            rewind();
-        }
-        return false;
-    }
-
-    /** Forgets uncommitted work and seeks back to the committed offsets, so nothing is skipped. */
-    private void rewind() {
-        pending.clear();
-        processedUpTo.clear();
-        deadLettersInFlight.clear();
-        Set<TopicPartition> owned = consumer.assignment();
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(owned);
-        for (TopicPartition partition : owned) {
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset != null) {
-                consumer.seek(partition, offset);
-            } else {
-                consumer.seekToBeginning(List.of(partition));
-            }
-        }
-        consumer.resume(owned);
-    }
-
-    private void reportLag() {
-        long lag = 0;
-        for (TopicPartition partition : assigned) {
-            lag += consumer.currentLag(partition).orElse(0);
-        }
-        listener.lag(lag);
-    }
-
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                return;
-            }
-            rebalances.incrementAndGet();
-            assigned.removeAll(partitions);
-            if (!training) {
-                // Not trained yet: the next owner consumes them again from the committed offset. Rejected
-                // records among them may reach the dead-letter topic twice; an equation is never skipped.
-                pending.removeIf(p -> partitions.contains(p.partition()));
-                processedUpTo.keySet().removeAll(partitions);
-            }
-            LOG.infof("trainer %s: revoked %s", settings.instanceId(), partitions);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            assigned.addAll(partitions);
-            if (training) {
-                consumer.pause(partitions);
-            }
-            LOG.infof("trainer %s: assigned %s", settings.instanceId(), partitions);
-        }
-    }
-
-    public boolean isAlive() {
-        Thread t = thread;
-        return t != null && t.isAlive();
-    }
-
-    public Duration sinceLastPoll() {
-        return Duration.ofNanos(System.nanoTime() - lastPollNanos);
+    @Override
+    public ConsumerWorker worker() {
+        return worker;
     }
 
     public boolean isTraining() {
-        return training;
-    }
-
-    /** Partitions assigned now (a snapshot, for tests and status). */
-    public Set<TopicPartition> assignedPartitions() {
-        return Set.copyOf(assigned);
+        return handler.isTraining();
     }
 
     /** Number of rebalances that took partitions away from this worker. */
     public int revocations() {
-        return rebalances.get();
+        return handler.revocations();
     }
 
     public String instanceId() {
-        return settings.instanceId();
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        Thread t = thread;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (t != null) {
-            try {
-                t.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return instanceId;
     }
 }
