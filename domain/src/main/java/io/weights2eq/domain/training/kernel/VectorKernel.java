@@ -367,7 +367,7 @@ final class VectorKernel {
             GeneralTiles.bgrad4(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
         }
         for (; o < outs; o++) {
-            GeneralTiles.wgrad1bias(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
+            GeneralTiles.bgrad1(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
         }
         if (k > 0) {
             int below = actOff[k - 1];
