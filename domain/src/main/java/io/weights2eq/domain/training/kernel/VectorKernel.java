@@ -264,26 +264,29 @@ final class VectorKernel {
 
     private void forward(float[] x, int xOff, int bs) {
         for (int k = 0; k < layers; k++) {
-            float[] in = k == 0 ? x : act;
-            int inOff = k == 0 ? xOff : actOff[k - 1];
-            int ins = fanIn[k];
-            int inStride = ins * L;
-            int outs = width[k];
-            int outStride = outs * L;
-            for (int s = 0; s < bs; s += 4) {
-                int a = inOff + s * inStride;
-                int z = actOff[k] + s * outStride;
-                int o = 0;
-                for (; o + 1 < outs; o += 2) {
-                    GeneralTiles.fwd4x2(p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
-                }
-                if (o < outs) {
-                    GeneralTiles.fwd4x1(p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
-                }
+            forwardLayer(k, k == 0 ? x : act, k == 0 ? xOff : actOff[k - 1], bs);
+        }
+    }
+
+    /** Layer k's outputs (activated below the output layer) from its inputs in[inOff..]. */
+    private void forwardLayer(int k, float[] in, int inOff, int bs) {
+        int ins = fanIn[k];
+        int inStride = ins * L;
+        int outs = width[k];
+        int outStride = outs * L;
+        for (int s = 0; s < bs; s += 4) {
+            int a = inOff + s * inStride;
+            int z = actOff[k] + s * outStride;
+            int o = 0;
+            for (; o + 1 < outs; o += 2) {
+                GeneralTiles.fwd4x2(p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
             }
-            if (k < layers - 1) {
-                activate(activation, act, actOff[k], slope, actOff[k], bs * outs);
+            if (o < outs) {
+                GeneralTiles.fwd4x1(p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
             }
+        }
+        if (k < layers - 1) {
+            activate(activation, act, actOff[k], slope, actOff[k], bs * outs);
         }
     }
 
@@ -321,59 +324,62 @@ final class VectorKernel {
 
     private void backward(float[] x, int xOff, int bs) {
         for (int k = layers - 1; k >= 0; k--) {
-            float[] in = k == 0 ? x : act;
-            int inOff = k == 0 ? xOff : actOff[k - 1];
-            int ins = fanIn[k];
-            int inStride = ins * L;
-            int outs = width[k];
-            int outStride = outs * L;
-            int d = actOff[k];
-            for (int o = 0; o < outs; o += 2) {
-                boolean pair = o + 1 < outs;
-                int gRow = wOff[k] + o * inStride;
-                int dCol = d + o * L;
+            backwardLayer(k, k == 0 ? x : act, k == 0 ? xOff : actOff[k - 1], bs);
+        }
+    }
+
+    /** Layer k's weight and bias gradients, then (k > 0) the deltas of the layer below, in place of its slopes. */
+    private void backwardLayer(int k, float[] in, int inOff, int bs) {
+        int ins = fanIn[k];
+        int inStride = ins * L;
+        int outs = width[k];
+        int outStride = outs * L;
+        int d = actOff[k];
+        for (int o = 0; o < outs; o += 2) {
+            boolean pair = o + 1 < outs;
+            int gRow = wOff[k] + o * inStride;
+            int dCol = d + o * L;
+            int i = 0;
+            for (; i + 4 <= ins; i += 4) {
+                if (pair) {
+                    GeneralTiles.wgrad2x4(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                } else {
+                    GeneralTiles.wgrad1x4(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                }
+            }
+            for (; i + 2 <= ins; i += 2) {
+                if (pair) {
+                    GeneralTiles.wgrad2x2(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                } else {
+                    GeneralTiles.wgrad1x2(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                }
+            }
+            for (; i < ins; i++) {
+                if (pair) {
+                    GeneralTiles.wgrad2x1(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                } else {
+                    GeneralTiles.wgrad1x1(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                }
+            }
+        }
+        int o = 0;
+        for (; o + 4 <= outs; o += 4) {
+            GeneralTiles.bgrad4(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
+        }
+        for (; o < outs; o++) {
+            GeneralTiles.bgrad1(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
+        }
+        if (k > 0) {
+            int below = actOff[k - 1];
+            for (int s = 0; s < bs; s += 4) {
+                int dRow = d + s * outStride;
+                int c = below + s * inStride;
                 int i = 0;
-                for (; i + 4 <= ins; i += 4) {
-                    if (pair) {
-                        GeneralTiles.wgrad2x4(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
-                    } else {
-                        GeneralTiles.wgrad1x4(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
-                    }
+                for (; i + 1 < ins; i += 2) {
+                    GeneralTiles.igrad4x2(p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
                 }
-                for (; i + 2 <= ins; i += 2) {
-                    if (pair) {
-                        GeneralTiles.wgrad2x2(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
-                    } else {
-                        GeneralTiles.wgrad1x2(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
-                    }
-                }
-                for (; i < ins; i++) {
-                    if (pair) {
-                        GeneralTiles.wgrad2x1(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
-                    } else {
-                        GeneralTiles.wgrad1x1(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
-                    }
-                }
-            }
-            int o = 0;
-            for (; o + 4 <= outs; o += 4) {
-                GeneralTiles.bgrad4(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
-            }
-            for (; o < outs; o++) {
-                GeneralTiles.wgrad1bias(g, bOff[k] + o * L, slope, d + o * L, outStride, bs);
-            }
-            if (k > 0) {
-                int below = actOff[k - 1];
-                for (int s = 0; s < bs; s += 4) {
-                    int dRow = d + s * outStride;
-                    int c = below + s * inStride;
-                    int i = 0;
-                    for (; i + 1 < ins; i += 2) {
-                        GeneralTiles.igrad4x2(p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
-                    }
-                    if (i < ins) {
-                        GeneralTiles.igrad4x1(p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
-                    }
+                if (i < ins) {
+                    GeneralTiles.igrad4x1(p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
                 }
             }
         }

@@ -47,9 +47,14 @@ public final class DefaultLayoutKernelGenerator {
     }
 
     public static void main(String[] args) throws IOException {
+        write(args, "DefaultLayoutKernel", source());
+    }
+
+    /** Writes the source of the generated class {@code name} to args[0], or to its place in src/generated/java. */
+    static void write(String[] args, String name, String source) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0]
-                : "domain/src/generated/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java");
-        Files.writeString(target, source(), StandardCharsets.UTF_8);
+                : "domain/src/generated/java/io/weights2eq/domain/training/kernel/" + name + ".java");
+        Files.writeString(target, source, StandardCharsets.UTF_8);
         System.out.println("wrote " + target);
     }
 

@@ -13,8 +13,13 @@ class DefaultLayoutKernelGeneratorTest {
 
     @Test
     void checkedInSourceIsTheGeneratorsOutput() throws IOException {
-        Path source = Path.of("src/generated/java/io/weights2eq/domain/training/kernel/DefaultLayoutKernel.java");
-        assertEquals(DefaultLayoutKernelGenerator.source(), Files.readString(source, StandardCharsets.UTF_8),
-                "regenerate with DefaultLayoutKernelGenerator (see its class comment)");
+        assertUpToDate("DefaultLayoutKernel", DefaultLayoutKernelGenerator.source());
+    }
+
+    /** The checked-in generated class {@code name} equals {@code generated}. */
+    static void assertUpToDate(String name, String generated) throws IOException {
+        Path source = Path.of("src/generated/java/io/weights2eq/domain/training/kernel/" + name + ".java");
+        assertEquals(generated, Files.readString(source, StandardCharsets.UTF_8),
+                "regenerate with " + name + "Generator (see its class comment)");
     }
 }
