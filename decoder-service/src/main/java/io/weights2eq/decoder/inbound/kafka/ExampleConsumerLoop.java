@@ -5,6 +5,7 @@ import io.weights2eq.decoder.inbound.RecordLimits;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
 import io.weights2eq.service.kafka.ConsumerWorker;
+import io.weights2eq.service.kafka.WorkerLoop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  *     with the next checkpoint once the dead letter is acknowledged.</li>
  * </ul>
  */
-public final class ExampleConsumerLoop implements AutoCloseable {
+public final class ExampleConsumerLoop implements WorkerLoop {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60); // the last checkpoint is written on close
 
     /** How the loop consumes and alternates. */
@@ -70,10 +71,6 @@ public final class ExampleConsumerLoop implements AutoCloseable {
         return config;
     }
 
-    public boolean isAlive() {
-        return worker.isAlive();
-    }
-
     /** True when the loop ended normally because the training time was over. */
     public boolean finished() {
         return handler.finished();
@@ -83,12 +80,8 @@ public final class ExampleConsumerLoop implements AutoCloseable {
         return worker.failure();
     }
 
-    public Duration sinceLastPoll() {
-        return worker.sinceLastPoll();
-    }
-
     @Override
-    public void close() {
-        worker.close();
+    public ConsumerWorker worker() {
+        return worker;
     }
 }

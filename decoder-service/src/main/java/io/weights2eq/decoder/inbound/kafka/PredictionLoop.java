@@ -7,6 +7,7 @@ import io.weights2eq.decoder.engine.ServingModel;
 import io.weights2eq.decoder.outbound.kafka.PredictionPublisher;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
 import io.weights2eq.service.kafka.ConsumerWorker;
+import io.weights2eq.service.kafka.WorkerLoop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * to the topic's dead-letter topic with the reason (or is skipped, see {@link RequestSource#deadLetters()}) and the
  * loop goes on. While no model is loaded the partitions are paused: requests wait, they are not rejected.
  */
-public final class PredictionLoop implements AutoCloseable {
+public final class PredictionLoop implements WorkerLoop {
     private static final Logger LOG = Logger.getLogger(PredictionLoop.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -88,14 +89,6 @@ public final class PredictionLoop implements AutoCloseable {
         return source.topic().topicName();
     }
 
-    public boolean isAlive() {
-        return worker.isAlive();
-    }
-
-    public Duration sinceLastPoll() {
-        return worker.sinceLastPoll();
-    }
-
     public long predicted() {
         return serving.predicted();
     }
@@ -105,7 +98,7 @@ public final class PredictionLoop implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        worker.close();
+    public ConsumerWorker worker() {
+        return worker;
     }
 }
