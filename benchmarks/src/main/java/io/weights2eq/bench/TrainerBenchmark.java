@@ -1,6 +1,5 @@
 package io.weights2eq.bench;
 
-import io.weights2eq.domain.training.BenchmarkTasks;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -9,6 +8,7 @@ import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.BackendTask;
+import io.weights2eq.domain.training.BenchmarkTasks;
 import io.weights2eq.domain.training.Fit;
 import io.weights2eq.domain.training.MinibatchOrder;
 import io.weights2eq.domain.training.TrainingBackend;
@@ -59,7 +59,10 @@ import picocli.CommandLine.ParameterException;
  * stdout and to {@code <out-dir>/trainer-<time>.json}.
  */
 public final class TrainerBenchmark {
-    private static final Gson GSON = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder()
+            .serializeNulls()
+            .serializeSpecialFloatingPointValues()
+            .create();
 
     private final Options o;
     private final TrainingConfig config;
@@ -68,36 +71,61 @@ public final class TrainerBenchmark {
 
     private TrainerBenchmark(Options options) {
         this.o = options;
-        this.config = TrainingConfig.defaults().withActivation(Activation.fromLabel(options.activation))
-                .withSteps(options.steps).withSamples(options.train, options.samples - options.train, options.minibatch);
+        this.config = TrainingConfig.defaults()
+                .withActivation(Activation.fromLabel(options.activation))
+                .withSteps(options.steps)
+                .withSamples(options.train, options.samples - options.train, options.minibatch);
         this.equations = BenchmarkTasks.generate(options.seed, options.equations, options.samples);
     }
 
     /** The command line: {@code bin/w2e bench trainer --help} prints it. */
-    @Command(name = "bench trainer", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
-            description = "Train the same equations with our CPU kernel, DJL (PyTorch, CPU) and the PyTorch peer,"
-                    + " alternating engine after engine in every round; print one JSON line and keep it under --out-dir.")
+    @Command(
+            name = "bench trainer",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            usageHelpWidth = 120,
+            description =
+                    "Train the same equations with our CPU kernel, DJL (PyTorch, CPU) and the PyTorch peer,"
+                            + " alternating engine after engine in every round; print one JSON line and keep it under --out-dir.")
     static final class Options {
-        @Option(names = "--equations", defaultValue = "256", description = "equations trained by each engine (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--equations",
+                defaultValue = "256",
+                description = "equations trained by each engine (default ${DEFAULT-VALUE})")
         int equations;
 
-        @Option(names = "--activation", defaultValue = "tanh", paramLabel = "tanh|relu|sigmoid|softplus",
+        @Option(
+                names = "--activation",
+                defaultValue = "tanh",
+                paramLabel = "tanh|relu|sigmoid|softplus",
                 description = "the networks' activation (default ${DEFAULT-VALUE})")
         String activation;
 
         @Option(names = "--steps", defaultValue = "1000", description = "training steps (default ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--minibatch", defaultValue = "500", description = "samples per step (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--minibatch",
+                defaultValue = "500",
+                description = "samples per step (default ${DEFAULT-VALUE})")
         int minibatch;
 
-        @Option(names = "--samples", defaultValue = "5000", description = "samples per equation (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--samples",
+                defaultValue = "5000",
+                description = "samples per equation (default ${DEFAULT-VALUE})")
         int samples;
 
-        @Option(names = "--train", defaultValue = "4000", description = "of which trained on; the rest validate (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--train",
+                defaultValue = "4000",
+                description = "of which trained on; the rest validate (default ${DEFAULT-VALUE})")
         int train;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "rounds, each engine once per round (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "rounds, each engine once per round (default ${DEFAULT-VALUE})")
         int rounds;
 
         @Option(names = "--threads", description = "our kernel's threads (default: the cores)")
@@ -106,26 +134,44 @@ public final class TrainerBenchmark {
         @Option(names = "--seed", defaultValue = "1", description = "the equations' seed (default ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--engines", defaultValue = "ours,peer,djl", split = ",", description = "the engines to run (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--engines",
+                defaultValue = "ours,peer,djl",
+                split = ",",
+                description = "the engines to run (default ${DEFAULT-VALUE})")
         List<String> engines;
 
-        @Option(names = "--out-dir", defaultValue = "run/bench", description = "where the JSON line is kept (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--out-dir",
+                defaultValue = "run/bench",
+                description = "where the JSON line is kept (default ${DEFAULT-VALUE})")
         Path outDir;
 
-        @Option(names = "--peer-dir", defaultValue = "../shared/peer", description = "the PyTorch reference trainer (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--peer-dir",
+                defaultValue = "../shared/peer",
+                description = "the PyTorch reference trainer (default ${DEFAULT-VALUE})")
         Path peerDir;
 
-        @Option(names = "--driver", defaultValue = "benchmarks/src/main/python/peer_driver.py",
+        @Option(
+                names = "--driver",
+                defaultValue = "benchmarks/src/main/python/peer_driver.py",
                 description = "the peer's driver script (default ${DEFAULT-VALUE})")
         Path driver;
 
-        @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "the Python that imports torch (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--python",
+                defaultValue = "/usr/bin/python3",
+                description = "the Python that imports torch (default ${DEFAULT-VALUE})")
         String python;
 
         @Option(names = "--djl-max-batch", description = "networks per DJL program (default: DJL backend's)")
         int djlMaxBatch = DjlBackendConfig.defaults().maxBatch();
 
-        @Option(names = "--peer-batch-nets", defaultValue = "64", description = "networks per peer batch (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--peer-batch-nets",
+                defaultValue = "64",
+                description = "networks per peer batch (default ${DEFAULT-VALUE})")
         int peerBatchNets;
 
         /** Parsed and checked; {@code null} when help was asked for (and printed). */
@@ -136,10 +182,16 @@ public final class TrainerBenchmark {
                 return null;
             }
             Activation.fromLabel(o.activation);
-            if (o.equations < 1 || o.steps < 1 || o.rounds < 1 || o.threads < 1 || o.train >= o.samples
-                    || o.minibatch < 1 || o.minibatch > o.train) {
-                throw new ParameterException(cli, "need equations, steps, rounds, threads ≥ 1, train < samples and"
-                        + " 1 ≤ minibatch ≤ train");
+            if (o.equations < 1
+                    || o.steps < 1
+                    || o.rounds < 1
+                    || o.threads < 1
+                    || o.train >= o.samples
+                    || o.minibatch < 1
+                    || o.minibatch > o.train) {
+                throw new ParameterException(
+                        cli,
+                        "need equations, steps, rounds, threads ≥ 1, train < samples and" + " 1 ≤ minibatch ≤ train");
             }
             return o;
         }
@@ -191,7 +243,8 @@ public final class TrainerBenchmark {
         }
 
         double medianSeconds() {
-            double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] s =
+                    seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }
     }
@@ -220,7 +273,9 @@ public final class TrainerBenchmark {
         Map<String, Object> result = new TrainerBenchmark(options).run();
         String line = GSON.toJson(result);
         Files.createDirectories(options.outDir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         Path file = options.outDir.resolve("trainer-" + stamp + ".json");
         Files.writeString(file, line + "\n");
         log("written " + file);
@@ -229,8 +284,16 @@ public final class TrainerBenchmark {
     }
 
     private Map<String, Object> run() throws Exception {
-        log(String.format(Locale.ROOT, "%d equations, %s, %d steps of %d, %d rounds, %d threads, engines %s",
-                o.equations, o.activation, o.steps, o.minibatch, o.rounds, o.threads, o.engines));
+        log(String.format(
+                Locale.ROOT,
+                "%d equations, %s, %d steps of %d, %d rounds, %d threads, engines %s",
+                o.equations,
+                o.activation,
+                o.steps,
+                o.minibatch,
+                o.rounds,
+                o.threads,
+                o.engines));
         String torch = o.engines.contains("peer") ? torchProbe() : "not asked for";
         boolean peer = torch == null;
         if (!peer) {
@@ -284,7 +347,8 @@ public final class TrainerBenchmark {
 
     private void warmUp() {
         TrainingConfig small = config.withSteps(20);
-        List<BackendTask> few = BenchmarkTasks.backendTasks(small, equations.subList(0, Math.min(16, equations.size())));
+        List<BackendTask> few =
+                BenchmarkTasks.backendTasks(small, equations.subList(0, Math.min(16, equations.size())));
         if (o.engines.contains("ours")) {
             try (TrainingBackend backend = CpuBackends.best(o.threads)) {
                 backend.train(small, few);
@@ -292,7 +356,9 @@ public final class TrainerBenchmark {
         }
         if (o.engines.contains("djl")) {
             try (TrainingBackend backend = new DjlTrainingBackend(djlConfig(1))) {
-                backend.train(small, BenchmarkTasks.backendTasks(small, equations.subList(0, Math.min(16, equations.size()))));
+                backend.train(
+                        small,
+                        BenchmarkTasks.backendTasks(small, equations.subList(0, Math.min(16, equations.size()))));
             }
         }
     }
@@ -326,8 +392,8 @@ public final class TrainerBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         runs.seconds.add(seconds);
         runs.parameters = trained;
-        log(String.format(Locale.ROOT, "round %d %-8s %8.2f s  %8.2f eq/s", round, runs.name, seconds,
-                o.equations / seconds));
+        log(String.format(
+                Locale.ROOT, "round %d %-8s %8.2f s  %8.2f eq/s", round, runs.name, seconds, o.equations / seconds));
     }
 
     /** null when {@code import torch} works with the peer present, else why not. */
@@ -339,14 +405,18 @@ public final class TrainerBenchmark {
             return "no driver " + o.driver.toAbsolutePath().normalize();
         }
         try {
-            Process p = new ProcessBuilder(o.python, "-c", "import torch").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(o.python, "-c", "import torch")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return o.python + " -c 'import torch' did not finish in 120 s";
             }
-            return p.exitValue() == 0 ? null : o.python + " cannot import torch: " + out.strip().lines()
-                    .reduce((a, b) -> b).orElse("");
+            return p.exitValue() == 0
+                    ? null
+                    : o.python + " cannot import torch: "
+                            + out.strip().lines().reduce((a, b) -> b).orElse("");
         } catch (IOException e) {
             return "cannot run " + o.python + ": " + e.getMessage();
         } catch (InterruptedException e) {
@@ -360,10 +430,15 @@ public final class TrainerBenchmark {
         NetworkLayout layout = config.layout();
         List<BackendTask> tasks = freshTasks();
         try (OutputStream raw = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 20))) {
-            ByteBuffer header = ByteBuffer.allocate(4 + 4 * (5 + layout.sizes().length)).order(ByteOrder.LITTLE_ENDIAN);
-            header.put("W2EB".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(o.equations).putInt(o.samples)
-                    .putInt(o.train).putInt(layout.sizes().length);
+                DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 20))) {
+            ByteBuffer header =
+                    ByteBuffer.allocate(4 + 4 * (5 + layout.sizes().length)).order(ByteOrder.LITTLE_ENDIAN);
+            header.put("W2EB".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(1)
+                    .putInt(o.equations)
+                    .putInt(o.samples)
+                    .putInt(o.train)
+                    .putInt(layout.sizes().length);
             for (int s : layout.sizes()) {
                 header.putInt(s);
             }
@@ -390,10 +465,25 @@ public final class TrainerBenchmark {
 
     private void runPeer(Runs runs, Path data, int threads, int round) {
         Path out = Path.of(data + ".out");
-        List<String> command = List.of(o.python, o.driver.toString(), "--data", data.toString(), "--out",
-                out.toString(), "--peer-dir", o.peerDir.toString(), "--activation", o.activation, "--steps",
-                String.valueOf(o.steps), "--minibatch", String.valueOf(o.minibatch), "--threads",
-                String.valueOf(threads), "--batch-nets", String.valueOf(o.peerBatchNets));
+        List<String> command = List.of(
+                o.python,
+                o.driver.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--peer-dir",
+                o.peerDir.toString(),
+                "--activation",
+                o.activation,
+                "--steps",
+                String.valueOf(o.steps),
+                "--minibatch",
+                String.valueOf(o.minibatch),
+                "--threads",
+                String.valueOf(threads),
+                "--batch-nets",
+                String.valueOf(o.peerBatchNets));
         JsonObject line;
         try {
             line = runJson(command);
@@ -404,14 +494,16 @@ public final class TrainerBenchmark {
         }
         double seconds = line.get("train_s").getAsDouble();
         runs.seconds.add(seconds);
-        runs.extra.put("backend", "pytorch " + line.get("torch").getAsString() + " batched (torch_mlp_bench.py),"
-                + " " + o.peerBatchNets + " nets per bmm");
+        runs.extra.put(
+                "backend",
+                "pytorch " + line.get("torch").getAsString() + " batched (torch_mlp_bench.py)," + " " + o.peerBatchNets
+                        + " nets per bmm");
         runs.extra.put("threads", line.get("threads").getAsInt());
         runs.extra.put("blas", line.get("blas").getAsString());
         runs.extra.put("driver_median_rel_mse", line.get("median_rel_mse").getAsDouble());
         runs.parameters = readParameters(out);
-        log(String.format(Locale.ROOT, "round %d %-8s %8.2f s  %8.2f eq/s", round, runs.name, seconds,
-                o.equations / seconds));
+        log(String.format(
+                Locale.ROOT, "round %d %-8s %8.2f s  %8.2f eq/s", round, runs.name, seconds, o.equations / seconds));
     }
 
     private List<float[]> readParameters(Path file) {
@@ -437,12 +529,15 @@ public final class TrainerBenchmark {
         Path script = o.peerDir.resolve("peak_matmul.py");
         Map<String, Object> peak = new LinkedHashMap<>();
         try {
-            JsonObject line = runJson(List.of(o.python, script.toString(), "--threads", String.valueOf(o.threads),
-                    "--n", "4096", "--reps", "5"));
+            JsonObject line = runJson(List.of(
+                    o.python, script.toString(), "--threads", String.valueOf(o.threads), "--n", "4096", "--reps", "5"));
             peak.put("best_gflops", line.get("best_gflops").getAsDouble());
             peak.put("median_gflops", line.get("median_gflops").getAsDouble());
             peak.put("threads", line.get("threads").getAsInt());
-            log(String.format(Locale.ROOT, "fp32 peak %.1f GFLOP/s (%d threads)", line.get("best_gflops").getAsDouble(),
+            log(String.format(
+                    Locale.ROOT,
+                    "fp32 peak %.1f GFLOP/s (%d threads)",
+                    line.get("best_gflops").getAsDouble(),
                     line.get("threads").getAsInt()));
         } catch (RuntimeException e) {
             peak.put("failure", e.getMessage());
@@ -454,9 +549,12 @@ public final class TrainerBenchmark {
     /** Runs a command (stderr passed through), returns its last stdout line parsed as JSON. */
     private static JsonObject runJson(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l = r.readLine(); l != null; l = r.readLine()) {
                     if (!l.isBlank()) {
                         last = l;
@@ -514,11 +612,18 @@ public final class TrainerBenchmark {
         double[] rel = relativeValidationMse(runs.parameters);
         e.put("eq_per_s", eqPerS);
         e.put("eq_per_s_rounds", runs.seconds.stream().map(s -> o.equations / s).toList());
-        e.put("eq_per_s_best", o.equations / runs.seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        e.put(
+                "eq_per_s_best",
+                o.equations
+                        / runs.seconds.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .min()
+                                .orElseThrow());
         e.put("median_rel_mse", quantile(rel, 0.5));
         e.put("p90_rel_mse", quantile(rel, 0.9));
-        e.put("converged_fraction", Arrays.stream(rel).filter(r -> r <= config.targetRelativeMse()).count()
-                / (double) rel.length);
+        e.put(
+                "converged_fraction",
+                Arrays.stream(rel).filter(r -> r <= config.targetRelativeMse()).count() / (double) rel.length);
         e.put("gflops", gflops);
         e.put("fraction_of_peak", peak == null ? null : gflops / peak);
         return e;
@@ -534,7 +639,8 @@ public final class TrainerBenchmark {
             }
             Map<String, Object> e = engineReport(r.getValue(), flopPerEquation, peak);
             byThreads.put(r.getKey().substring(prefix.length() + 1), e);
-            if (e.containsKey("eq_per_s") && (best == null || (double) e.get("eq_per_s") > (double) best.get("eq_per_s"))) {
+            if (e.containsKey("eq_per_s")
+                    && (best == null || (double) e.get("eq_per_s") > (double) best.get("eq_per_s"))) {
                 best = e;
             }
         }
@@ -546,8 +652,8 @@ public final class TrainerBenchmark {
         return out;
     }
 
-    private Map<String, Object> report(Map<String, Runs> runs, String torch, Map<String, Object> peakStart,
-            Map<String, Object> peakEnd) {
+    private Map<String, Object> report(
+            Map<String, Runs> runs, String torch, Map<String, Object> peakStart, Map<String, Object> peakEnd) {
         long flopPerSample = flopPerSample(config.layout(), config.activation());
         double flopPerEquation = (double) flopPerSample * samplesTrained(o.steps, o.train, o.minibatch);
         Double peak = null;
@@ -574,13 +680,18 @@ public final class TrainerBenchmark {
         r.put("flop_per_sample", flopPerSample);
         Map<String, Object> peakInfo = new LinkedHashMap<>();
         peakInfo.put("gflops", peak);
-        peakInfo.put("source", peak == null ? "not measured: " + torch : "peer/peak_matmul.py, fp32 sgemm 4096³, "
-                + o.threads + " threads, best of the start and end of this run");
+        peakInfo.put(
+                "source",
+                peak == null
+                        ? "not measured: " + torch
+                        : "peer/peak_matmul.py, fp32 sgemm 4096³, " + o.threads
+                                + " threads, best of the start and end of this run");
         peakInfo.put("start", peakStart);
         peakInfo.put("end", peakEnd);
         r.put("peak", peakInfo);
         Map<String, Object> engines = new LinkedHashMap<>();
-        Map<String, Object> ours = runs.containsKey("ours") ? engineReport(runs.get("ours"), flopPerEquation, peak) : null;
+        Map<String, Object> ours =
+                runs.containsKey("ours") ? engineReport(runs.get("ours"), flopPerEquation, peak) : null;
         Map<String, Object> peer = fastest(runs, "peer", flopPerEquation, peak);
         Map<String, Object> djl = fastest(runs, "djl", flopPerEquation, peak);
         engines.put("ours", ours);
@@ -596,7 +707,10 @@ public final class TrainerBenchmark {
     }
 
     private static Double ratio(Map<String, Object> a, Map<String, Object> b) {
-        if (a == null || b == null || !(a.get("eq_per_s") instanceof Double x) || !(b.get("eq_per_s") instanceof Double y)) {
+        if (a == null
+                || b == null
+                || !(a.get("eq_per_s") instanceof Double x)
+                || !(b.get("eq_per_s") instanceof Double y)) {
             return null;
         }
         return x / y;

@@ -33,14 +33,17 @@ class TrainerBenchmarkTest {
 
     @Test
     void optionsAreParsedAndCheckedFromTheirDeclaration() {
-        TrainerBenchmark.Options o = TrainerBenchmark.Options.parse(new String[] {"--steps", "7", "--engines", "ours,djl"});
+        TrainerBenchmark.Options o =
+                TrainerBenchmark.Options.parse(new String[] {"--steps", "7", "--engines", "ours,djl"});
         assertEquals(7, o.steps);
         assertEquals(java.util.List.of("ours", "djl"), o.engines);
         assertEquals(256, o.equations);
         org.junit.jupiter.api.Assertions.assertNull(TrainerBenchmark.Options.parse(new String[] {"--help"}));
-        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class,
                 () -> TrainerBenchmark.Options.parse(new String[] {"--train", "6000"}));
-        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class,
                 () -> TrainerBenchmark.Options.parse(new String[] {"--stepz", "7"}));
     }
 }

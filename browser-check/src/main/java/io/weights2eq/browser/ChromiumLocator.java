@@ -12,11 +12,10 @@ public final class ChromiumLocator {
     public static final String ENV = "W2E_CHROMIUM";
     public static final String HOW_TO_INSTALL = "install Chromium (Debian/Ubuntu: apt-get install -y chromium) "
             + "or point " + ENV + " at a Chromium or Chrome executable";
-    private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome",
-            "google-chrome-stable");
+    private static final List<String> NAMES =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
 
-    private ChromiumLocator() {
-    }
+    private ChromiumLocator() {}
 
     public static Optional<Path> find() {
         return find(System.getenv());

@@ -27,8 +27,7 @@ public final class DevToolsConnection implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An event: its method, params and the session it came from (null for the browser). */
-    public record Event(String method, JsonNode params, String sessionId) {
-    }
+    public record Event(String method, JsonNode params, String sessionId) {}
 
     /** The protocol answered a command with an error. */
     public static final class CommandException extends IOException {
@@ -50,9 +49,11 @@ public final class DevToolsConnection implements AutoCloseable {
     public static DevToolsConnection open(URI uri, Duration commandTimeout, Consumer<Event> events) throws IOException {
         Receiver receiver = new Receiver(events);
         try {
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .connectTimeout(commandTimeout).buildAsync(uri, receiver).get(commandTimeout.toMillis(),
-                            TimeUnit.MILLISECONDS);
+            WebSocket socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .connectTimeout(commandTimeout)
+                    .buildAsync(uri, receiver)
+                    .get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
             DevToolsConnection connection = new DevToolsConnection(socket, commandTimeout);
             receiver.connection = connection;
             return connection;
@@ -103,12 +104,15 @@ public final class DevToolsConnection implements AutoCloseable {
                 return;
             }
             if (message.has("error")) {
-                answer.completeExceptionally(new CommandException(message.get("error").path("message").asText()));
+                answer.completeExceptionally(new CommandException(
+                        message.get("error").path("message").asText()));
             } else {
                 answer.complete(message.path("result"));
             }
         } else if (message.has("method")) {
-            events.accept(new Event(message.get("method").asText(), message.path("params"),
+            events.accept(new Event(
+                    message.get("method").asText(),
+                    message.path("params"),
                     message.hasNonNull("sessionId") ? message.get("sessionId").asText() : null));
         }
     }
@@ -166,7 +170,9 @@ public final class DevToolsConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                .orTimeout(2, TimeUnit.SECONDS)
+                .exceptionally(e -> null);
         socket.abort();
     }
 }

@@ -31,12 +31,24 @@ public final class HeadlessChromium implements AutoCloseable {
     public static HeadlessChromium start(Path executable, Duration startTimeout) throws IOException {
         Path profile = Files.createTempDirectory("w2e-chromium-");
         Path log = profile.resolve("chromium.log");
-        List<String> command = List.of(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--remote-debugging-port=0",
+        List<String> command = List.of(
+                executable.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
                 "about:blank");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(profile.resolve("chromium.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolve("chromium.log").toFile())
+                .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + startTimeout.toNanos();
         try {
@@ -47,7 +59,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 }
                 List<String> lines = Files.exists(portFile) ? Files.readAllLines(portFile) : List.of();
                 if (lines.size() >= 2 && !lines.get(1).isBlank()) { // written whole once both lines are there
-                    URI uri = URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
+                    URI uri = URI.create("ws://127.0.0.1:" + lines.get(0).trim()
+                            + lines.get(1).trim());
                     return new HeadlessChromium(process, profile, uri);
                 }
                 Thread.sleep(50);

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ public final class PageCheck {
      * @param screenshot where to write a PNG, or null
      * @param settle     how long to keep watching for errors after {@code ready} (late renders, late exceptions)
      */
-    public record Options(URI url, String ready, Duration timeout, Path screenshot, Duration settle, int width,
-                          int height) {
+    public record Options(
+            URI url, String ready, Duration timeout, Path screenshot, Duration settle, int width, int height) {
         public Options {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -38,15 +37,13 @@ public final class PageCheck {
     }
 
     /** @param reason why it failed (null when it passed); {@code errors}: every console error seen */
-    public record Result(boolean passed, String reason, List<String> errors, Duration elapsed, Path screenshot) {
-    }
+    public record Result(boolean passed, String reason, List<String> errors, Duration elapsed, Path screenshot) {}
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_SCREENSHOT_HEIGHT = 4000;
 
-    private PageCheck() {
-    }
+    private PageCheck() {}
 
     /** Checks the page in a Chromium of its own, started for it and stopped after. */
     public static Result run(Path chromium, Options options) throws IOException {
@@ -66,21 +63,35 @@ public final class PageCheck {
             }
         })) {
             String targetId = cdp.send("Target.createTarget", Map.of("url", "about:blank"), null)
-                    .path("targetId").asText();
+                    .path("targetId")
+                    .asText();
             try {
                 // from here on, events of this session are collected (the handler compares session[0])
                 session[0] = cdp.send("Target.attachToTarget", Map.of("targetId", targetId, "flatten", true), null)
-                        .path("sessionId").asText();
+                        .path("sessionId")
+                        .asText();
                 String s = session[0];
                 cdp.send("Runtime.enable", Map.of(), s);
                 cdp.send("Log.enable", Map.of(), s);
                 cdp.send("Page.enable", Map.of(), s);
-                cdp.send("Emulation.setDeviceMetricsOverride", Map.of("width", options.width(),
-                        "height", options.height(), "deviceScaleFactor", 1, "mobile", false), s);
-                JsonNode navigated = cdp.send("Page.navigate", Map.of("url", options.url().toString()), s);
+                cdp.send(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of(
+                                "width",
+                                options.width(),
+                                "height",
+                                options.height(),
+                                "deviceScaleFactor",
+                                1,
+                                "mobile",
+                                false),
+                        s);
+                JsonNode navigated =
+                        cdp.send("Page.navigate", Map.of("url", options.url().toString()), s);
                 String reason;
                 if (navigated.hasNonNull("errorText")) {
-                    reason = "cannot load " + options.url() + ": " + navigated.get("errorText").asText();
+                    reason = "cannot load " + options.url() + ": "
+                            + navigated.get("errorText").asText();
                 } else {
                     reason = waitUntilReady(cdp, s, options, errors, start);
                 }
@@ -97,8 +108,9 @@ public final class PageCheck {
     }
 
     /** @return null when ready without errors, else why not */
-    private static String waitUntilReady(DevToolsConnection cdp, String session, Options options, List<String> errors,
-                                         long start) throws IOException {
+    private static String waitUntilReady(
+            DevToolsConnection cdp, String session, Options options, List<String> errors, long start)
+            throws IOException {
         long deadline = start + options.timeout().toNanos();
         String lastEvaluationError = null;
         while (true) {
@@ -107,8 +119,10 @@ public final class PageCheck {
             }
             JsonNode answer;
             try {
-                answer = cdp.send("Runtime.evaluate", Map.of("expression", "Boolean(" + options.ready() + ")",
-                        "returnByValue", true), session);
+                answer = cdp.send(
+                        "Runtime.evaluate",
+                        Map.of("expression", "Boolean(" + options.ready() + ")", "returnByValue", true),
+                        session);
             } catch (DevToolsConnection.CommandException e) { // e.g. the context went away while the page loads
                 answer = null;
                 lastEvaluationError = e.getMessage();
@@ -122,8 +136,8 @@ public final class PageCheck {
                 return errors.isEmpty() ? null : "console error: " + errors.get(0);
             }
             if (System.nanoTime() >= deadline) {
-                return "no data within " + options.timeout().toSeconds() + " s: `" + options.ready()
-                        + "` stayed false" + (lastEvaluationError == null ? "" : " (last: " + lastEvaluationError + ")");
+                return "no data within " + options.timeout().toSeconds() + " s: `" + options.ready() + "` stayed false"
+                        + (lastEvaluationError == null ? "" : " (last: " + lastEvaluationError + ")");
             }
             sleep(POLL);
         }
@@ -132,15 +146,21 @@ public final class PageCheck {
     /** The whole page: the viewport is grown to the content's height first (capped), then captured. */
     private static Path screenshot(DevToolsConnection cdp, String session, Path file, Options options)
             throws IOException {
-        double contentHeight = cdp.send("Page.getLayoutMetrics", Map.of(), session).path("cssContentSize")
-                .path("height").asDouble(options.height());
+        double contentHeight = cdp.send("Page.getLayoutMetrics", Map.of(), session)
+                .path("cssContentSize")
+                .path("height")
+                .asDouble(options.height());
         int height = (int) Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(options.height(), Math.ceil(contentHeight)));
         if (height > options.height()) {
-            cdp.send("Emulation.setDeviceMetricsOverride", Map.of("width", options.width(), "height", height,
-                    "deviceScaleFactor", 1, "mobile", false), session);
+            cdp.send(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", options.width(), "height", height, "deviceScaleFactor", 1, "mobile", false),
+                    session);
             sleep(Duration.ofMillis(300)); // responsive content lays itself out again
         }
-        String data = cdp.send("Page.captureScreenshot", Map.of("format", "png"), session).path("data").asText();
+        String data = cdp.send("Page.captureScreenshot", Map.of("format", "png"), session)
+                .path("data")
+                .asText();
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

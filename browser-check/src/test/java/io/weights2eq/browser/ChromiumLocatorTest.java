@@ -29,10 +29,17 @@ class ChromiumLocatorTest {
         String path = a + ":" + b;
         assertEquals(Optional.of(chromium), ChromiumLocator.find(Map.of("PATH", path)), "chromium before chrome");
         assertEquals(Optional.of(chrome), ChromiumLocator.find(Map.of("PATH", a.toString())));
-        assertEquals(Optional.of(chrome), ChromiumLocator.find(Map.of("PATH", path, ChromiumLocator.ENV,
-                chrome.toString())));
-        assertEquals(Optional.empty(), ChromiumLocator.find(Map.of("PATH", path, ChromiumLocator.ENV,
-                dir.resolve("nothing").toString())), "a wrong W2E_CHROMIUM is not second-guessed");
+        assertEquals(
+                Optional.of(chrome),
+                ChromiumLocator.find(Map.of("PATH", path, ChromiumLocator.ENV, chrome.toString())));
+        assertEquals(
+                Optional.empty(),
+                ChromiumLocator.find(Map.of(
+                        "PATH",
+                        path,
+                        ChromiumLocator.ENV,
+                        dir.resolve("nothing").toString())),
+                "a wrong W2E_CHROMIUM is not second-guessed");
         assertEquals(Optional.empty(), ChromiumLocator.find(Map.of("PATH", dir.toString())));
     }
 }

@@ -33,12 +33,14 @@ class PageCheckTest {
     private static final Map<String, String> PAGES = Map.of(
             "/clean", "<p>fine</p><script>setTimeout(() => { window.ready = true; }, 300);</script>",
             "/console-error", "<script>console.error('boom from the page', 42); window.ready = true;</script>",
-            "/throws", "<script>window.ready = true; setTimeout(() => { throw new Error('thrown on purpose'); }, 50);"
-                    + "</script>",
+            "/throws",
+                    "<script>window.ready = true; setTimeout(() => { throw new Error('thrown on purpose'); }, 50);"
+                            + "</script>",
             "/missing-script", "<script src=\"/no-such.js\"></script><script>window.ready = true;</script>",
             "/never", "<p>waiting for data that never comes</p>",
-            "/tall", "<div style=\"height: 2600px; background: linear-gradient(#fff, #36c)\"></div>"
-                    + "<script>window.ready = true;</script>");
+            "/tall",
+                    "<div style=\"height: 2600px; background: linear-gradient(#fff, #36c)\"></div>"
+                            + "<script>window.ready = true;</script>");
 
     private static HttpServer server;
     private static Path chromium;
@@ -59,9 +61,11 @@ class PageCheckTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = PAGES.get(exchange.getRequestURI().getPath());
-            byte[] bytes = body == null ? "not found".getBytes(StandardCharsets.UTF_8)
+            byte[] bytes = body == null
+                    ? "not found".getBytes(StandardCharsets.UTF_8)
                     : ("<!DOCTYPE html><html><head><link rel=\"icon\" href=\"data:,\"></head><body>" + body
-                    + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                                    + "</body></html>")
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -99,7 +103,7 @@ class PageCheckTest {
         assertNull(result.reason());
         assertEquals(0, result.errors().size(), result.errors().toString());
         byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
-        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, "a PNG file");
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, "a PNG file");
     }
 
     @Test
@@ -149,8 +153,10 @@ class PageCheckTest {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort(); // closed again: nothing listens there
         }
-        PageCheck.Result result = PageCheck.run(browser, new PageCheck.Options(
-                URI.create("http://127.0.0.1:" + port + "/dashboard"), READY, Duration.ofSeconds(10), null));
+        PageCheck.Result result = PageCheck.run(
+                browser,
+                new PageCheck.Options(
+                        URI.create("http://127.0.0.1:" + port + "/dashboard"), READY, Duration.ofSeconds(10), null));
         assertFalse(result.passed());
         assertTrue(result.reason().contains("ERR_CONNECTION_REFUSED"), result.reason());
     }

@@ -1,7 +1,6 @@
 package io.weights2eq.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,22 +25,39 @@ import picocli.CommandLine.Option;
  * (no coordinated omission). Bodies are the lines of a network file, sent in turn; the first {@code --warmup-s}
  * seconds are not counted. Prints one JSON line.
  */
-@Command(name = "bench-decode", mixinStandardHelpOptions = true, sortOptions = false, description = "Open-loop load on POST /decode at a fixed rate: p50/p90/p99 latency from the scheduled send times (no coordinated omission); one JSON line.")
+@Command(
+        name = "bench-decode",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Open-loop load on POST /decode at a fixed rate: p50/p90/p99 latency from the scheduled send times (no coordinated omission); one JSON line.")
 final class BenchDecodeCommand extends CliCommand {
-    @Option(names = "--input", required = true, paramLabel = "NETWORKS.jsonl",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "NETWORKS.jsonl",
             description = "request bodies: the lines of a network file, sent in turn (export-examples --out X.jsonl)")
     Path input;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8083", description = "the decoder-service (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--url",
+            defaultValue = "http://localhost:8083",
+            description = "the decoder-service (default ${DEFAULT-VALUE})")
     String service;
 
-    @Option(names = "--rate", defaultValue = "200", description = "requests per second, at most 100000 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rate",
+            defaultValue = "200",
+            description = "requests per second, at most 100000 (default ${DEFAULT-VALUE})")
     double rate;
 
     @Option(names = "--seconds", defaultValue = "30", description = "how long to measure (default ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--warmup-s", defaultValue = "10", description = "seconds sent first and not counted (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup-s",
+            defaultValue = "10",
+            description = "seconds sent first and not counted (default ${DEFAULT-VALUE})")
     double warmupSeconds;
 
     private URI url;
@@ -54,7 +70,8 @@ final class BenchDecodeCommand extends CliCommand {
         url = URI.create(service + "/decode");
         List<String> bodies;
         try {
-            bodies = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).toList();
+            bodies =
+                    Files.readAllLines(input).stream().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input, e);
         }
@@ -70,8 +87,11 @@ final class BenchDecodeCommand extends CliCommand {
     }
 
     private int load(List<String> bodies, java.util.concurrent.ExecutorService pool) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(pool).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(pool)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long intervalNanos = (long) (1e9 / rate);
         long total = (long) ((warmupSeconds + seconds) * rate);
         long warmup = (long) (warmupSeconds * rate);
@@ -87,9 +107,11 @@ final class BenchDecodeCommand extends CliCommand {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             boolean counted = i >= warmup;
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) (i % bodies.size())))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) (i % bodies.size()))))
+                    .build();
             pending[(int) i] = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         long latency = System.nanoTime() - scheduled;
@@ -105,12 +127,25 @@ final class BenchDecodeCommand extends CliCommand {
         CompletableFuture.allOf(pending).exceptionally(t -> null).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.printf(Locale.ROOT, "{\"url\":\"%s\",\"rate\":%.1f,\"seconds\":%.1f,\"warmupSeconds\":%.1f,"
+        out.printf(
+                Locale.ROOT,
+                "{\"url\":\"%s\",\"rate\":%.1f,\"seconds\":%.1f,\"warmupSeconds\":%.1f,"
                         + "\"requests\":%d,\"achievedRate\":%.1f,\"measured\":%d,\"failures\":%d,\"non200\":%d,"
                         + "\"p50Ms\":%s,\"p90Ms\":%s,\"p99Ms\":%s,\"p999Ms\":%s,\"maxMs\":%s}%n",
-                url, rate, seconds, warmupSeconds, total, total / elapsed, sorted.length, errors.get(),
-                statusErrors.get(), json(q(sorted, 0.5)), json(q(sorted, 0.9)), json(q(sorted, 0.99)),
-                json(q(sorted, 0.999)), json(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
+                url,
+                rate,
+                seconds,
+                warmupSeconds,
+                total,
+                total / elapsed,
+                sorted.length,
+                errors.get(),
+                statusErrors.get(),
+                json(q(sorted, 0.5)),
+                json(q(sorted, 0.9)),
+                json(q(sorted, 0.99)),
+                json(q(sorted, 0.999)),
+                json(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
         return errors.get() + statusErrors.get() == 0 ? 0 : 1;
     }
 

@@ -3,7 +3,6 @@ package io.weights2eq.cli;
 import io.weights2eq.browser.ChromiumLocator;
 import io.weights2eq.browser.PageCheck;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,22 +14,35 @@ import picocli.CommandLine.Option;
  * {@code dashboard-check}: opens the decoder's live dashboard in a headless Chromium and fails on any console error
  * or when its charts show no data within the timeout; optionally saves a screenshot.
  */
-@Command(name = "dashboard-check", mixinStandardHelpOptions = true, sortOptions = false, description = "Open the decoder's live dashboard in a headless Chromium (DevTools protocol): exit 1 on any console error or uncaught exception, or when its charts show no data within the timeout (needs chromium, or W2E_CHROMIUM).")
+@Command(
+        name = "dashboard-check",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Open the decoder's live dashboard in a headless Chromium (DevTools protocol): exit 1 on any console error or uncaught exception, or when its charts show no data within the timeout (needs chromium, or W2E_CHROMIUM).")
 final class DashboardCheckCommand extends CliCommand {
     /** What the dashboard's own script says once its training or prediction charts have points (dashboard.js). */
     static final String DASHBOARD_READY = "window.w2eDashboard && window.w2eDashboard.dataPoints() > 0";
 
-    @Option(names = "--url", defaultValue = "http://localhost:8083/dashboard",
+    @Option(
+            names = "--url",
+            defaultValue = "http://localhost:8083/dashboard",
             description = "the dashboard (default ${DEFAULT-VALUE}; bin/w2e: port $W2E_DECODER_PORT)")
     String page;
 
     @Option(names = "--screenshot", paramLabel = "FILE", description = "save a PNG of the page here")
     Path screenshot;
 
-    @Option(names = "--timeout-s", defaultValue = "60", description = "how long the charts may take to show data, 1 to 3600 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout-s",
+            defaultValue = "60",
+            description = "how long the charts may take to show data, 1 to 3600 (default ${DEFAULT-VALUE})")
     long timeoutS;
 
-    @Option(names = "--ready", paramLabel = "JS", description = "the JavaScript condition to wait for (default: the charts have points)")
+    @Option(
+            names = "--ready",
+            paramLabel = "JS",
+            description = "the JavaScript condition to wait for (default: the charts have points)")
     String ready;
 
     private URI url;
@@ -60,16 +72,17 @@ final class DashboardCheckCommand extends CliCommand {
         }
         PageCheck.Result result;
         try {
-            result = PageCheck.run(chromium.get(), new PageCheck.Options(url, ready, Duration.ofSeconds(timeoutS),
-                    screenshot));
+            result = PageCheck.run(
+                    chromium.get(), new PageCheck.Options(url, ready, Duration.ofSeconds(timeoutS), screenshot));
         } catch (IOException e) {
             err.println("dashboard-check: " + e.getMessage());
             return 2;
         }
         String shot = result.screenshot() == null ? "" : "; screenshot " + result.screenshot();
         if (result.passed()) {
-            out.printf("dashboard-check: OK: %s shows data, no console errors (%.1f s)%s%n", url,
-                    result.elapsed().toMillis() / 1000.0, shot);
+            out.printf(
+                    "dashboard-check: OK: %s shows data, no console errors (%.1f s)%s%n",
+                    url, result.elapsed().toMillis() / 1000.0, shot);
             return 0;
         }
         err.printf("dashboard-check: FAILED: %s: %s%s%n", url, result.reason(), shot);

@@ -12,21 +12,18 @@ import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
-import io.weights2eq.domain.equation.SamplingMode;
 import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,27 +35,48 @@ import picocli.CommandLine.Option;
  * status is then 1. {@code --model} is a checkpoint file or a directory (its latest {@code *.w2ed}); default
  * {@code $W2E_HOME/models}.
  */
-@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false, description = "Decode a network file (no broker needed): one JSON line per network on stdout (id, equation, method, modelVersion, coefficients, tokenIds, latencyMillis, the fit to the network); exit 1 if a line failed.")
+@Command(
+        name = "decode",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Decode a network file (no broker needed): one JSON line per network on stdout (id, equation, method, modelVersion, coefficients, tokenIds, latencyMillis, the fit to the network); exit 1 if a line failed.")
 final class DecodeCommand extends CliCommand {
     static final double X_MIN = -1;
     static final double X_MAX = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--input", required = true, paramLabel = "FILE.jsonl|-",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE.jsonl|-",
             description = "networks, one JSON line each (the network file format); - reads stdin")
     String input;
 
-    @Option(names = "--method", defaultValue = "hybrid", paramLabel = "hybrid|learned|analytic|taylor", description = "hybrid: every candidate verified against the network; learned: the model of --model; analytic: least-squares projection rounded to the family; taylor: the Taylor expansion (tanh, sigmoid, softplus) (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--method",
+            defaultValue = "hybrid",
+            paramLabel = "hybrid|learned|analytic|taylor",
+            description =
+                    "hybrid: every candidate verified against the network; learned: the model of --model; analytic: least-squares projection rounded to the family; taylor: the Taylor expansion (tanh, sigmoid, softplus) (default ${DEFAULT-VALUE})")
     String methodName;
 
-    @Option(names = "--model", paramLabel = "PATH",
+    @Option(
+            names = "--model",
+            paramLabel = "PATH",
             description = "a checkpoint, or the latest *.w2ed of a directory (default $W2E_HOME/models)")
     Path modelOption;
 
-    @Option(names = "--beam", defaultValue = "1", description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--beam",
+            defaultValue = "1",
+            description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
     int beam;
 
-    @Option(names = "--family", defaultValue = "servant", paramLabel = "servant|uniform-length",
+    @Option(
+            names = "--family",
+            defaultValue = "servant",
+            paramLabel = "servant|uniform-length",
             description = "the family the analytic decoders round to (default ${DEFAULT-VALUE})")
     String familyName;
 
@@ -164,14 +182,23 @@ final class DecodeCommand extends CliCommand {
         result.put("equation", decoded.canonicalText());
         result.put("method", decoded.method());
         result.put("modelVersion", decoded.modelVersion());
-        result.put("coefficients", decoded.coefficients().stream().map(BigDecimal::toPlainString).toList());
+        result.put(
+                "coefficients",
+                decoded.coefficients().stream().map(BigDecimal::toPlainString).toList());
         result.put("tokenIds", decoded.tokenIds());
         if (fit != null) {
             result.put("fit", Map.of("rSquared", fit.rSquared(), "maxAbsError", fit.maxAbsError()));
         }
         if (runnerUp != null) {
-            result.put("runnerUp", Map.of("equation", runnerUp.polynomial().toCanonicalText(), "method",
-                    runnerUp.method(), "rSquared", runnerUp.fit().rSquared()));
+            result.put(
+                    "runnerUp",
+                    Map.of(
+                            "equation",
+                            runnerUp.polynomial().toCanonicalText(),
+                            "method",
+                            runnerUp.method(),
+                            "rSquared",
+                            runnerUp.fit().rSquared()));
         }
         result.put("latencyMillis", latencyMillis);
         try {

@@ -1,11 +1,10 @@
 package io.weights2eq.cli;
 
-import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.Polynomial;
-import io.weights2eq.domain.equation.Vocabulary;
+import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.DecodeRequest;
 import io.weights2eq.schema.avro.Equation;
@@ -13,7 +12,6 @@ import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.avro.Prediction;
 import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.RecordDecodingException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -39,24 +37,38 @@ import picocli.CommandLine.Option;
  * first {@code --show} of them with the slice's exact match, token accuracy, sign accuracy, coefficient MAE and
  * R², computed by the same {@link DecodingMetrics} as the decoder's own evaluation.
  */
-@Command(name = "decode-validation", mixinStandardHelpOptions = true, description = "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods).")
+@Command(
+        name = "decode-validation",
+        mixinStandardHelpOptions = true,
+        description =
+                "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods).")
 final class DecodeValidationCommand extends CliCommand {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--fraction", defaultValue = "0.05",
+    @Option(
+            names = "--fraction",
+            defaultValue = "0.05",
             description = "the validation slice: this fraction of equation ids (default ${DEFAULT-VALUE})")
     double fraction;
 
-    @Option(names = "--show", defaultValue = "10", description = "rows of the table to print (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--show",
+            defaultValue = "10",
+            description = "rows of the table to print (default ${DEFAULT-VALUE})")
     int show;
 
-    @Option(names = "--timeout-s", defaultValue = "120",
+    @Option(
+            names = "--timeout-s",
+            defaultValue = "120",
             description = "how long to wait for the predictions (default ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
     /** Empty: one request per network with the service's default method; else one per network and method. */
-    @Option(names = "--methods", split = ",", paramLabel = "METHOD",
+    @Option(
+            names = "--methods",
+            split = ",",
+            paramLabel = "METHOD",
             description = "methods to ask for, each network once per method (default: the service's default)")
     List<String> methods;
 
@@ -92,14 +104,24 @@ final class DecodeValidationCommand extends CliCommand {
         List<String> asked = methods.isEmpty() ? java.util.Collections.singletonList(null) : methods;
         Map<String, Prediction> predictions = requestAndCollect(networks, asked);
         int expected = networks.size() * asked.size();
-        out.printf(Locale.ROOT, "%-24s %-22s %-22s %s%n", "equation", "ground truth", "predicted"
-                + (asked.get(0) == null ? "" : " (" + asked.get(0) + ")"), "");
+        out.printf(
+                Locale.ROOT,
+                "%-24s %-22s %-22s %s%n",
+                "equation",
+                "ground truth",
+                "predicted" + (asked.get(0) == null ? "" : " (" + asked.get(0) + ")"),
+                "");
         int shown = 0;
         for (Map.Entry<String, Network> e : networks.entrySet()) {
             Prediction p = predictions.get(requestId(e.getKey(), asked.get(0)));
             if (p != null && shown++ < show) {
                 String t = truth.get(e.getKey()).toCanonicalText();
-                out.printf(Locale.ROOT, "%-24s %-22s %-22s %s%n", e.getKey(), t, p.getCanonicalText(),
+                out.printf(
+                        Locale.ROOT,
+                        "%-24s %-22s %-22s %s%n",
+                        e.getKey(),
+                        t,
+                        p.getCanonicalText(),
                         p.getCanonicalText().equals(t) ? "exact" : "");
             }
         }
@@ -116,12 +138,19 @@ final class DecodeValidationCommand extends CliCommand {
                 }
             }
             Map<String, Double> m = metrics.summary();
-            out.printf(Locale.ROOT, "validation slice%s: %d of %d predicted; exact match %.1f %%, token accuracy %.1f %%, "
+            out.printf(
+                    Locale.ROOT,
+                    "validation slice%s: %d of %d predicted; exact match %.1f %%, token accuracy %.1f %%, "
                             + "sign accuracy %.1f %%, coefficient MAE %.3f, median R² %.4f (model %s)%n",
-                    method == null ? "" : " [" + method + "]", predicted, networks.size(),
-                    100 * m.get(DecodingMetrics.EXACT_MATCH), 100 * m.get(DecodingMetrics.TOKEN_ACCURACY),
-                    100 * m.get(DecodingMetrics.SIGN_ACCURACY), m.get(DecodingMetrics.COEFFICIENT_MAE),
-                    m.get(DecodingMetrics.R_SQUARED), versions);
+                    method == null ? "" : " [" + method + "]",
+                    predicted,
+                    networks.size(),
+                    100 * m.get(DecodingMetrics.EXACT_MATCH),
+                    100 * m.get(DecodingMetrics.TOKEN_ACCURACY),
+                    100 * m.get(DecodingMetrics.SIGN_ACCURACY),
+                    m.get(DecodingMetrics.COEFFICIENT_MAE),
+                    m.get(DecodingMetrics.R_SQUARED),
+                    versions);
         }
         return predictions.size() == expected ? 0 : 1;
     }
@@ -173,8 +202,9 @@ final class DecodeValidationCommand extends CliCommand {
             }
         }
         if (predictions.size() < requests.size()) {
-            err.printf("decode-validation: %d of %d predictions arrived within %s%n", predictions.size(),
-                    requests.size(), timeout);
+            err.printf(
+                    "decode-validation: %d of %d predictions arrived within %s%n",
+                    predictions.size(), requests.size(), timeout);
         }
         return predictions;
     }
@@ -188,10 +218,15 @@ final class DecodeValidationCommand extends CliCommand {
             for (Map.Entry<String, Network> e : networks.entrySet()) {
                 for (String method : asked) {
                     String id = requestId(e.getKey(), method);
-                    DecodeRequest request = DecodeRequest.newBuilder().setRequestId(id)
-                            .setNetwork(e.getValue().getNetwork()).setMethod(method).build();
-                    producer.send(new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(),
-                            id.getBytes(java.nio.charset.StandardCharsets.UTF_8), codec.encode(request)));
+                    DecodeRequest request = DecodeRequest.newBuilder()
+                            .setRequestId(id)
+                            .setNetwork(e.getValue().getNetwork())
+                            .setMethod(method)
+                            .build();
+                    producer.send(new ProducerRecord<>(
+                            Topics.DECODE_REQUESTS.topicName(),
+                            id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            codec.encode(request)));
                 }
             }
             producer.flush();

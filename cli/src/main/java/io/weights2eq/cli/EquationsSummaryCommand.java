@@ -33,7 +33,11 @@ import picocli.CommandLine.Option;
  * equations and checks every sample: {@code |y − p(x)| ≤ 1e-5·max(1, |y|)} with p the equation's
  * coefficients parsed as doubles; also checks that the canonical text denotes the same coefficients.
  */
-@Command(name = "equations-summary", mixinStandardHelpOptions = true, description = "Read the whole 'equations' topic: records, distinct keys, undecodable values, sample equations; and check y = p(x) for every sample of every equation.")
+@Command(
+        name = "equations-summary",
+        mixinStandardHelpOptions = true,
+        description =
+                "Read the whole 'equations' topic: records, distinct keys, undecodable values, sample equations; and check y = p(x) for every sample of every equation.")
 final class EquationsSummaryCommand extends CliCommand {
     static final double TOLERANCE = 1e-5;
 
@@ -43,7 +47,10 @@ final class EquationsSummaryCommand extends CliCommand {
     @Option(names = "--topic", description = "the topic to read (default: equations)")
     String topic;
 
-    @Option(names = "--samples", defaultValue = "3", description = "sample equations to print (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--samples",
+            defaultValue = "3",
+            description = "sample equations to print (default ${DEFAULT-VALUE})")
     int samples;
 
     @Option(names = "--expect", paramLabel = "N", description = "records expected: exit 1 on another count")
@@ -71,22 +78,27 @@ final class EquationsSummaryCommand extends CliCommand {
         Summary s = new Summary(samples);
         long t0 = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
                 err.println("error: topic " + topic + " does not exist on " + kafka.bootstrap);
                 return 2;
             }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            long offsets = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+            long offsets = partitions.stream()
+                    .mapToLong(tp -> end.get(tp) - begin.get(tp))
+                    .sum();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reachedEnd(consumer, partitions, end)) {
                 if (System.nanoTime() > deadline) {
-                    err.println("error: did not reach the end offsets of " + topic + " within " + timeout.toSeconds() + " s");
+                    err.println("error: did not reach the end offsets of " + topic + " within " + timeout.toSeconds()
+                            + " s");
                     return 2;
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -99,13 +111,14 @@ final class EquationsSummaryCommand extends CliCommand {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return s.print(out, topic, partitions.size(), offsets, seconds, expect);
         } catch (KafkaException e) {
-            err.println("error: cannot read " + topic + " from " + kafka.bootstrap + ": " + TopicsCommand.rootMessage(e));
+            err.println(
+                    "error: cannot read " + topic + " from " + kafka.bootstrap + ": " + TopicsCommand.rootMessage(e));
             return 2;
         }
     }
 
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
-                                      Map<TopicPartition, Long> end) {
+    private static boolean reachedEnd(
+            KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
         for (TopicPartition tp : partitions) {
             if (consumer.position(tp) < end.get(tp)) {
                 return false;
@@ -155,7 +168,8 @@ final class EquationsSummaryCommand extends CliCommand {
                 return;
             }
             decoded++;
-            families.merge(String.valueOf(e.getFamily() == null ? null : e.getFamily().getMode()), 1L, Long::sum);
+            families.merge(
+                    String.valueOf(e.getFamily() == null ? null : e.getFamily().getMode()), 1L, Long::sum);
             int n = Math.min(e.getX().size(), e.getY().size());
             minSamples = Math.min(minSamples, n);
             maxSamples = Math.max(maxSamples, n);
@@ -181,31 +195,63 @@ final class EquationsSummaryCommand extends CliCommand {
         }
 
         int print(PrintStream out, String topic, int partitions, long offsets, double seconds, Long expect) {
-            out.printf(Locale.ROOT, "%s: %d records, %d distinct keys, %d undecodable%s (%d partitions, %d offsets, read in %.1f s)%n",
-                    topic, records, keys.size(), undecodable, tombstones > 0 ? ", " + tombstones + " tombstones" : "",
-                    partitions, offsets, seconds);
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %d records, %d distinct keys, %d undecodable%s (%d partitions, %d offsets, read in %.1f s)%n",
+                    topic,
+                    records,
+                    keys.size(),
+                    undecodable,
+                    tombstones > 0 ? ", " + tombstones + " tombstones" : "",
+                    partitions,
+                    offsets,
+                    seconds);
             undecodableReasons.forEach((reason, count) -> out.printf("  undecodable x%d: %s%n", count, reason));
             if (decoded > 0) {
-                out.printf(Locale.ROOT, "families: %s; samples per equation: %s%n", families,
+                out.printf(
+                        Locale.ROOT,
+                        "families: %s; samples per equation: %s%n",
+                        families,
                         minSamples == maxSamples ? Long.toString(minSamples) : minSamples + ".." + maxSamples);
             }
             int i = 0;
             for (Equation e : firstEquations.values()) {
                 i++;
-                out.printf(Locale.ROOT, "sample %d: id=%s  %s  coefficients=%s%n", i, e.getId(), e.getCanonicalText(), e.getCoefficients());
+                out.printf(
+                        Locale.ROOT,
+                        "sample %d: id=%s  %s  coefficients=%s%n",
+                        i,
+                        e.getId(),
+                        e.getCanonicalText(),
+                        e.getCoefficients());
                 StringBuilder pairs = new StringBuilder("  (x, y):");
-                for (int k = 0; k < Math.min(3, Math.min(e.getX().size(), e.getY().size())); k++) {
-                    pairs.append(String.format(Locale.ROOT, " (%.6g, %.6g)", e.getX().get(k), e.getY().get(k)));
+                for (int k = 0;
+                        k < Math.min(3, Math.min(e.getX().size(), e.getY().size()));
+                        k++) {
+                    pairs.append(String.format(
+                            Locale.ROOT,
+                            " (%.6g, %.6g)",
+                            e.getX().get(k),
+                            e.getY().get(k)));
                 }
                 out.println(pairs);
                 int n = Math.min(e.getX().size(), e.getY().size());
                 int m = matchingSamples(e);
-                out.printf("  y = p(x) at %s/%d samples%n", m < 0 ? "unparseable coefficients, 0" : Integer.toString(m), n);
+                out.printf(
+                        "  y = p(x) at %s/%d samples%n",
+                        m < 0 ? "unparseable coefficients, 0" : Integer.toString(m), n);
             }
-            out.printf(Locale.ROOT, "check: %d/%d equations match their polynomial at every sample "
+            out.printf(
+                    Locale.ROOT,
+                    "check: %d/%d equations match their polynomial at every sample "
                             + "(|y - p(x)| <= %.0e * max(1, |y|)); %d/%d samples match%n",
-                    equationsMatching, decoded, TOLERANCE, samplesMatching, samplesChecked);
-            out.printf("check: %d/%d canonical texts agree with their coefficients%n", decoded - textMismatches, decoded);
+                    equationsMatching,
+                    decoded,
+                    TOLERANCE,
+                    samplesMatching,
+                    samplesChecked);
+            out.printf(
+                    "check: %d/%d canonical texts agree with their coefficients%n", decoded - textMismatches, decoded);
             textMismatchExamples.forEach(x -> out.println("  text mismatch: " + x));
 
             List<String> problems = new ArrayList<>();
@@ -282,12 +328,15 @@ final class EquationsSummaryCommand extends CliCommand {
         } catch (IllegalArgumentException ex) {
             return "canonical text does not parse (" + ex.getMessage() + "): " + e.getCanonicalText();
         }
-        int degree = Math.max(c.length - 1, parsed.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        int degree = Math.max(
+                c.length - 1,
+                parsed.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
         for (int power = 0; power <= degree; power++) {
             double want = power < c.length ? c[power] : 0.0;
             double got = parsed.getOrDefault(power, 0.0);
             if (Math.abs(want - got) > 1e-12 * Math.max(1, Math.abs(want))) {
-                return "text " + e.getCanonicalText() + " has " + got + " for x^" + power + ", coefficients say " + want;
+                return "text " + e.getCanonicalText() + " has " + got + " for x^" + power + ", coefficients say "
+                        + want;
             }
         }
         return null;

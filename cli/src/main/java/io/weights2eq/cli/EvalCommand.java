@@ -1,6 +1,16 @@
 package io.weights2eq.cli;
 
 import io.weights2eq.cli.W2eCli.UsageException;
+import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
+import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
+import io.weights2eq.domain.equation.EquationFamilies;
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.equation.EquationGenerator;
+import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.training.NetworkTrainer;
+import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.evaluation.EvalExample;
 import io.weights2eq.evaluation.EvalInputException;
 import io.weights2eq.evaluation.EvalPlots;
@@ -12,18 +22,7 @@ import io.weights2eq.evaluation.MethodRunner;
 import io.weights2eq.evaluation.NetworksWithTruth;
 import io.weights2eq.evaluation.ReportFiles;
 import io.weights2eq.evaluation.TrainerFigures;
-import io.weights2eq.domain.decoding.LearnedDecoder;
-import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
-import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
-import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
-import io.weights2eq.domain.equation.EquationFamilies;
-import io.weights2eq.domain.equation.EquationFamily;
-import io.weights2eq.domain.equation.EquationGenerator;
-import io.weights2eq.domain.network.Activation;
-import io.weights2eq.domain.training.NetworkTrainer;
-import io.weights2eq.domain.training.TrainingConfig;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,12 @@ import picocli.CommandLine.Option;
  * The work is done by {@link HeldOutNetworks}, {@link NetworksWithTruth}, {@link MethodRunner} and
  * {@link ReportFiles}; this class parses the options and puts them together.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, description = "Evaluate the decoders without a broker: --equations N held-out equations drawn and their networks trained in process, or --networks trained elsewhere with their --truth matched by id; each decoded by each method. Writes summary.md, results.jsonl and PNG plots to --out; prints the per-method table.")
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Evaluate the decoders without a broker: --equations N held-out equations drawn and their networks trained in process, or --networks trained elsewhere with their --truth matched by id; each decoded by each method. Writes summary.md, results.jsonl and PNG plots to --out; prints the per-method table.")
 final class EvalCommand extends CliCommand {
     static final String LEARNED = LearnedDecoder.METHOD;
     static final String ANALYTIC = ProjectionDecoder.METHOD;
@@ -63,36 +67,57 @@ final class EvalCommand extends CliCommand {
     static final List<String> METHODS = List.of(LEARNED, ANALYTIC, TAYLOR, HYBRID);
     /** Disjoint from the job seed the shipped model's training equations were drawn with (20261122). */
     static final long DEFAULT_SEED = 777;
+
     static final int MAX_EQUATIONS = 1_000_000;
     private static final Pattern PLAIN_ARG = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
-    @Option(names = "--equations", paramLabel = "N", description = "draw N held-out equations and train their networks in process")
+    @Option(
+            names = "--equations",
+            paramLabel = "N",
+            description = "draw N held-out equations and train their networks in process")
     Long equations;
 
-    @Option(names = "--networks", paramLabel = "FILE.jsonl", description = "or: networks trained elsewhere (the network file format)")
+    @Option(
+            names = "--networks",
+            paramLabel = "FILE.jsonl",
+            description = "or: networks trained elsewhere (the network file format)")
     Path networksFile;
 
-    @Option(names = "--truth", paramLabel = "TRUTH.jsonl", description = "with --networks: lines {\"id\": ..., \"equation\": ...}")
+    @Option(
+            names = "--truth",
+            paramLabel = "TRUTH.jsonl",
+            description = "with --networks: lines {\"id\": ..., \"equation\": ...}")
     Path truthFile;
 
-    @Option(names = "--family", defaultValue = "servant", paramLabel = "servant|uniform-length",
+    @Option(
+            names = "--family",
+            defaultValue = "servant",
+            paramLabel = "servant|uniform-length",
             description = "the family drawn from and rounded to (default ${DEFAULT-VALUE})")
     String familyLabel;
 
-    @Option(names = "--methods", defaultValue = "learned,analytic,taylor,hybrid",
+    @Option(
+            names = "--methods",
+            defaultValue = "learned,analytic,taylor,hybrid",
             description = "the methods to compare (default ${DEFAULT-VALUE})")
     String methodList;
 
     @Option(names = "--model", paramLabel = "PATH", description = "the learned decoder (default $W2E_HOME/models)")
     Path modelOption;
 
-    @Option(names = "--beam", defaultValue = "1", description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--beam",
+            defaultValue = "1",
+            description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
     int beam;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the report directory (default <run dir>/eval/<time>)")
     Path outOption;
 
-    @Option(names = "--checkpoints", paramLabel = "DIR", description = "adds the decoder's training curve from these checkpoints")
+    @Option(
+            names = "--checkpoints",
+            paramLabel = "DIR",
+            description = "adds the decoder's training curve from these checkpoints")
     Path checkpoints;
 
     @Option(names = "--seed", description = "with --equations: the draw's seed (default " + DEFAULT_SEED + ")")
@@ -118,7 +143,8 @@ final class EvalCommand extends CliCommand {
     private Path outDir;
 
     private void checkOptions() {
-        this.commandLine = commandLine(cli.spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        this.commandLine = commandLine(
+                cli.spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         if ((equations == null) == (networksFile == null)) {
             throw new UsageException("eval needs either --equations N or --networks FILE.jsonl --truth TRUTH.jsonl");
         }
@@ -143,8 +169,12 @@ final class EvalCommand extends CliCommand {
         }
         this.outDir = outOption != null ? outOption : defaultOut();
         if (networksFile != null) {
-            for (Object[] o : new Object[][] {{"seed", seedOption}, {"activation", activationOption},
-                    {"steps", stepsOption}, {"threads", threadsOption}}) {
+            for (Object[] o : new Object[][] {
+                {"seed", seedOption},
+                {"activation", activationOption},
+                {"steps", stepsOption},
+                {"threads", threadsOption}
+            }) {
                 if (o[1] != null) {
                     throw new UsageException("--" + o[0] + " applies to --equations (networks trained in process),"
                             + " not to --networks");
@@ -168,8 +198,8 @@ final class EvalCommand extends CliCommand {
         }
         this.threads = (int) t;
         if (model == null && methods.contains(LEARNED)) {
-            throw new UsageException("--model is required for the learned method when W2E_HOME is not set"
-                    + " (bin/w2e sets it)");
+            throw new UsageException(
+                    "--model is required for the learned method when W2E_HOME is not set" + " (bin/w2e sets it)");
         }
     }
 
@@ -204,7 +234,9 @@ final class EvalCommand extends CliCommand {
             return Path.of(runDir, "eval", stamp);
         }
         String home = System.getenv("W2E_HOME");
-        return (home == null || home.isBlank() ? Path.of("run") : Path.of(home, "run")).resolve("eval").resolve(stamp);
+        return (home == null || home.isBlank() ? Path.of("run") : Path.of(home, "run"))
+                .resolve("eval")
+                .resolve(stamp);
     }
 
     static String commandLine(String[] argv) {
@@ -243,10 +275,16 @@ final class EvalCommand extends CliCommand {
                 convergedMeaning = NetworksWithTruth.CONVERGED_MEANING;
             }
             Map<String, List<MethodOutcome>> outcomes = runner.decodeAll(examples);
-            String learnedModel = learned == null ? null
-                    : "`" + learned.version() + "` (step " + learned.checkpoint().step() + ", " + model + ", beam "
-                    + beam + ")" + (methods.contains(LEARNED) ? "" : ", used by hybrid");
-            EvalReport report = new EvalReport(examples, methods, outcomes, family,
+            String learnedModel = learned == null
+                    ? null
+                    : "`" + learned.version() + "` (step "
+                            + learned.checkpoint().step() + ", " + model + ", beam " + beam + ")"
+                            + (methods.contains(LEARNED) ? "" : ", used by hybrid");
+            EvalReport report = new EvalReport(
+                    examples,
+                    methods,
+                    outcomes,
+                    family,
                     new EvalReport.Context(commandLine, source, convergedMeaning, learnedModel, trainer));
             ReportFiles.write(report, outDir, checkpoints, err);
             out.println(report.methodTable());

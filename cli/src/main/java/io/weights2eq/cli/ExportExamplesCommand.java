@@ -1,17 +1,16 @@
 package io.weights2eq.cli;
 
-import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.domain.decoding.ExamplesTsv;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.serde.AvroCodec;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,7 +25,11 @@ import picocli.CommandLine.Option;
  * {@link ExamplesTsv} line per trained equation (the latest network of each), for training the decoder offline;
  * to a {@code .jsonl} file, the networks alone in the {@link NetworkFile} format.
  */
-@Command(name = "export-examples", mixinStandardHelpOptions = true, description = "Join the whole 'networks' and 'equations' topics into a decoder training file (FILE.tsv, for train-decoder); with FILE.jsonl, the networks alone in the network file format (for decode and bench-decode).")
+@Command(
+        name = "export-examples",
+        mixinStandardHelpOptions = true,
+        description =
+                "Join the whole 'networks' and 'equations' topics into a decoder training file (FILE.tsv, for train-decoder); with FILE.jsonl, the networks alone in the network file format (for decode and bench-decode).")
 final class ExportExamplesCommand extends CliCommand {
     @Mixin
     KafkaOptions kafka;
@@ -66,14 +69,17 @@ final class ExportExamplesCommand extends CliCommand {
                     continue;
                 }
                 Network network = NetworkRecords.toDomain(n.getNetwork());
-                w.write(file.toString().endsWith(".jsonl") ? NetworkFile.format(n.getEquationId(), network)
-                        : ExamplesTsv.format(new TrainingExample(n.getEquationId(), network, Polynomial.parse(text),
-                        n.getConverged())));
+                w.write(
+                        file.toString().endsWith(".jsonl")
+                                ? NetworkFile.format(n.getEquationId(), network)
+                                : ExamplesTsv.format(new TrainingExample(
+                                        n.getEquationId(), network, Polynomial.parse(text), n.getConverged())));
                 w.newLine();
                 written++;
             }
         }
-        out.printf("export-examples: %d examples to %s (%d equations, %d networks without an equation, %d undecodable records)%n",
+        out.printf(
+                "export-examples: %d examples to %s (%d equations, %d networks without an equation, %d undecodable records)%n",
                 written, file, texts.size(), orphans, bad);
         return bad > 0 ? 1 : 0;
     }

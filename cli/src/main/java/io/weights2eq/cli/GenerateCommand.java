@@ -23,14 +23,19 @@ import picocli.CommandLine.Option;
  * with a one-line progress bar on stderr, prints a summary line on stdout. Exit 0 only when the job is
  * COMPLETED. Ctrl-C cancels the job ({@code DELETE /jobs/{id}}).
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Start a generator job and follow it with a progress bar; Ctrl-C cancels the job.")
 final class GenerateCommand extends CliCommand {
     static final Set<String> TERMINAL = Set.of("COMPLETED", "CANCELLED", "FAILED");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    @Option(names = "--url", defaultValue = "http://localhost:8081",
+    @Option(
+            names = "--url",
+            defaultValue = "http://localhost:8081",
             description = "the generator-service (default ${DEFAULT-VALUE}; bin/w2e: port $W2E_GENERATOR_PORT)")
     String url;
 
@@ -40,7 +45,10 @@ final class GenerateCommand extends CliCommand {
     @Option(names = "--seed", paramLabel = "S", description = "the job's seed (default: the service draws one)")
     Long seed;
 
-    @Option(names = "--family", paramLabel = "uniform-length|servant", description = "the equation family (default: the service's)")
+    @Option(
+            names = "--family",
+            paramLabel = "uniform-length|servant",
+            description = "the equation family (default: the service's)")
     String family;
 
     @Option(names = "--samples", description = "samples per equation (default: the service's, 5000)")
@@ -58,10 +66,14 @@ final class GenerateCommand extends CliCommand {
     @Option(names = "--no-progress", negatable = false, description = "no progress bar on stderr")
     boolean noProgress;
 
-    @Option(names = "--poll-ms", defaultValue = "250", description = "how often to poll the job (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--poll-ms",
+            defaultValue = "250",
+            description = "how often to poll the job (default ${DEFAULT-VALUE})")
     long pollMillis;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The POST /jobs body: only the fields given on the command line besides count. */
     ObjectNode requestBody() {
@@ -93,12 +105,14 @@ final class GenerateCommand extends CliCommand {
         url = stripSlash(url);
         HttpResponse<String> created;
         try {
-            created = http.send(HttpRequest.newBuilder(URI.create(url + "/jobs"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(requestBody())))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            created = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/jobs"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(requestBody())))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             err.println("error: cannot reach the generator-service at " + url + " (is it up? bin/w2e status)");
             return 2;
@@ -133,21 +147,28 @@ final class GenerateCommand extends CliCommand {
         err.println("job " + id + " started: " + count + " equations at " + url);
 
         AtomicBoolean finished = new AtomicBoolean();
-        Thread cancelHook = new Thread(() -> {
-            if (!finished.get()) {
-                err.println();
-                err.println("interrupted: cancelling job " + id);
-                try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/jobs/" + id))
-                            .timeout(Duration.ofSeconds(5)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-                    JsonNode s = JSON.readTree(r.body());
-                    err.println("job " + id + ": " + text(s, "state") + " after " + s.path("acknowledged").asLong()
-                            + "/" + s.path("total").asLong() + " equations");
-                } catch (Exception e) {
-                    err.println("could not cancel job " + id + ": " + e);
-                }
-            }
-        }, "w2e-generate-cancel");
+        Thread cancelHook = new Thread(
+                () -> {
+                    if (!finished.get()) {
+                        err.println();
+                        err.println("interrupted: cancelling job " + id);
+                        try {
+                            HttpResponse<String> r = http.send(
+                                    HttpRequest.newBuilder(URI.create(url + "/jobs/" + id))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .DELETE()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            JsonNode s = JSON.readTree(r.body());
+                            err.println("job " + id + ": " + text(s, "state") + " after "
+                                    + s.path("acknowledged").asLong() + "/"
+                                    + s.path("total").asLong() + " equations");
+                        } catch (Exception e) {
+                            err.println("could not cancel job " + id + ": " + e);
+                        }
+                    }
+                },
+                "w2e-generate-cancel");
         Runtime.getRuntime().addShutdownHook(cancelHook);
 
         ProgressBar bar = new ProgressBar(err, !noProgress, System.console() != null);
@@ -157,8 +178,12 @@ final class GenerateCommand extends CliCommand {
             while (!TERMINAL.contains(String.valueOf(text(status, "state")))) {
                 Thread.sleep(pollMillis);
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/jobs/" + id))
-                            .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build(),
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(url + "/jobs/" + id))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Accept", "application/json")
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 404) {
                         bar.finish();
@@ -190,8 +215,15 @@ final class GenerateCommand extends CliCommand {
         long acknowledged = status.path("acknowledged").asLong();
         long total = status.path("total").asLong(count);
         String error = text(status, "error");
-        out.printf(Locale.ROOT, "job %s %s: %d/%d equations acknowledged in %.1f s (%.1f equations/s)%s%n",
-                id, state, acknowledged, total, seconds, seconds > 0 ? acknowledged / seconds : 0.0,
+        out.printf(
+                Locale.ROOT,
+                "job %s %s: %d/%d equations acknowledged in %.1f s (%.1f equations/s)%s%n",
+                id,
+                state,
+                acknowledged,
+                total,
+                seconds,
+                seconds > 0 ? acknowledged / seconds : 0.0,
                 error == null ? "" : ", error: " + error);
         try {
             Runtime.getRuntime().removeShutdownHook(cancelHook);
@@ -206,7 +238,8 @@ final class GenerateCommand extends CliCommand {
             JsonNode violations = JSON.readTree(body).path("violations");
             if (violations.isArray() && !violations.isEmpty()) {
                 for (JsonNode v : violations) {
-                    err.println("  " + v.path("field").asText("?") + ": " + v.path("message").asText("?"));
+                    err.println("  " + v.path("field").asText("?") + ": "
+                            + v.path("message").asText("?"));
                 }
                 return;
             }
@@ -271,9 +304,18 @@ final class GenerateCommand extends CliCommand {
             double mbPerSecond = status.path("sampleBytesPerSecond").asDouble(0) / 1e6;
             JsonNode etaNode = status.get("etaSeconds");
             String eta = etaNode == null || etaNode.isNull() ? "--" : formatSeconds(etaNode.asDouble());
-            return String.format(Locale.ROOT, "[%s%s] %d/%d %5.1f%%  %.1f eq/s  %.1f MB/s  ETA %s  %s",
-                    "#".repeat(filled), ".".repeat(WIDTH - filled), acknowledged, total, fraction * 100, rate,
-                    mbPerSecond, eta, String.valueOf(text(status, "state")));
+            return String.format(
+                    Locale.ROOT,
+                    "[%s%s] %d/%d %5.1f%%  %.1f eq/s  %.1f MB/s  ETA %s  %s",
+                    "#".repeat(filled),
+                    ".".repeat(WIDTH - filled),
+                    acknowledged,
+                    total,
+                    fraction * 100,
+                    rate,
+                    mbPerSecond,
+                    eta,
+                    String.valueOf(text(status, "state")));
         }
 
         static String formatSeconds(double s) {
@@ -281,7 +323,8 @@ final class GenerateCommand extends CliCommand {
                 return "--";
             }
             long secs = Math.round(s);
-            return secs >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", secs / 3600, secs / 60 % 60)
+            return secs >= 3600
+                    ? String.format(Locale.ROOT, "%dh%02dm", secs / 3600, secs / 60 % 60)
                     : secs >= 60 ? String.format(Locale.ROOT, "%dm%02ds", secs / 60, secs % 60) : secs + "s";
         }
     }

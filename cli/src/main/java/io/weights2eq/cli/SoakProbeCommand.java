@@ -2,7 +2,6 @@ package io.weights2eq.cli;
 
 import io.weights2eq.soak.MemoryProbe;
 import io.weights2eq.soak.SoakRecorder;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,12 @@ import picocli.CommandLine.Option;
  * each process stayed flat. {@code bin/w2e soak} starts the pipeline and its load and calls this. With
  * {@code --samples FILE} it summarises a finished soak's {@code samples.jsonl} again (e.g. with another warm-up).
  */
-@Command(name = "soak-probe", mixinStandardHelpOptions = true, sortOptions = false, description = "What bin/w2e soak runs: sample the RSS (and, for a service with /q/metrics at PORT, heap, non-heap and direct buffers) of every process while POST /decode traffic runs; write samples.jsonl, summary.md and soak.png; exit 1 if a process grew or died. With --samples, summarise a finished soak again.")
+@Command(
+        name = "soak-probe",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "What bin/w2e soak runs: sample the RSS (and, for a service with /q/metrics at PORT, heap, non-heap and direct buffers) of every process while POST /decode traffic runs; write samples.jsonl, summary.md and soak.png; exit 1 if a process grew or died. With --samples, summarise a finished soak again.")
 final class SoakProbeCommand extends CliCommand {
     @Option(names = "--processes", split = ",", paramLabel = "NAME=PID[@PORT]", description = "the processes to sample")
     List<String> processes;
@@ -23,26 +27,41 @@ final class SoakProbeCommand extends CliCommand {
     @Option(names = "--samples", paramLabel = "SAMPLES.jsonl", description = "summarise this finished soak instead")
     Path samples;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where samples.jsonl, summary.md and soak.png go")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "where samples.jsonl, summary.md and soak.png go")
     Path outDir;
 
     @Option(names = "--minutes", defaultValue = "60", description = "how long (default ${DEFAULT-VALUE})")
     double minutes;
 
-    @Option(names = "--interval-s", defaultValue = "10", description = "seconds between samples (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--interval-s",
+            defaultValue = "10",
+            description = "seconds between samples (default ${DEFAULT-VALUE})")
     double intervalSeconds;
 
     @Option(names = "--warmup-s", description = "seconds left out of the growth figures (default: min(600, run/6))")
     Double warmupOption;
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "the broker (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "localhost:9092",
+            description = "the broker (default ${DEFAULT-VALUE})")
     String bootstrap;
 
-    @Option(names = "--decoder-url", defaultValue = "http://localhost:8083",
+    @Option(
+            names = "--decoder-url",
+            defaultValue = "http://localhost:8083",
             description = "where POST /decode goes (default ${DEFAULT-VALUE})")
     String decoderUrl;
 
-    @Option(names = "--decode-rate", defaultValue = "5", description = "POST /decode per second, 0 to 1000 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--decode-rate",
+            defaultValue = "5",
+            description = "POST /decode per second, 0 to 1000 (default ${DEFAULT-VALUE})")
     double decodeRate;
 
     private final List<MemoryProbe> probes = new ArrayList<>();
@@ -86,7 +105,8 @@ final class SoakProbeCommand extends CliCommand {
             }
             return new MemoryProbe(name, pid, port);
         } catch (NumberFormatException e) {
-            throw new W2eCli.UsageException("--processes: PID and PORT of '" + spec + "' must be a positive number and a port");
+            throw new W2eCli.UsageException(
+                    "--processes: PID and PORT of '" + spec + "' must be a positive number and a port");
         }
     }
 

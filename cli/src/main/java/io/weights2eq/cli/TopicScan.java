@@ -16,8 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Reads a whole topic once, from the beginning to the end offsets seen at the start, without a group. */
 final class TopicScan {
 
-    private TopicScan() {
-    }
+    private TopicScan() {}
 
     static Map<String, Object> consumerConfig(String bootstrap, String clientId) {
         Map<String, Object> config = new HashMap<>(KafkaClientSettings.fromEnvironment());
@@ -29,18 +28,20 @@ final class TopicScan {
     }
 
     static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
-        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
     }
 
     /**
      * Hands every record to {@code handler}; a record it rejects with a {@link RecordDecodingException} or an
      * {@link IllegalArgumentException} is counted, not fatal. Returns the count of rejected records.
      */
-    static long readAll(String bootstrap, String clientId, String topic,
-                        Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+    static long readAll(
+            String bootstrap, String clientId, String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         long rejected = 0;
-        try (var consumer = new KafkaConsumer<>(consumerConfig(bootstrap, clientId), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                consumerConfig(bootstrap, clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

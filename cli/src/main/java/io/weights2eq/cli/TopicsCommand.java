@@ -2,7 +2,6 @@ package io.weights2eq.cli;
 
 import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.schema.Topics;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code topics}: every topic with partitions, cleanup policy and record count (sum of end − start offsets). */
-@Command(name = "topics", mixinStandardHelpOptions = true,
+@Command(
+        name = "topics",
+        mixinStandardHelpOptions = true,
         description = "Every topic with its partitions, cleanup policy and record count (end - start offsets).")
 final class TopicsCommand extends CliCommand {
     @Mixin
@@ -34,17 +35,25 @@ final class TopicsCommand extends CliCommand {
     @Option(names = "--internal", description = "list Kafka's internal topics too")
     boolean internal;
 
-    @Option(names = "--timeout-s", defaultValue = "15", description = "how long to wait for the broker (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout-s",
+            defaultValue = "15",
+            description = "how long to wait for the broker (default ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
     @Override
     int run() {
         try (Admin admin = admin(kafka.bootstrap, timeoutSeconds * 1000)) {
-            List<String> names = new ArrayList<>(new TreeSet<>(
-                    admin.listTopics(new ListTopicsOptions().listInternal(internal)).names().get(30, TimeUnit.SECONDS)));
+            List<String> names =
+                    new ArrayList<>(new TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(internal))
+                            .names()
+                            .get(30, TimeUnit.SECONDS)));
             Map<String, TopicDescription> descriptions = names.isEmpty()
-                    ? Map.of() : admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-            List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+                    ? Map.of()
+                    : admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            List<ConfigResource> resources = names.stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                    .toList();
             Map<String, String> cleanup = new HashMap<>();
             if (!resources.isEmpty()) {
                 admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).forEach((resource, config) -> {
@@ -54,17 +63,22 @@ final class TopicsCommand extends CliCommand {
             }
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            descriptions.values().forEach(d -> d.partitions().forEach(p -> {
-                TopicPartition tp = new TopicPartition(d.name(), p.partition());
-                earliest.put(tp, OffsetSpec.earliest());
-                latest.put(tp, OffsetSpec.latest());
-            }));
+            descriptions
+                    .values()
+                    .forEach(d -> d.partitions().forEach(p -> {
+                        TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                        earliest.put(tp, OffsetSpec.earliest());
+                        latest.put(tp, OffsetSpec.latest());
+                    }));
             Map<TopicPartition, ListOffsetsResultInfo> start = earliest.isEmpty()
-                    ? Map.of() : admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
+                    ? Map.of()
+                    : admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResultInfo> end = latest.isEmpty()
-                    ? Map.of() : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                    ? Map.of()
+                    : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
 
-            int width = Math.max(5, names.stream().mapToInt(String::length).max().orElse(5));
+            int width =
+                    Math.max(5, names.stream().mapToInt(String::length).max().orElse(5));
             String format = "%-" + width + "s  %10s  %-14s  %17s%n";
             out.printf(format, "TOPIC", "PARTITIONS", "CLEANUP", "RECORDS (OFFSETS)");
             long total = 0;
@@ -82,9 +96,13 @@ final class TopicsCommand extends CliCommand {
                 total += records;
                 out.printf(format, name, d.partitions().size(), cleanup.getOrDefault(name, "?"), records);
             }
-            out.printf("%d topics, %d records (offsets: end - start per partition; compacted topics and "
-                    + "transaction markers make this an upper bound of the live records)%n", names.size(), total);
-            List<String> missing = Topics.allNames().stream().filter(n -> !descriptions.containsKey(n)).toList();
+            out.printf(
+                    "%d topics, %d records (offsets: end - start per partition; compacted topics and "
+                            + "transaction markers make this an upper bound of the live records)%n",
+                    names.size(), total);
+            List<String> missing = Topics.allNames().stream()
+                    .filter(n -> !descriptions.containsKey(n))
+                    .toList();
             if (!missing.isEmpty()) {
                 out.println("MISSING topics of the catalogue: " + String.join(", ", missing));
                 return 1;

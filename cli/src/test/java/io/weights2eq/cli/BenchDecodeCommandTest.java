@@ -38,6 +38,7 @@ class BenchDecodeCommandTest {
 
     @TempDir
     Path dir;
+
     Path input;
     HttpServer server;
     ExecutorService executor;
@@ -69,8 +70,12 @@ class BenchDecodeCommandTest {
         int n = requests.incrementAndGet();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         bodies.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
-        methods.computeIfAbsent(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                + " " + exchange.getRequestHeaders().getFirst("Content-Type"), m -> new AtomicInteger()).incrementAndGet();
+        methods.computeIfAbsent(
+                        exchange.getRequestMethod() + " "
+                                + exchange.getRequestURI().getPath() + " "
+                                + exchange.getRequestHeaders().getFirst("Content-Type"),
+                        m -> new AtomicInteger())
+                .incrementAndGet();
         int status = failEvery > 0 && n % failEvery == 0 ? 500 : 200;
         byte[] answer = "{\"equation\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, answer.length);
@@ -84,8 +89,18 @@ class BenchDecodeCommandTest {
 
     @Test
     void sendsAtTheRateAndCountsOnlyTheMeasuredRequests() throws Exception {
-        Result r = cli("bench-decode", "--url", url(), "--input", input.toString(), "--rate", "100",
-                "--seconds", "1", "--warmup-s", "0.5");
+        Result r = cli(
+                "bench-decode",
+                "--url",
+                url(),
+                "--input",
+                input.toString(),
+                "--rate",
+                "100",
+                "--seconds",
+                "1",
+                "--warmup-s",
+                "0.5");
         assertEquals(0, r.rc(), r.toString());
         JsonNode j = onlyJsonLine(r);
         assertEquals(url() + "/decode", j.get("url").asText());
@@ -114,8 +129,18 @@ class BenchDecodeCommandTest {
     @Test
     void countsNon200AnswersAndFails() throws Exception {
         failEvery = 10;
-        Result r = cli("bench-decode", "--url", url(), "--input", input.toString(), "--rate", "100",
-                "--seconds", "1", "--warmup-s", "0.5");
+        Result r = cli(
+                "bench-decode",
+                "--url",
+                url(),
+                "--input",
+                input.toString(),
+                "--rate",
+                "100",
+                "--seconds",
+                "1",
+                "--warmup-s",
+                "0.5");
         assertEquals(1, r.rc(), r.toString());
         JsonNode j = onlyJsonLine(r);
         assertEquals(150, j.get("requests").asLong(), r.out());
@@ -131,8 +156,18 @@ class BenchDecodeCommandTest {
     void anUnreachableServiceCountsFailures() throws Exception {
         int port = server.getAddress().getPort();
         server.stop(0);
-        Result r = cli("bench-decode", "--url", "http://localhost:" + port, "--input", input.toString(),
-                "--rate", "50", "--seconds", "0.2", "--warmup-s", "0");
+        Result r = cli(
+                "bench-decode",
+                "--url",
+                "http://localhost:" + port,
+                "--input",
+                input.toString(),
+                "--rate",
+                "50",
+                "--seconds",
+                "0.2",
+                "--warmup-s",
+                "0");
         assertEquals(1, r.rc(), r.toString());
         JsonNode j = onlyJsonLine(r);
         assertEquals(10, j.get("requests").asLong(), r.out());

@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Hand-made Avro records, a producer and an in-process CLI run, shared by the CLI command tests. */
 final class CliTestRecords {
 
-    private CliTestRecords() {
-    }
+    private CliTestRecords() {}
 
     /** An equation record with two samples (the commands under test read only the id and the text). */
     static Equation equation(String id, String canonicalText) {
@@ -29,10 +28,16 @@ final class CliTestRecords {
                 .setJobId("job-t")
                 .setIndex(0)
                 .setFamily(EquationFamily.newBuilder()
-                        .setMode("uniform-length").setDegree(2)
-                        .setCoefficientMin("-5").setCoefficientMax("5")
-                        .setWholeWeight(1).setDecimalWeight(1).setDecimalDigits(1)
-                        .setFractionWeight(1).setFractionDigits(3).setAbsentProbability(0.25)
+                        .setMode("uniform-length")
+                        .setDegree(2)
+                        .setCoefficientMin("-5")
+                        .setCoefficientMax("5")
+                        .setWholeWeight(1)
+                        .setDecimalWeight(1)
+                        .setDecimalDigits(1)
+                        .setFractionWeight(1)
+                        .setFractionDigits(3)
+                        .setAbsentProbability(0.25)
                         .build())
                 .setCoefficients(List.of("0"))
                 .setCanonicalText(canonicalText)
@@ -96,13 +101,14 @@ final class CliTestRecords {
         return new ProducerRecord<>(topic, key, value);
     }
 
-    record Result(int rc, String out, String err) {
-    }
+    record Result(int rc, String out, String err) {}
 
     static Result cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = W2eCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = W2eCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

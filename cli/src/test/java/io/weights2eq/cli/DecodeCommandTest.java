@@ -43,6 +43,7 @@ class DecodeCommandTest {
 
     @TempDir
     Path dir;
+
     Path models;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -50,8 +51,9 @@ class DecodeCommandTest {
     @BeforeEach
     void writeCheckpoint() {
         models = dir.resolve("models");
-        new CheckpointDirectory(models, 3).write(new DecoderCheckpoint("test-v1", 7, 0, 0,
-                new TransformerWeights(CONFIG, emitting(EMITTED)), Map.of(), Map.of()));
+        new CheckpointDirectory(models, 3)
+                .write(new DecoderCheckpoint(
+                        "test-v1", 7, 0, 0, new TransformerWeights(CONFIG, emitting(EMITTED)), Map.of(), Map.of()));
     }
 
     /**
@@ -99,7 +101,10 @@ class DecodeCommandTest {
     }
 
     int run(InputStream stdin, String... args) {
-        return W2eCli.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return W2eCli.run(
+                args,
+                stdin,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -123,25 +128,45 @@ class DecodeCommandTest {
         Path input = dir.resolve("networks.jsonl");
         Files.writeString(input, String.join("\n", good1, sixRows, "", good2, "not json") + "\n");
 
-        int rc = run(InputStream.nullInputStream(), "decode", "--input", input.toString(), "--model", models.toString(),
-                "--method", "learned");
+        int rc = run(
+                InputStream.nullInputStream(),
+                "decode",
+                "--input",
+                input.toString(),
+                "--model",
+                models.toString(),
+                "--method",
+                "learned");
 
         String errors = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, rc, errors);
         assertTrue(errors.contains("line 2: weights[1] must have 7 rows (layers[2]), had 6"), errors);
         assertTrue(errors.contains("line 5: json is malformed"), errors);
         List<JsonNode> results = results();
-        assertEquals(List.of("net-a", "net-b"), results.stream().map(r -> r.get("id").asText()).toList());
+        assertEquals(
+                List.of("net-a", "net-b"),
+                results.stream().map(r -> r.get("id").asText()).toList());
         for (JsonNode r : results) {
-            assertEquals(List.of("id", "equation", "method", "modelVersion", "coefficients", "tokenIds", "fit",
-                    "latencyMillis"), iterate(r.fieldNames()));
+            assertEquals(
+                    List.of(
+                            "id",
+                            "equation",
+                            "method",
+                            "modelVersion",
+                            "coefficients",
+                            "tokenIds",
+                            "fit",
+                            "latencyMillis"),
+                    iterate(r.fieldNames()));
             double r2 = r.get("fit").get("rSquared").asDouble();
             assertTrue(r2 < 1, "a random network is not 2*x+1: R² " + r2);
             assertEquals(EMITTED, r.get("equation").asText());
             assertEquals("learned", r.get("method").asText());
             assertEquals("test-v1", r.get("modelVersion").asText());
             assertEquals("[\"1\",\"2\",\"0\"]", r.get("coefficients").toString());
-            assertEquals(Arrays.toString(tokens(EMITTED)).replace(" ", ""), r.get("tokenIds").toString());
+            assertEquals(
+                    Arrays.toString(tokens(EMITTED)).replace(" ", ""),
+                    r.get("tokenIds").toString());
             assertTrue(r.get("latencyMillis").asDouble() >= 0);
         }
     }
@@ -150,8 +175,17 @@ class DecodeCommandTest {
     void readsStdinAndSearchesWithABeam() throws IOException {
         String line = NetworkFile.format("from-stdin", randomNetwork(NetworkLayout.DEFAULT, Activation.SIGMOID, 3));
         Path checkpoint = new CheckpointDirectory(models, 3).latestFile().orElseThrow();
-        int rc = run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
-                "decode", "--input", "-", "--model", checkpoint.toString(), "--beam", "3", "--method", "learned");
+        int rc = run(
+                new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                "decode",
+                "--input",
+                "-",
+                "--model",
+                checkpoint.toString(),
+                "--beam",
+                "3",
+                "--method",
+                "learned");
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
         List<JsonNode> results = results();
         assertEquals(1, results.size());
@@ -161,22 +195,61 @@ class DecodeCommandTest {
 
     @Test
     void rejectsUnknownMethodsBadBeamsAndMissingModels() throws IOException {
-        assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", "-", "--model", models.toString(),
-                "--method", "magic"));
+        assertEquals(
+                2,
+                run(
+                        InputStream.nullInputStream(),
+                        "decode",
+                        "--input",
+                        "-",
+                        "--model",
+                        models.toString(),
+                        "--method",
+                        "magic"));
         assertTrue(err.toString(StandardCharsets.UTF_8)
                 .contains("method must be one of [learned, analytic, taylor, hybrid], was 'magic'"));
-        assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", "-", "--model", models.toString(),
-                "--beam", "0"));
+        assertEquals(
+                2,
+                run(
+                        InputStream.nullInputStream(),
+                        "decode",
+                        "--input",
+                        "-",
+                        "--model",
+                        models.toString(),
+                        "--beam",
+                        "0"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beam must be between 1 and 64, was 0"));
-        assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", "-", "--model",
-                dir.resolve("nothing-here").toString()));
+        assertEquals(
+                2,
+                run(
+                        InputStream.nullInputStream(),
+                        "decode",
+                        "--input",
+                        "-",
+                        "--model",
+                        dir.resolve("nothing-here").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no decoder model at "));
         Files.createDirectories(dir.resolve("empty"));
-        assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", "-", "--model",
-                dir.resolve("empty").toString()));
+        assertEquals(
+                2,
+                run(
+                        InputStream.nullInputStream(),
+                        "decode",
+                        "--input",
+                        "-",
+                        "--model",
+                        dir.resolve("empty").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot load a decoder model from "));
-        assertEquals(2, run(InputStream.nullInputStream(), "decode", "--input", dir.resolve("missing.jsonl").toString(),
-                "--model", models.toString()));
+        assertEquals(
+                2,
+                run(
+                        InputStream.nullInputStream(),
+                        "decode",
+                        "--input",
+                        dir.resolve("missing.jsonl").toString(),
+                        "--model",
+                        models.toString()));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 
@@ -190,8 +263,13 @@ class DecodeCommandTest {
         p[layout.weightIndex(1, 0, 0)] = 1.5f;
         p[layout.weightIndex(1, 0, 1)] = -1.5f;
         String line = NetworkFile.format("line", new Network(layout, Activation.RELU, p));
-        int rc = run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
-                "decode", "--input", "-", "--model", models.toString());
+        int rc = run(
+                new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                "decode",
+                "--input",
+                "-",
+                "--model",
+                models.toString());
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
         JsonNode r = results().get(0);
         assertEquals("1.5*x", r.get("equation").asText());
@@ -200,15 +278,32 @@ class DecodeCommandTest {
         assertTrue(r.has("runnerUp"), r.toString());
 
         out.reset();
-        assertEquals(0, run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
-                "decode", "--input", "-", "--method", "analytic", "--model", dir.resolve("none").toString()));
+        assertEquals(
+                0,
+                run(
+                        new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                        "decode",
+                        "--input",
+                        "-",
+                        "--method",
+                        "analytic",
+                        "--model",
+                        dir.resolve("none").toString()));
         assertEquals("1.5*x", results().get(0).get("equation").asText(), "analytic needs no model");
 
         out.reset();
         err.reset();
-        assertEquals(1, run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
-                "decode", "--input", "-", "--method", "taylor"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("method taylor applies to tanh, sigmoid and softplus"),
+        assertEquals(
+                1,
+                run(
+                        new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                        "decode",
+                        "--input",
+                        "-",
+                        "--method",
+                        "taylor"));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("method taylor applies to tanh, sigmoid and softplus"),
                 err.toString(StandardCharsets.UTF_8));
     }
 

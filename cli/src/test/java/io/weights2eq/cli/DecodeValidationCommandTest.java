@@ -9,10 +9,10 @@ import static io.weights2eq.cli.CliTestRecords.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.cli.CliTestRecords.Result;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.Vocabulary;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.DecodeRequest;
 import io.weights2eq.schema.avro.Equation;
@@ -48,12 +48,14 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class DecodeValidationCommandTest {
-    static final List<String> TEXTS = List.of("2*x*x-0.5", "1*x", "-0.125*x*x-1.5*x+3.25", "5", "1*x*x-4*x", "0.25*x+1");
+    static final List<String> TEXTS =
+            List.of("2*x*x-0.5", "1*x", "-0.125*x*x-1.5*x+3.25", "5", "1*x*x-4*x", "0.25*x+1");
     static final String WRONG = "3*x-1";
 
     static KafkaBroker broker;
     /** Validation id → true text, and the ids outside the slice → true text (both sorted). */
     static final Map<String, String> inside = new TreeMap<>();
+
     static final Map<String, String> outside = new TreeMap<>();
 
     @BeforeAll
@@ -73,10 +75,16 @@ class DecodeValidationCommandTest {
             int seed = 0;
             for (Map<String, String> side : List.of(inside, outside)) {
                 for (Map.Entry<String, String> e : side.entrySet()) {
-                    producer.send(record(Topics.EQUATIONS.topicName(), e.getKey(),
-                            equations.encode(equation(e.getKey(), e.getValue())))).get();
-                    producer.send(record(Topics.NETWORKS.topicName(), e.getKey(),
-                            networks.encode(network(e.getKey(), parameters(seed++), true)))).get();
+                    producer.send(record(
+                                    Topics.EQUATIONS.topicName(),
+                                    e.getKey(),
+                                    equations.encode(equation(e.getKey(), e.getValue()))))
+                            .get();
+                    producer.send(record(
+                                    Topics.NETWORKS.topicName(),
+                                    e.getKey(),
+                                    networks.encode(network(e.getKey(), parameters(seed++), true))))
+                            .get();
                 }
             }
         }
@@ -95,16 +103,18 @@ class DecodeValidationCommandTest {
         String wrongId = inside.keySet().iterator().next();
         Result r;
         try (FakeDecoder decoder = new FakeDecoder(wrongId)) {
-            r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--show", "10",
-                    "--timeout-s", "30");
-            assertEquals(List.copyOf(inside.keySet()), decoder.requested().stream().sorted().toList(),
+            r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--show", "10", "--timeout-s", "30");
+            assertEquals(
+                    List.copyOf(inside.keySet()),
+                    decoder.requested().stream().sorted().toList(),
                     "only the validation slice is sent to the decoder");
         }
         assertEquals(0, r.rc(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("equation"), r.out());
         for (Map.Entry<String, String> e : inside.entrySet()) {
-            List<String> rows = lines.stream().filter(l -> l.startsWith(e.getKey() + " ")).toList();
+            List<String> rows =
+                    lines.stream().filter(l -> l.startsWith(e.getKey() + " ")).toList();
             assertEquals(1, rows.size(), e.getKey() + " in\n" + r.out());
             List<String> columns = List.of(rows.get(0).trim().split("\\s+"));
             if (e.getKey().equals(wrongId)) {
@@ -114,7 +124,8 @@ class DecodeValidationCommandTest {
             }
         }
         for (String id : outside.keySet()) {
-            assertTrue(lines.stream().noneMatch(l -> l.startsWith(id + " ")),
+            assertTrue(
+                    lines.stream().noneMatch(l -> l.startsWith(id + " ")),
                     id + " is not in the validation slice:\n" + r.out());
         }
         assertEquals(3 + 2, lines.size(), r.out()); // header, 3 rows, summary
@@ -128,27 +139,27 @@ class DecodeValidationCommandTest {
     void showLimitsTheRowsButNotTheMetrics() throws Exception {
         Result r;
         try (FakeDecoder decoder = new FakeDecoder(null)) {
-            r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--show", "1",
-                    "--timeout-s", "30");
+            r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--show", "1", "--timeout-s", "30");
         }
         assertEquals(0, r.rc(), r.toString());
         long rows = r.out().lines().filter(l -> l.startsWith("job-v-")).count();
         assertEquals(1, rows, r.out());
-        assertTrue(r.out().contains("validation slice: 3 of 3 predicted; exact match 100.0 %, token accuracy 100.0 %"),
+        assertTrue(
+                r.out().contains("validation slice: 3 of 3 predicted; exact match 100.0 %, token accuracy 100.0 %"),
                 r.out());
     }
 
     @Test
     @Order(3)
     void failsWhenThePredictionsDoNotArriveInTime() {
-        Result r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--show", "10",
-                "--timeout-s", "3");
+        Result r =
+                cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--show", "10", "--timeout-s", "3");
         assertEquals(1, r.rc(), r.toString());
         assertTrue(r.err().contains("decode-validation: 0 of 3 predictions arrived within PT3S"), r.err());
         assertTrue(r.out().contains("validation slice: 0 of 3 predicted"), r.out());
         for (String id : inside.keySet()) {
-            assertTrue(r.out().lines().noneMatch(l -> l.startsWith(id + " ")),
-                    "no row without a prediction:\n" + r.out());
+            assertTrue(
+                    r.out().lines().noneMatch(l -> l.startsWith(id + " ")), "no row without a prediction:\n" + r.out());
         }
     }
 
@@ -156,8 +167,14 @@ class DecodeValidationCommandTest {
     @Order(4)
     void failsWithoutAnyValidationNetwork() {
         // a slice so thin that none of the six ids is in it
-        Result r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--fraction", "1e-12",
-                "--timeout-s", "3");
+        Result r = cli(
+                "decode-validation",
+                "--bootstrap",
+                broker.bootstrapServers(),
+                "--fraction",
+                "1e-12",
+                "--timeout-s",
+                "3");
         assertEquals(1, r.rc(), r.toString());
         assertTrue(r.err().contains("no trained network of the validation slice"), r.err());
     }
@@ -175,11 +192,15 @@ class DecodeValidationCommandTest {
         private volatile Throwable failure;
 
         FakeDecoder(String wrongId) {
-            Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            Map<String, Object> config = Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false);
             consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.DECODE_REQUESTS.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // fixed before the command sends anything

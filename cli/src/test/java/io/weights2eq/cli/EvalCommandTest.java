@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.weights2eq.evaluation.PolynomialFit;
 import io.weights2eq.domain.decoding.CheckpointDirectory;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
 import io.weights2eq.domain.decoding.TransformerWeights;
@@ -18,6 +17,7 @@ import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkLayout;
+import io.weights2eq.evaluation.PolynomialFit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +43,7 @@ class EvalCommandTest {
 
     @TempDir
     Path dir;
+
     Path models;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -53,16 +54,23 @@ class EvalCommandTest {
         CheckpointDirectory checkpoints = new CheckpointDirectory(models, 5);
         double[][] curve = {{100, 0.1, 0.9}, {200, 0.4, 0.5}, {300, 0.7, 0.2}};
         for (double[] point : curve) {
-            checkpoints.write(new DecoderCheckpoint("test-v" + (int) point[0], (long) point[0], 128 * (long) point[0],
-                    0, new TransformerWeights(DecodeCommandTest.CONFIG, DecodeCommandTest.emitting("2*x+1")),
-                    Map.of(), Map.of("exactMatch", point[1], "trainingLoss", point[2], "examplesSeen",
-                    128 * point[0])));
+            checkpoints.write(new DecoderCheckpoint(
+                    "test-v" + (int) point[0],
+                    (long) point[0],
+                    128 * (long) point[0],
+                    0,
+                    new TransformerWeights(DecodeCommandTest.CONFIG, DecodeCommandTest.emitting("2*x+1")),
+                    Map.of(),
+                    Map.of("exactMatch", point[1], "trainingLoss", point[2], "examplesSeen", 128 * point[0])));
         }
     }
 
     int run(String... args) {
-        return W2eCli.run(args, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return W2eCli.run(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     String stderr() {
@@ -88,7 +96,9 @@ class EvalCommandTest {
     static String[] methodRow(String summary, String method) {
         for (String line : summary.split("\n")) {
             if (line.startsWith("| " + method + " | ")) {
-                return Arrays.stream(line.split("\\|")).map(String::trim).filter(s -> !s.isEmpty())
+                return Arrays.stream(line.split("\\|"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
                         .toArray(String[]::new);
             }
         }
@@ -98,8 +108,22 @@ class EvalCommandTest {
     @Test
     void trainsHeldOutEquationsInProcessAndWritesTheReport() throws IOException {
         Path report = dir.resolve("report");
-        int rc = run("eval", "--equations", "12", "--steps", "150", "--family", "servant", "--threads", "2",
-                "--model", models.toString(), "--out", report.toString(), "--checkpoints", models.toString());
+        int rc = run(
+                "eval",
+                "--equations",
+                "12",
+                "--steps",
+                "150",
+                "--family",
+                "servant",
+                "--threads",
+                "2",
+                "--model",
+                models.toString(),
+                "--out",
+                report.toString(),
+                "--checkpoints",
+                models.toString());
         assertEquals(0, rc, stderr());
         assertTrue(stderr().contains("eval: trained 12/12 networks"), stderr());
 
@@ -130,14 +154,17 @@ class EvalCommandTest {
             assertEquals(truth, Polynomial.parse(truth).toCanonicalText(), "truth is canonical");
             JsonNode methods = r.get("methods");
             assertEquals("2*x+1", methods.get("learned").get("prediction").asText());
-            assertEquals(truth.equals("2*x+1"), methods.get("learned").get("exact").asBoolean());
+            assertEquals(
+                    truth.equals("2*x+1"), methods.get("learned").get("exact").asBoolean());
             assertTrue(methods.get("analytic").has("prediction"), r.toString());
             assertTrue(methods.get("analytic").has("exact"), r.toString());
             assertEquals("not applicable", methods.get("taylor").get("status").asText());
             assertTrue(methods.get("hybrid").has("prediction"), r.toString());
         }
         // the same seed gives the same held-out equations as the generator would (job seed 777, index i)
-        assertNotEquals(results.get(0).get("truth").asText(), results.get(1).get("truth").asText());
+        assertNotEquals(
+                results.get(0).get("truth").asText(),
+                results.get(1).get("truth").asText());
 
         assertPng(report.resolve("curves.png"));
         assertPng(report.resolve("accuracy-by-length.png"));
@@ -175,9 +202,14 @@ class EvalCommandTest {
 
     Path writeTruth() throws IOException {
         Path file = dir.resolve("truth.jsonl");
-        Files.write(file, List.of("{\"id\": \"n-1\", \"equation\": \"2*x+1\"}",
-                "{\"id\": \"n-2\", \"equation\": \"-3*x+0.5\", \"note\": \"other fields are ignored\"}",
-                "", "{\"id\": \"n-3\", \"equation\": \"1*x*x-0.2\"}"), StandardCharsets.UTF_8);
+        Files.write(
+                file,
+                List.of(
+                        "{\"id\": \"n-1\", \"equation\": \"2*x+1\"}",
+                        "{\"id\": \"n-2\", \"equation\": \"-3*x+0.5\", \"note\": \"other fields are ignored\"}",
+                        "",
+                        "{\"id\": \"n-3\", \"equation\": \"1*x*x-0.2\"}"),
+                StandardCharsets.UTF_8);
         return file;
     }
 
@@ -185,26 +217,43 @@ class EvalCommandTest {
     void evaluatesNetworksTrainedElsewhereAgainstTheirTruth() throws IOException {
         assertEquals(0.0, PolynomialFit.relativeMse(linear(2, 1), Polynomial.parse("2*x+1")), 1e-10);
         Path report = dir.resolve("from-file");
-        int rc = run("eval", "--networks", writeNetworks("n-1", "n-2", "n-3").toString(), "--truth",
-                writeTruth().toString(), "--methods", "learned,analytic,taylor,hybrid", "--model", models.toString(),
-                "--out", report.toString());
+        int rc = run(
+                "eval",
+                "--networks",
+                writeNetworks("n-1", "n-2", "n-3").toString(),
+                "--truth",
+                writeTruth().toString(),
+                "--methods",
+                "learned,analytic,taylor,hybrid",
+                "--model",
+                models.toString(),
+                "--out",
+                report.toString());
         assertEquals(0, rc, stderr());
 
         List<JsonNode> results = jsonLines(report.resolve("results.jsonl"));
         assertEquals(3, results.size());
-        assertEquals(List.of("n-1", "n-2", "n-3"), results.stream().map(r -> r.get("id").asText()).toList());
-        assertEquals(List.of("2*x+1", "-3*x+0.5", "1*x*x-0.2"),
+        assertEquals(
+                List.of("n-1", "n-2", "n-3"),
+                results.stream().map(r -> r.get("id").asText()).toList());
+        assertEquals(
+                List.of("2*x+1", "-3*x+0.5", "1*x*x-0.2"),
                 results.stream().map(r -> r.get("truth").asText()).toList());
         JsonNode first = results.get(0);
         assertTrue(first.get("converged").asBoolean(), "an exact network matches its truth");
         assertTrue(first.get("methods").get("learned").get("exact").asBoolean());
         assertFalse(results.get(1).get("methods").get("learned").get("exact").asBoolean());
         assertFalse(results.get(2).get("converged").asBoolean(), "a random network does not");
-        assertEquals("not applicable", first.get("methods").get("taylor").get("status").asText());
+        assertEquals(
+                "not applicable",
+                first.get("methods").get("taylor").get("status").asText());
         assertTrue(results.get(2).get("methods").get("taylor").has("prediction"), "taylor applies to tanh");
         // networks that compute their equation exactly: the verified candidates find it
-        assertEquals("2*x+1", first.get("methods").get("hybrid").get("prediction").asText());
-        assertEquals("-3*x+0.5", results.get(1).get("methods").get("hybrid").get("prediction").asText());
+        assertEquals(
+                "2*x+1", first.get("methods").get("hybrid").get("prediction").asText());
+        assertEquals(
+                "-3*x+0.5",
+                results.get(1).get("methods").get("hybrid").get("prediction").asText());
         assertTrue(results.get(1).get("methods").get("analytic").get("exact").asBoolean());
 
         String summary = Files.readString(report.resolve("summary.md"));
@@ -220,8 +269,16 @@ class EvalCommandTest {
     @Test
     void aNetworkWithoutTruthIsAnErrorNamingItsId() throws IOException {
         Path report = dir.resolve("missing");
-        int rc = run("eval", "--networks", writeNetworks("n-1", "n-4").toString(), "--truth",
-                writeTruth().toString(), "--methods", "analytic", "--out", report.toString());
+        int rc = run(
+                "eval",
+                "--networks",
+                writeNetworks("n-1", "n-4").toString(),
+                "--truth",
+                writeTruth().toString(),
+                "--methods",
+                "analytic",
+                "--out",
+                report.toString());
         assertEquals(2, rc);
         assertTrue(stderr().contains("no truth for network id 'n-4'"), stderr());
         assertTrue(stderr().contains("line 2"), stderr());
@@ -239,8 +296,18 @@ class EvalCommandTest {
         assertEquals(2, run("eval", "--equations", "3", "--methods", "learned,guess"));
         assertTrue(stderr().contains("'guess'"), stderr());
         assertEquals(2, run("eval", "--equations", "3", "--family", "other"));
-        assertEquals(2, run("eval", "--equations", "3", "--methods", "analytic", "--checkpoints",
-                dir.resolve("nowhere").toString(), "--out", dir.resolve("r").toString()));
+        assertEquals(
+                2,
+                run(
+                        "eval",
+                        "--equations",
+                        "3",
+                        "--methods",
+                        "analytic",
+                        "--checkpoints",
+                        dir.resolve("nowhere").toString(),
+                        "--out",
+                        dir.resolve("r").toString()));
         assertTrue(stderr().contains("is not a directory"), stderr());
     }
 

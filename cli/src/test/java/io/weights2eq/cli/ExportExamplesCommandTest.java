@@ -9,12 +9,12 @@ import static io.weights2eq.cli.CliTestRecords.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.cli.CliTestRecords.Result;
 import io.weights2eq.domain.decoding.ExamplesTsv;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.NetworkFile;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Network;
@@ -57,6 +57,7 @@ class ExportExamplesCommandTest {
             "eq-a", parameters(1),
             "eq-b", parameters(2),
             "eq-c", parameters(3));
+
     static final Map<String, Boolean> CONVERGED = Map.of("eq-a", true, "eq-b", false, "eq-c", true);
 
     static KafkaBroker broker;
@@ -69,19 +70,31 @@ class ExportExamplesCommandTest {
         broker = KafkaBroker.builder().partitions(3).build().start();
         try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
             for (Map.Entry<String, String> e : TEXTS.entrySet()) {
-                producer.send(record(Topics.EQUATIONS.topicName(), e.getKey(),
-                        EQUATIONS.encode(equation(e.getKey(), e.getValue())))).get();
+                producer.send(record(
+                                Topics.EQUATIONS.topicName(),
+                                e.getKey(),
+                                EQUATIONS.encode(equation(e.getKey(), e.getValue()))))
+                        .get();
             }
             // an earlier network of eq-a under the same key: the later one replaces it
-            producer.send(record(Topics.NETWORKS.topicName(), "eq-a",
-                    NETWORKS.encode(network("eq-a", parameters(99), false)))).get();
+            producer.send(record(
+                            Topics.NETWORKS.topicName(),
+                            "eq-a",
+                            NETWORKS.encode(network("eq-a", parameters(99), false))))
+                    .get();
             for (String id : List.of("eq-a", "eq-b", "eq-c")) {
-                producer.send(record(Topics.NETWORKS.topicName(), id,
-                        NETWORKS.encode(network(id, PARAMS.get(id), CONVERGED.get(id))))).get();
+                producer.send(record(
+                                Topics.NETWORKS.topicName(),
+                                id,
+                                NETWORKS.encode(network(id, PARAMS.get(id), CONVERGED.get(id)))))
+                        .get();
             }
             // a network whose equation never arrived
-            producer.send(record(Topics.NETWORKS.topicName(), "eq-orphan",
-                    NETWORKS.encode(network("eq-orphan", parameters(4), true)))).get();
+            producer.send(record(
+                            Topics.NETWORKS.topicName(),
+                            "eq-orphan",
+                            NETWORKS.encode(network("eq-orphan", parameters(4), true))))
+                    .get();
         }
     }
 
@@ -98,19 +111,25 @@ class ExportExamplesCommandTest {
         Path tsv = dir.resolve("examples.tsv");
         Result clean = cli("export-examples", "--bootstrap", broker.bootstrapServers(), "--out", tsv.toString());
         assertEquals(0, clean.rc(), clean.toString());
-        assertTrue(clean.out().contains("export-examples: 3 examples to " + tsv
-                + " (4 equations, 1 networks without an equation, 0 undecodable records)"), clean.out());
+        assertTrue(
+                clean.out()
+                        .contains("export-examples: 3 examples to " + tsv
+                                + " (4 equations, 1 networks without an equation, 0 undecodable records)"),
+                clean.out());
         assertExamples(tsv);
 
         try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
-            producer.send(record(Topics.NETWORKS.topicName(), "garbage",
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(record(Topics.NETWORKS.topicName(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
         Files.delete(tsv);
         Result r = cli("export-examples", "--bootstrap", broker.bootstrapServers(), "--out", tsv.toString());
         assertEquals(1, r.rc(), r.toString());
-        assertTrue(r.out().contains("export-examples: 3 examples to " + tsv
-                + " (4 equations, 1 networks without an equation, 1 undecodable records)"), r.out());
+        assertTrue(
+                r.out()
+                        .contains("export-examples: 3 examples to " + tsv
+                                + " (4 equations, 1 networks without an equation, 1 undecodable records)"),
+                r.out());
         assertTrue(r.err().contains("export-examples: read networks"), r.err());
         assertExamples(tsv); // the good records are still all written
     }
@@ -131,7 +150,8 @@ class ExportExamplesCommandTest {
         assertEquals(PARAMS.keySet(), byId.keySet());
         for (Map.Entry<String, NetworkFile.Entry> e : byId.entrySet()) {
             assertEquals(Activation.TANH, e.getValue().network().activation());
-            assertTrue(Arrays.equals(new int[] {1, 3, 1}, e.getValue().network().layout().sizes()));
+            assertTrue(Arrays.equals(
+                    new int[] {1, 3, 1}, e.getValue().network().layout().sizes()));
             assertBitIdentical(PARAMS.get(e.getKey()), e.getValue().network().parameters(), e.getKey());
         }
     }
@@ -142,8 +162,14 @@ class ExportExamplesCommandTest {
         Result r = cli("export-examples", "--bootstrap", broker.bootstrapServers());
         assertEquals(2, r.rc(), r.toString());
         assertTrue(r.err().contains("error: Missing required option: '--out=FILE.tsv|FILE.jsonl'"), r.err());
-        Result typo = cli("export-examples", "--bootstrap", broker.bootstrapServers(), "--out",
-                dir.resolve("x.tsv").toString(), "--outt", "y");
+        Result typo = cli(
+                "export-examples",
+                "--bootstrap",
+                broker.bootstrapServers(),
+                "--out",
+                dir.resolve("x.tsv").toString(),
+                "--outt",
+                "y");
         assertEquals(2, typo.rc(), typo.toString());
         assertTrue(typo.err().contains("error: Unknown options: '--outt', 'y'"), typo.err());
     }
@@ -151,8 +177,8 @@ class ExportExamplesCommandTest {
     private static void assertExamples(Path tsv) throws Exception {
         List<String> lines = Files.readAllLines(tsv);
         assertEquals(3, lines.size(), String.join("\n", lines));
-        Map<String, TrainingExample> byId = lines.stream().map(ExamplesTsv::parse)
-                .collect(Collectors.toMap(TrainingExample::equationId, e -> e));
+        Map<String, TrainingExample> byId =
+                lines.stream().map(ExamplesTsv::parse).collect(Collectors.toMap(TrainingExample::equationId, e -> e));
         assertEquals(Set.of("eq-a", "eq-b", "eq-c"), byId.keySet()); // no orphan, no eq-d
         for (TrainingExample e : byId.values()) {
             String id = e.equationId();
@@ -167,7 +193,9 @@ class ExportExamplesCommandTest {
     private static void assertBitIdentical(float[] expected, float[] actual, String id) {
         assertEquals(expected.length, actual.length, id);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]),
+            assertEquals(
+                    Float.floatToRawIntBits(expected[i]),
+                    Float.floatToRawIntBits(actual[i]),
                     id + " parameter " + i + ": expected " + expected[i] + ", was " + actual[i]);
         }
     }

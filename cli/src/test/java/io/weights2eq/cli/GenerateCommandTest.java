@@ -38,23 +38,33 @@ class GenerateCommandTest {
     String startFake(int pollsToComplete, String finalState) throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/jobs", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            requests.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             switch (exchange.getRequestMethod()) {
                 case "POST" -> {
                     JsonNode body = JSON.readTree(exchange.getRequestBody());
                     posted.set(body);
                     if (body.path("count").asLong() <= 0) {
-                        respond(exchange, 400, "{\"violations\":[{\"field\":\"count\",\"message\":\"must be greater than 0\"}]}");
+                        respond(
+                                exchange,
+                                400,
+                                "{\"violations\":[{\"field\":\"count\",\"message\":\"must be greater than 0\"}]}");
                     } else {
-                        respond(exchange, 202, status("RUNNING", 0, body.path("count").asLong()));
+                        respond(
+                                exchange,
+                                202,
+                                status("RUNNING", 0, body.path("count").asLong()));
                     }
                 }
                 case "GET" -> {
                     int n = polls.incrementAndGet();
                     long total = posted.get().path("count").asLong();
-                    respond(exchange, 200, n >= pollsToComplete
-                            ? status(finalState, total, total)
-                            : status("RUNNING", total * n / pollsToComplete, total));
+                    respond(
+                            exchange,
+                            200,
+                            n >= pollsToComplete
+                                    ? status(finalState, total, total)
+                                    : status("RUNNING", total * n / pollsToComplete, total));
                 }
                 case "DELETE" -> respond(exchange, 200, status("CANCELLED", 0, 0));
                 default -> respond(exchange, 405, "{}");
@@ -82,8 +92,26 @@ class GenerateCommandTest {
     @Test
     void followsAJobToCompletion() throws Exception {
         String url = startFake(3, "COMPLETED");
-        W2eCliBrokerTest.Result r = cli("generate", "--url", url + "/", "--count", "1000", "--seed", "42",
-                "--family", "servant", "--samples", "5000", "--rate", "250.5", "--x-min", "-2", "--x-max", "2", "--poll-ms", "20");
+        W2eCliBrokerTest.Result r = cli(
+                "generate",
+                "--url",
+                url + "/",
+                "--count",
+                "1000",
+                "--seed",
+                "42",
+                "--family",
+                "servant",
+                "--samples",
+                "5000",
+                "--rate",
+                "250.5",
+                "--x-min",
+                "-2",
+                "--x-max",
+                "2",
+                "--poll-ms",
+                "20");
         assertEquals(0, r.rc(), r.toString());
         JsonNode body = posted.get();
         assertEquals(1000, body.path("count").asLong());
@@ -101,7 +129,9 @@ class GenerateCommandTest {
     @Test
     void onlyCountIsSentWhenNothingElseIsGiven() throws Exception {
         String url = startFake(1, "COMPLETED");
-        assertEquals(0, cli("generate", "--url", url, "--count", "5", "--poll-ms", "10").rc());
+        assertEquals(
+                0,
+                cli("generate", "--url", url, "--count", "5", "--poll-ms", "10").rc());
         assertEquals(List.of("count"), iterable(posted.get().fieldNames()));
     }
 
@@ -123,7 +153,9 @@ class GenerateCommandTest {
 
     @Test
     void anUnreachableServiceAndBadOptionsAreUsageErrors() {
-        assertEquals(2, cli("generate", "--url", "http://localhost:1", "--count", "3").rc());
+        assertEquals(
+                2,
+                cli("generate", "--url", "http://localhost:1", "--count", "3").rc());
         assertEquals(2, cli("generate", "--url", "http://localhost:1").rc());
         assertEquals(2, cli("generate", "--count", "x").rc());
         assertEquals(2, cli("generate", "--count", "3", "--bogus", "1").rc());
@@ -147,7 +179,11 @@ class GenerateCommandTest {
     static W2eCliBrokerTest.Result cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = W2eCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new W2eCliBrokerTest.Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int rc = W2eCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new W2eCliBrokerTest.Result(
+                rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -20,7 +20,8 @@ class PolynomialCheckTest {
 
     @Test
     void evaluatesByAscendingPower() {
-        assertEquals(-2.5 * 4 + 3 * 2 - 0.75, EquationsSummaryCommand.evaluate(new double[] {-0.75, 3, -2.5}, 2), 1e-12);
+        assertEquals(
+                -2.5 * 4 + 3 * 2 - 0.75, EquationsSummaryCommand.evaluate(new double[] {-0.75, 3, -2.5}, 2), 1e-12);
         assertEquals(0, EquationsSummaryCommand.evaluate(new double[0], 3));
     }
 }

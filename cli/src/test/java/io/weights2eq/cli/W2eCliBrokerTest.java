@@ -40,12 +40,17 @@ class W2eCliBrokerTest {
         AvroSerializer<Equation> serializer = new AvroSerializer<>(Equation.class);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             // 2*x*x-0.5 twice under the same key (an update), plus 4 more equations: 6 records, 5 keys
-            producer.send(record(serializer, equation(0, List.of("-0.5", "0", "2"), "2*x*x-0.5"))).get();
-            producer.send(record(serializer, equation(0, List.of("-0.5", "0", "2"), "2*x*x-0.5"))).get();
-            producer.send(record(serializer, equation(1, List.of("0", "1"), "x"))).get();
-            producer.send(record(serializer, equation(2, List.of("3.25", "-1.5", "-0.125"), "-0.125*x*x-1.5*x+3.25"))).get();
+            producer.send(record(serializer, equation(0, List.of("-0.5", "0", "2"), "2*x*x-0.5")))
+                    .get();
+            producer.send(record(serializer, equation(0, List.of("-0.5", "0", "2"), "2*x*x-0.5")))
+                    .get();
+            producer.send(record(serializer, equation(1, List.of("0", "1"), "x")))
+                    .get();
+            producer.send(record(serializer, equation(2, List.of("3.25", "-1.5", "-0.125"), "-0.125*x*x-1.5*x+3.25")))
+                    .get();
             producer.send(record(serializer, equation(3, List.of("5"), "5"))).get();
-            producer.send(record(serializer, equation(4, List.of("0", "-4", "1"), "x*x-4*x"))).get();
+            producer.send(record(serializer, equation(4, List.of("0", "-4", "1"), "x*x-4*x")))
+                    .get();
         }
     }
 
@@ -65,14 +70,18 @@ class W2eCliBrokerTest {
         for (String name : Topics.allNames()) {
             assertTrue(r.out.lines().anyMatch(l -> l.startsWith(name + " ")), name + " missing in\n" + r.out);
         }
-        String equationsLine = r.out.lines().filter(l -> l.startsWith("equations ")).findFirst().orElseThrow();
+        String equationsLine = r.out.lines()
+                .filter(l -> l.startsWith("equations "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(equationsLine.matches("equations\\s+4\\s+compact\\s+6"), equationsLine);
     }
 
     @Test
     @Order(2)
     void equationsSummaryCountsDecodesAndChecksTheSamples() {
-        Result r = cli("equations-summary", "--bootstrap", broker.bootstrapServers(), "--samples", "3", "--expect", "6");
+        Result r =
+                cli("equations-summary", "--bootstrap", broker.bootstrapServers(), "--samples", "3", "--expect", "6");
         // 6 records but 5 distinct keys: --expect 6 fails on the keys
         assertEquals(1, r.rc, r.toString());
         assertTrue(r.out.startsWith("equations: 6 records, 5 distinct keys, 0 undecodable"), r.out);
@@ -80,7 +89,9 @@ class W2eCliBrokerTest {
         assertTrue(r.out.contains("sample 1: id=job-1-0  2*x*x-0.5"), r.out);
         assertTrue(r.out.contains("sample 2: id=job-1-1  x"), r.out); // samples are distinct (job, index)
         assertTrue(r.out.contains("sample 3: id=job-1-2  -0.125*x*x-1.5*x+3.25"), r.out);
-        assertTrue(r.out.contains("FAILED: expected 6 records with distinct keys, found 6 records, 5 distinct keys"), r.out);
+        assertTrue(
+                r.out.contains("FAILED: expected 6 records with distinct keys, found 6 records, 5 distinct keys"),
+                r.out);
         assertTrue(r.out.contains("y = p(x) at 4/4 samples"), r.out);
 
         Result ok = cli("equations-summary", "--bootstrap", broker.bootstrapServers(), "--samples", "0");
@@ -93,8 +104,9 @@ class W2eCliBrokerTest {
     void undecodableAndWrongRecordsFailTheSummary() throws Exception {
         AvroSerializer<Equation> serializer = new AvroSerializer<>(Equation.class);
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.EQUATIONS.topicName(), "garbage",
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(
+                            Topics.EQUATIONS.topicName(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
             Equation wrong = equation(9, List.of("1"), "1");
             wrong.setY(List.of(7f, 7f, 7f, 7f)); // y does not match p(x) = 1
             producer.send(record(serializer, wrong)).get();
@@ -125,10 +137,16 @@ class W2eCliBrokerTest {
                 .setJobId("job-1")
                 .setIndex(index)
                 .setFamily(EquationFamily.newBuilder()
-                        .setMode("uniform-length").setDegree(2)
-                        .setCoefficientMin("-5").setCoefficientMax("5")
-                        .setWholeWeight(1).setDecimalWeight(1).setDecimalDigits(1)
-                        .setFractionWeight(1).setFractionDigits(3).setAbsentProbability(0.25)
+                        .setMode("uniform-length")
+                        .setDegree(2)
+                        .setCoefficientMin("-5")
+                        .setCoefficientMax("5")
+                        .setWholeWeight(1)
+                        .setDecimalWeight(1)
+                        .setDecimalDigits(1)
+                        .setFractionWeight(1)
+                        .setFractionDigits(3)
+                        .setAbsentProbability(0.25)
                         .build())
                 .setCoefficients(coefficients)
                 .setCanonicalText(text)
@@ -140,8 +158,8 @@ class W2eCliBrokerTest {
     }
 
     static ProducerRecord<String, byte[]> record(AvroSerializer<Equation> serializer, Equation e) {
-        return new ProducerRecord<>(Topics.EQUATIONS.topicName(), e.getId(),
-                serializer.serialize(Topics.EQUATIONS.topicName(), e));
+        return new ProducerRecord<>(
+                Topics.EQUATIONS.topicName(), e.getId(), serializer.serialize(Topics.EQUATIONS.topicName(), e));
     }
 
     static KafkaProducer<String, byte[]> producer() {
@@ -151,13 +169,15 @@ class W2eCliBrokerTest {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    record Result(int rc, String out, String err) {
-    }
+    record Result(int rc, String out, String err) {}
 
     static Result cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = W2eCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int rc = W2eCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -16,31 +16,55 @@ import picocli.CommandLine.Model.OptionSpec;
 /** Every command's help comes from its declaration: described, each option described, {@code --help} exits 0. */
 class W2eCliHelpTest {
     private static Map<String, CommandLine> commands() {
-        return W2eCli.commandLine(new ByteArrayInputStream(new byte[0]), System.out, System.err).getSubcommands();
+        return W2eCli.commandLine(new ByteArrayInputStream(new byte[0]), System.out, System.err)
+                .getSubcommands();
     }
 
-    private record Result(int rc, String out, String err) {
-    }
+    private record Result(int rc, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = W2eCli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = W2eCli.run(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void everyCommandAndEveryOptionIsDescribed() {
-        assertTrue(commands().keySet().containsAll(java.util.List.of("up", "down", "status", "logs", "topics", "generate",
-                "equations-summary", "networks-summary", "export-examples", "decode-validation", "bench-decode",
-                "train-decoder", "decode", "eval", "demo", "soak", "soak-probe", "dashboard-check", "bench")),
+        assertTrue(
+                commands()
+                        .keySet()
+                        .containsAll(java.util.List.of(
+                                "up",
+                                "down",
+                                "status",
+                                "logs",
+                                "topics",
+                                "generate",
+                                "equations-summary",
+                                "networks-summary",
+                                "export-examples",
+                                "decode-validation",
+                                "bench-decode",
+                                "train-decoder",
+                                "decode",
+                                "eval",
+                                "demo",
+                                "soak",
+                                "soak-probe",
+                                "dashboard-check",
+                                "bench")),
                 commands().keySet().toString());
         commands().forEach((name, command) -> {
             String[] description = command.getCommandSpec().usageMessage().description();
             assertTrue(description.length > 0 && !description[0].isBlank(), name + " has no description");
             for (OptionSpec option : command.getCommandSpec().options()) {
-                assertTrue(option.description().length > 0 && !option.description()[0].isBlank(),
+                assertTrue(
+                        option.description().length > 0 && !option.description()[0].isBlank(),
                         name + " " + option.longestName() + " has no description");
             }
         });
@@ -56,7 +80,8 @@ class W2eCliHelpTest {
             assertEquals(0, r.rc(), entry.getKey() + ": " + r);
             assertTrue(r.out().startsWith("Usage: w2e " + entry.getKey()), r.out());
             for (OptionSpec option : entry.getValue().getCommandSpec().options()) {
-                assertTrue(r.out().contains(option.longestName()), entry.getKey() + " help lacks " + option.longestName());
+                assertTrue(
+                        r.out().contains(option.longestName()), entry.getKey() + " help lacks " + option.longestName());
             }
         }
         assertEquals(run("decode", "--help").out(), run("help", "decode").out());
@@ -74,7 +99,8 @@ class W2eCliHelpTest {
 
         Result wrongType = run("networks-summary", "--bootstrap", "localhost:1", "--timeout-s", "soon");
         assertEquals(2, wrongType.rc());
-        assertTrue(wrongType.err().startsWith("error: Invalid value for option '--timeout-s': 'soon'"), wrongType.err());
+        assertTrue(
+                wrongType.err().startsWith("error: Invalid value for option '--timeout-s': 'soon'"), wrongType.err());
 
         Result none = run();
         assertEquals(2, none.rc());
@@ -88,7 +114,8 @@ class W2eCliHelpTest {
 
     @Test
     void laterOptionsOverrideTheDefaultsBinW2ePasses() {
-        Result r = run("dashboard-check", "--url", "http://localhost:1/dashboard", "--url", "ftp://x/", "--timeout-s", "5");
+        Result r = run(
+                "dashboard-check", "--url", "http://localhost:1/dashboard", "--url", "ftp://x/", "--timeout-s", "5");
         assertEquals(2, r.rc());
         assertTrue(r.err().startsWith("error: --url must be an http(s) URL, was ftp://x/"), r.err());
     }
@@ -99,7 +126,8 @@ class W2eCliHelpTest {
         String script = java.nio.file.Files.readString(java.nio.file.Path.of("..", "bin", "w2e"));
         String dispatch = script.substring(script.lastIndexOf("  case \"$command\" in\n    up)"));
         java.util.Set<String> run = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^    ([a-z][a-z-]*)\\) ").matcher(dispatch);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?m)^    ([a-z][a-z-]*)\\) ").matcher(dispatch);
         while (m.find()) {
             run.add(m.group(1));
         }

@@ -20,8 +20,12 @@ class W2eCliSaslTest {
 
     @BeforeAll
     static void startBroker() {
-        broker = KafkaBroker.builder().saslScram("admin", "admin-secret").scramUser("alice", "alice-secret")
-                .partitions(2).build().start();
+        broker = KafkaBroker.builder()
+                .saslScram("admin", "admin-secret")
+                .scramUser("alice", "alice-secret")
+                .partitions(2)
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -51,7 +55,9 @@ class W2eCliSaslTest {
             System.clearProperty(KafkaClientSettings.PROPERTY);
             err.reset();
             topics[topics.length - 1] = "2";
-            rc = W2eCli.run(topics, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+            rc = W2eCli.run(
+                    topics,
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
                     new java.io.PrintStream(err, true));
             assertEquals(2, rc, "without it the broker is unreachable: " + err);
         } finally {

@@ -61,9 +61,20 @@ public class DashboardWiring {
     synchronized DashboardCollector dashboardCollector() {
         if (collector == null) {
             DecoderSettings.Dashboard d = settings.dashboard();
-            collector = new DashboardCollector(new DashboardCollector.Settings(STAGES, d.rateWindow(), d.rateHistory(),
-                    d.lossPoints(), d.lossEvery().toMillis(), d.validationPoints(), d.predictions(), d.knownEquations(),
-                    d.curvePoints(), settings.xMin(), settings.xMax(), settings.validationFraction()),
+            collector = new DashboardCollector(
+                    new DashboardCollector.Settings(
+                            STAGES,
+                            d.rateWindow(),
+                            d.rateHistory(),
+                            d.lossPoints(),
+                            d.lossEvery().toMillis(),
+                            d.validationPoints(),
+                            d.predictions(),
+                            d.knownEquations(),
+                            d.curvePoints(),
+                            settings.xMin(),
+                            settings.xMax(),
+                            settings.validationFraction()),
                     System::currentTimeMillis);
         }
         return collector;
@@ -72,23 +83,32 @@ public class DashboardWiring {
     void onStart(@Observes StartupEvent event, DashboardCollector collector) {
         DecoderSettings.Dashboard d = settings.dashboard();
         Duration interval = d.sampleInterval();
-        offsets = new KafkaStageOffsets(kafkaConfig, "decoder-dashboard", STAGES, List.of(
-                new KafkaStageOffsets.Followed(d.trainerGroup(), Topics.EQUATIONS.topicName()),
-                new KafkaStageOffsets.Followed(settings.training().groupId(), Topics.EXAMPLES.topicName())),
+        offsets = new KafkaStageOffsets(
+                kafkaConfig,
+                "decoder-dashboard",
+                STAGES,
+                List.of(
+                        new KafkaStageOffsets.Followed(d.trainerGroup(), Topics.EQUATIONS.topicName()),
+                        new KafkaStageOffsets.Followed(settings.training().groupId(), Topics.EXAMPLES.topicName())),
                 // an answer later than the next sample is not worth waiting for
-                interval.multipliedBy(3), System::currentTimeMillis);
+                interval.multipliedBy(3),
+                System::currentTimeMillis);
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "decoder-dashboard-sampler");
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleWithFixedDelay(() -> {
-            try {
-                collector.sample(offsets.read());
-            } catch (RuntimeException e) {
-                LOG.debug("dashboard sample failed", e);
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        collector.sample(offsets.read());
+                    } catch (RuntimeException e) {
+                        LOG.debug("dashboard sample failed", e);
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {

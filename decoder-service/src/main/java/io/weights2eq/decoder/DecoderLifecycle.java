@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.weights2eq.decoder.engine.ContinuousTraining;
 import io.weights2eq.decoder.engine.DecodeEngine;
-import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.decoder.engine.DecoderTrainerFactory;
 import io.weights2eq.decoder.engine.Evaluator;
 import io.weights2eq.decoder.engine.ServingModel;
@@ -19,11 +18,12 @@ import io.weights2eq.decoder.outbound.kafka.PredictionPublisher;
 import io.weights2eq.decoder.outbound.metrics.DecoderMetrics;
 import io.weights2eq.domain.decoding.CheckpointDirectory;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
+import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.schema.TopicProvisioner;
-import io.weights2eq.service.kafka.GroupMembership;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
+import io.weights2eq.service.kafka.GroupMembership;
 import io.weights2eq.training.djl.decoder.DjlDecoderTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,10 +31,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +93,14 @@ public class DecoderLifecycle {
     @Singleton
     DecodeEngine decodeEngine() {
         if (engine == null) {
-            engine = new DecodeEngine(serving, settings.beam(), settings.maxBeam(), metrics,
-                    new DecodingMethods(settings.equationFamily(), settings.xMin(), settings.xMax(),
-                            settings.hybridTolerance()), settings.method());
+            engine = new DecodeEngine(
+                    serving,
+                    settings.beam(),
+                    settings.maxBeam(),
+                    metrics,
+                    new DecodingMethods(
+                            settings.equationFamily(), settings.xMin(), settings.xMax(), settings.hybridTolerance()),
+                    settings.method());
         }
         return engine;
     }
@@ -109,7 +113,8 @@ public class DecoderLifecycle {
     }
 
     void onStart(@Observes StartupEvent event, DecodeEngine decodeEngine, DecoderTrainerFactory trainerFactory) {
-        instance = settings.instanceId().orElseGet(() -> "decoder-" + UUID.randomUUID().toString().substring(0, 8));
+        instance = settings.instanceId()
+                .orElseGet(() -> "decoder-" + UUID.randomUUID().toString().substring(0, 8));
         if (createTopics) {
             // in the background, until the broker answers: the service starts (not ready) while Kafka comes up,
             // and the consumers and Kafka Streams wait for the topics
@@ -124,14 +129,35 @@ public class DecoderLifecycle {
         predictions = new PredictionPublisher(kafkaConfig, instance + "-predictions");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
-        servingLoops.add(new PredictionLoop(consumerConfig("requests"), settings.serving().requestsGroupId(), instance + "-requests",
-                RequestSource.decodeRequests(settings.recordLimits()), decodeEngine, serving, predictions, deadLetters, poll, dashboard).start());
+        servingLoops.add(new PredictionLoop(
+                        consumerConfig("requests"),
+                        settings.serving().requestsGroupId(),
+                        instance + "-requests",
+                        RequestSource.decodeRequests(settings.recordLimits()),
+                        decodeEngine,
+                        serving,
+                        predictions,
+                        deadLetters,
+                        poll,
+                        dashboard)
+                .start());
         DecoderSettings.ServeNetworks mode = settings.serveNetworksMode();
         if (mode != DecoderSettings.ServeNetworks.NONE) {
-            servingLoops.add(new PredictionLoop(consumerConfig("networks"), settings.serving().networksGroupId(), instance + "-networks",
-                    RequestSource.networks(new ValidationSlice(settings.validationFraction()),
-                            mode == DecoderSettings.ServeNetworks.VALIDATION, settings.recordLimits()),
-                    decodeEngine, serving, predictions, deadLetters, poll, dashboard).start());
+            servingLoops.add(new PredictionLoop(
+                            consumerConfig("networks"),
+                            settings.serving().networksGroupId(),
+                            instance + "-networks",
+                            RequestSource.networks(
+                                    new ValidationSlice(settings.validationFraction()),
+                                    mode == DecoderSettings.ServeNetworks.VALIDATION,
+                                    settings.recordLimits()),
+                            decodeEngine,
+                            serving,
+                            predictions,
+                            deadLetters,
+                            poll,
+                            dashboard)
+                    .start());
         }
 
         if (settings.training().enabled()) {
@@ -140,25 +166,44 @@ public class DecoderLifecycle {
             CheckpointDirectory checkpoints = new CheckpointDirectory(checkpointDir, t.keepLast());
             Optional<DecoderCheckpoint> own = checkpoints.latest();
             DecoderCheckpoint initial = own.isEmpty() && t.initFromModel()
-                    ? serving.current().map(ServingModel.Loaded::checkpoint).orElse(null) : null;
+                    ? serving.current().map(ServingModel.Loaded::checkpoint).orElse(null)
+                    : null;
             TransformerConfig config = own.map(DecoderCheckpoint::config)
-                    .orElseGet(() -> initial != null ? initial.config() : t.transformer().config());
+                    .orElseGet(() ->
+                            initial != null ? initial.config() : t.transformer().config());
             ContinuousTraining.Settings engineSettings = settings.trainingSettings();
-            trainingLoop = new ExampleConsumerLoop(consumerConfig("training"),
-                    new ExampleConsumerLoop.Settings(t.groupId(), instance + "-training", t.rereadOnStart(),
-                            t.trainSlice(), t.pollTimeout(), settings.recordLimits()),
-                    () -> new ContinuousTraining(engineSettings, () -> trainerFactory.create(config, t.options()),
-                            checkpoints, serving, Evaluator.greedy(), models,
-                            TrainingListener.all(metrics, dashboard), Clock.systemUTC())
-                            .startingFrom(initial),
-                    deadLetters).start();
-            LOG.infof("decoder %s: training on '%s' (%s, batch %d, evaluation every %d steps, checkpoints in %s)",
+            trainingLoop = new ExampleConsumerLoop(
+                            consumerConfig("training"),
+                            new ExampleConsumerLoop.Settings(
+                                    t.groupId(),
+                                    instance + "-training",
+                                    t.rereadOnStart(),
+                                    t.trainSlice(),
+                                    t.pollTimeout(),
+                                    settings.recordLimits()),
+                            () -> new ContinuousTraining(
+                                            engineSettings,
+                                            () -> trainerFactory.create(config, t.options()),
+                                            checkpoints,
+                                            serving,
+                                            Evaluator.greedy(),
+                                            models,
+                                            TrainingListener.all(metrics, dashboard),
+                                            Clock.systemUTC())
+                                    .startingFrom(initial),
+                            deadLetters)
+                    .start();
+            LOG.infof(
+                    "decoder %s: training on '%s' (%s, batch %d, evaluation every %d steps, checkpoints in %s)",
                     instance, "examples", config, t.batchSize(), t.evalEverySteps(), checkpointDir.toAbsolutePath());
         } else {
             LOG.infof("decoder %s: training off (serving only)", instance);
         }
-        LOG.infof("decoder %s started: serving %s; networks served: %s", instance,
-                serving.current().map(m -> m.version() + " from " + m.source()).orElse("no model yet"), mode);
+        LOG.infof(
+                "decoder %s started: serving %s; networks served: %s",
+                instance,
+                serving.current().map(m -> m.version() + " from " + m.source()).orElse("no model yet"),
+                mode);
     }
 
     /** Consumers join as static members when the instance id is configured: a restart takes its partitions back at once. */
@@ -194,7 +239,7 @@ public class DecoderLifecycle {
             training.close(); // writes a last checkpoint of what was trained since the previous one
         }
         servingLoops.forEach(PredictionLoop::close);
-        for (AutoCloseable c : new AutoCloseable[]{predictions, deadLetters, models}) {
+        for (AutoCloseable c : new AutoCloseable[] {predictions, deadLetters, models}) {
             if (c != null) {
                 try {
                     c.close();

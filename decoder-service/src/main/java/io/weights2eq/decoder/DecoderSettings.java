@@ -265,8 +265,8 @@ public interface DecoderSettings {
         }
 
         default DecoderTrainingOptions options() {
-            return new DecoderTrainingOptions(learningRate(), warmupSteps(), weightDecay(), clipNorm(), threads(), seed(),
-                    decaySteps());
+            return new DecoderTrainingOptions(
+                    learningRate(), warmupSteps(), weightDecay(), clipNorm(), threads(), seed(), decaySteps());
         }
     }
 
@@ -297,8 +297,9 @@ public interface DecoderSettings {
         int maxTokens();
 
         default TransformerConfig config() {
-            return new TransformerConfig(probes(), mlpHidden(), memoryTokens(), dModel(), heads(), layers(), ffn(),
-                    maxTokens()).requireValid();
+            return new TransformerConfig(
+                            probes(), mlpHidden(), memoryTokens(), dModel(), heads(), layers(), ffn(), maxTokens())
+                    .requireValid();
         }
     }
 
@@ -308,11 +309,23 @@ public interface DecoderSettings {
 
     default ContinuousTraining.Settings trainingSettings() {
         Training t = training();
-        return new ContinuousTraining.Settings(t.batchSize(), t.minBuffer(), t.bufferCapacity(), t.evalEverySteps(),
-                t.validationMax(), validationFraction(), t.convergedOnly(), Duration.ofSeconds(t.maxTrainingSeconds()),
-                t.seed(), modelName());
+        return new ContinuousTraining.Settings(
+                t.batchSize(),
+                t.minBuffer(),
+                t.bufferCapacity(),
+                t.evalEverySteps(),
+                t.validationMax(),
+                validationFraction(),
+                t.convergedOnly(),
+                Duration.ofSeconds(t.maxTrainingSeconds()),
+                t.seed(),
+                modelName());
     }
 
     /** Which networks get a prediction. */
-    enum ServeNetworks { NONE, VALIDATION, ALL }
+    enum ServeNetworks {
+        NONE,
+        VALIDATION,
+        ALL
+    }
 }

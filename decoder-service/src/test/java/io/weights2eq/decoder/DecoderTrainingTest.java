@@ -68,15 +68,22 @@ class DecoderTrainingTest {
         for (int i = 0; i < EQUATIONS; i++) {
             Equation equation = Fixtures.equation("train", i, 200);
             first.add(TopicClient.record(Topics.EQUATIONS.topicName(), equation.getId(), equations.encode(equation)));
-            second.add(TopicClient.record(Topics.NETWORKS.topicName(), equation.getId(),
+            second.add(TopicClient.record(
+                    Topics.NETWORKS.topicName(),
+                    equation.getId(),
                     networks.encode(Fixtures.network(equation.getId(), i, i % 3 != 0))));
         }
         TopicClient.send(bootstrap, first);
         TopicClient.send(bootstrap, second);
 
-        List<ConsumerRecord<byte[], byte[]>> announced = TopicClient.await(bootstrap, Topics.DECODER_MODELS.topicName(), 2,
-                r -> "learned".equals(TopicClient.key(r)), Duration.ofSeconds(120));
-        DecoderModel model = AvroCodec.of(DecoderModel.class).decode(announced.get(0).value());
+        List<ConsumerRecord<byte[], byte[]>> announced = TopicClient.await(
+                bootstrap,
+                Topics.DECODER_MODELS.topicName(),
+                2,
+                r -> "learned".equals(TopicClient.key(r)),
+                Duration.ofSeconds(120));
+        DecoderModel model =
+                AvroCodec.of(DecoderModel.class).decode(announced.get(0).value());
         assertEquals(0, model.getStep() % 5, "a checkpoint every 5 steps");
         assertTrue(model.getVersion().matches("s\\d+-\\d{14}"), model.getVersion());
         assertTrue(model.getMetrics().containsKey("exactMatch"));
@@ -89,10 +96,14 @@ class DecoderTrainingTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             while (System.nanoTime() < deadline) {
                 Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("decoder-trainer")
-                        .partitionsToOffsetAndMetadata().get();
-                committed = offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                committed = offsets.values().stream()
+                        .mapToLong(OffsetAndMetadata::offset)
+                        .sum();
                 if (committed == EQUATIONS) {
-                    assertTrue(offsets.values().stream().allMatch(o -> o.metadata().matches("s\\d+-\\d{14}")),
+                    assertTrue(
+                            offsets.values().stream().allMatch(o -> o.metadata().matches("s\\d+-\\d{14}")),
                             "committed with the version of the checkpoint that covers them: " + offsets);
                     break;
                 }
@@ -109,22 +120,42 @@ class DecoderTrainingTest {
         assertTrue(latest.metrics().containsKey("validationExamples"));
 
         ValidationSlice slice = new ValidationSlice(FRACTION);
-        Set<String> validationIds = first.stream().map(r -> new String(r.key())).filter(slice::contains)
+        Set<String> validationIds = first.stream()
+                .map(r -> new String(r.key()))
+                .filter(slice::contains)
                 .collect(Collectors.toSet());
-        List<ConsumerRecord<byte[], byte[]>> predicted = TopicClient.await(bootstrap, Topics.PREDICTIONS.topicName(),
-                validationIds.size(), r -> validationIds.contains(TopicClient.key(r)), Duration.ofSeconds(60));
-        Prediction prediction = AvroCodec.of(Prediction.class).decode(predicted.get(0).value());
+        List<ConsumerRecord<byte[], byte[]>> predicted = TopicClient.await(
+                bootstrap,
+                Topics.PREDICTIONS.topicName(),
+                validationIds.size(),
+                r -> validationIds.contains(TopicClient.key(r)),
+                Duration.ofSeconds(60));
+        Prediction prediction =
+                AvroCodec.of(Prediction.class).decode(predicted.get(0).value());
         assertEquals(TopicClient.key(predicted.get(0)), prediction.getRequestId());
-        assertTrue(TopicClient.readAll(bootstrap, Topics.PREDICTIONS.topicName()).stream()
-                .noneMatch(r -> TopicClient.key(r).startsWith("train-") && !validationIds.contains(TopicClient.key(r))),
+        assertTrue(
+                TopicClient.readAll(bootstrap, Topics.PREDICTIONS.topicName()).stream()
+                        .noneMatch(r ->
+                                TopicClient.key(r).startsWith("train-") && !validationIds.contains(TopicClient.key(r))),
                 "serve-networks=validation predicts only the validation slice");
 
         given().when().get("/q/health/live").then().statusCode(200).body(containsString("\"training\": \"running\""));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("w2e_decoder_training_steps"))
                 .body(containsString("w2e_decoder_checkpoints_total"));
-        String steps = given().when().get("/q/metrics").then().extract().body().asString().lines()
-                .filter(l -> l.startsWith("w2e_decoder_training_steps ")).findFirst().orElseThrow();
+        String steps = given().when()
+                .get("/q/metrics")
+                .then()
+                .extract()
+                .body()
+                .asString()
+                .lines()
+                .filter(l -> l.startsWith("w2e_decoder_training_steps "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(Double.parseDouble(steps.split(" ")[1]) >= 10, steps);
     }
 }

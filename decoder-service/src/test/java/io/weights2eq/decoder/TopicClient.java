@@ -19,13 +19,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends raw records and reads topics back, for the service tests. */
 public final class TopicClient {
-    private TopicClient() {
-    }
+    private TopicClient() {}
 
     public static void send(String bootstrap, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                4 * 1024 * 1024);
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<?>> acks = new ArrayList<>();
             for (ProducerRecord<byte[], byte[]> r : records) {
                 acks.add(producer.send(r));
@@ -46,14 +51,17 @@ public final class TopicClient {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
@@ -74,14 +82,21 @@ public final class TopicClient {
             offsetsBootstrap = bootstrap;
         }
         List<TopicPartition> partitions = offsets.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        return offsets.endOffsets(partitions).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Waits until {@code count} records of the topic match, and returns those. */
-    public static List<ConsumerRecord<byte[], byte[]>> await(String bootstrap, String topic, int count,
-                                                             Predicate<ConsumerRecord<byte[], byte[]>> filter,
-                                                             Duration timeout) throws InterruptedException {
+    public static List<ConsumerRecord<byte[], byte[]>> await(
+            String bootstrap,
+            String topic,
+            int count,
+            Predicate<ConsumerRecord<byte[], byte[]>> filter,
+            Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<byte[], byte[]>> matching = List.of();
         while (System.nanoTime() < deadline) {
@@ -91,8 +106,8 @@ public final class TopicClient {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("expected " + count + " records on " + topic + " within " + timeout + ", found "
-                + matching.size());
+        throw new AssertionError(
+                "expected " + count + " records on " + topic + " within " + timeout + ", found " + matching.size());
     }
 
     public static String key(ConsumerRecord<byte[], byte[]> record) {

@@ -11,8 +11,8 @@ import java.util.Objects;
  *                              trained elsewhere {@link PolynomialFit#networkMatches})
  * @param relativeValidationMse the trainer's validation MSE / Var(y); NaN when the network was trained elsewhere
  */
-public record EvalExample(String id, Polynomial truth, Network network, boolean converged,
-                          double relativeValidationMse) {
+public record EvalExample(
+        String id, Polynomial truth, Network network, boolean converged, double relativeValidationMse) {
 
     public EvalExample {
         Objects.requireNonNull(id, "id");

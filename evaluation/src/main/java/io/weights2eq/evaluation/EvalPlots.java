@@ -35,8 +35,7 @@ public final class EvalPlots {
     static final int CURVE_CHARTS = 6;
     static final int CURVE_POINTS = 201;
 
-    private EvalPlots() {
-    }
+    private EvalPlots() {}
 
     /** Must run before the first AWT class loads; harmless afterwards. */
     public static void headless() {
@@ -60,8 +59,13 @@ public final class EvalPlots {
         for (int c = 0; c < count; c++) {
             int index = (int) ((long) c * n / count);
             EvalExample e = report.examples().get(index);
-            XYChart chart = new XYChartBuilder().width(480).height(480)
-                    .title(shorten(e.id(), 28) + ": " + e.truthText()).xAxisTitle("x").yAxisTitle("y").build();
+            XYChart chart = new XYChartBuilder()
+                    .width(480)
+                    .height(480)
+                    .title(shorten(e.id(), 28) + ": " + e.truthText())
+                    .xAxisTitle("x")
+                    .yAxisTitle("y")
+                    .build();
             style(chart.getStyler());
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
@@ -82,7 +86,10 @@ public final class EvalPlots {
                 if (o.decoded() == null || !o.decoded().parsed()) {
                     continue; // not applicable, failed, or no equation: nothing to draw
                 }
-                String label = method + (report.exact(method, index) ? " (exact)" : ": " + o.decoded().canonicalText());
+                String label = method
+                        + (report.exact(method, index)
+                                ? " (exact)"
+                                : ": " + o.decoded().canonicalText());
                 add(chart, shorten(label, 40), x, values(x, o.decoded().polynomial()::evaluate), null, 1.5f, null);
             }
             double lo = Math.min(min(truth), min(net));
@@ -103,10 +110,14 @@ public final class EvalPlots {
     /** {@value #ACCURACY_BY_LENGTH}: exact match by canonical-text length bucket, one bar series per method. */
     public static void accuracyByLength(EvalReport report, Path file) throws IOException {
         headless();
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(480)
-                .title("Exact match by canonical-text length (" + report.examples().size() + " networks)")
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(900)
+                .height(480)
+                .title("Exact match by canonical-text length ("
+                        + report.examples().size() + " networks)")
                 .xAxisTitle("length of the true equation's canonical text (characters)")
-                .yAxisTitle("exact match (%)").build();
+                .yAxisTitle("exact match (%)")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisMin(0.0);
@@ -130,21 +141,22 @@ public final class EvalPlots {
             }
             List<Double> rates = new ArrayList<>();
             for (int bucket : buckets) {
-                double rate = report.stats(method, i -> report.lengthBucket(i) == bucket).exactMatch();
+                double rate = report.stats(method, i -> report.lengthBucket(i) == bucket)
+                        .exactMatch();
                 rates.add(Double.isFinite(rate) ? 100 * rate : 0.0);
             }
             chart.addSeries(method, labels, rates);
             any = true;
         }
         if (!any) {
-            chart.addSeries("(no method applied)", labels, labels.stream().map(l -> 0.0).toList());
+            chart.addSeries(
+                    "(no method applied)", labels, labels.stream().map(l -> 0.0).toList());
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
     }
 
     /** One point of the decoder's training curve. */
-    public record CurvePoint(long step, long examplesSeen, double exactMatch, double trainingLoss) {
-    }
+    public record CurvePoint(long step, long examplesSeen, double exactMatch, double trainingLoss) {}
 
     /**
      * The points of the decoder's training curve from the metrics stored in the checkpoint files, in step order;
@@ -161,7 +173,9 @@ public final class EvalPlots {
                 continue;
             }
             Map<String, Double> m = c.metrics();
-            points.add(new CurvePoint(c.step(), c.examplesSeen(),
+            points.add(new CurvePoint(
+                    c.step(),
+                    c.examplesSeen(),
                     m.getOrDefault(DecodingMetrics.EXACT_MATCH, Double.NaN),
                     m.getOrDefault(TRAINING_LOSS, Double.NaN)));
         }
@@ -192,7 +206,11 @@ public final class EvalPlots {
         if (exact.isEmpty() && loss.isEmpty()) {
             return false;
         }
-        XYChart chart = new XYChartBuilder().width(900).height(480).title(title).xAxisTitle("training step")
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(480)
+                .title(title)
+                .xAxisTitle("training step")
                 .build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -229,15 +247,17 @@ public final class EvalPlots {
         styler.setAntiAlias(true);
     }
 
-    private static void add(XYChart chart, String name, double[] x, double[] y, Color color, float width,
-                            float[] dash) {
+    private static void add(
+            XYChart chart, String name, double[] x, double[] y, Color color, float width, float[] dash) {
         XYSeries s = chart.addSeries(uniqueName(chart, name), x, y);
         s.setMarker(SeriesMarkers.NONE);
         if (color != null) {
             s.setLineColor(color);
         }
-        s.setLineStyle(dash == null ? new BasicStroke(width)
-                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+        s.setLineStyle(
+                dash == null
+                        ? new BasicStroke(width)
+                        : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
     }
 
     private static String uniqueName(XYChart chart, String name) {

@@ -31,14 +31,14 @@ public final class EvalReport {
     public static final int LENGTH_BUCKET = 4;
     /** A decoded polynomial "fits" when its R² against the truth on [−1, 1] is at least this. */
     public static final double R_SQUARED_GOOD = 0.999;
+
     public static final List<String> KINDS = List.of("whole", "decimal", "fraction");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the networks came from and what the report says about them. */
-    public record Context(String commandLine, String source, String convergedMeaning, String learnedModel,
-                          TrainerFigures trainer) {
-    }
+    public record Context(
+            String commandLine, String source, String convergedMeaning, String learnedModel, TrainerFigures trainer) {}
 
     /** A method's figures over some of the networks. */
     public static final class Stats {
@@ -93,8 +93,12 @@ public final class EvalReport {
     /**
      * @param outcomes per method, one outcome per example in the examples' order
      */
-    public EvalReport(List<EvalExample> examples, List<String> methods, Map<String, List<MethodOutcome>> outcomes,
-                      EquationFamily family, Context context) {
+    public EvalReport(
+            List<EvalExample> examples,
+            List<String> methods,
+            Map<String, List<MethodOutcome>> outcomes,
+            EquationFamily family,
+            Context context) {
         for (String method : methods) {
             List<MethodOutcome> list = outcomes.get(method);
             if (list == null || list.size() != examples.size()) {
@@ -177,8 +181,12 @@ public final class EvalReport {
 
     /** The buckets that hold at least one example, ascending. */
     public List<Integer> lengthBuckets() {
-        return IntStream.range(0, examples.size()).map(this::lengthBucket).distinct().sorted()
-                .boxed().toList();
+        return IntStream.range(0, examples.size())
+                .map(this::lengthBucket)
+                .distinct()
+                .sorted()
+                .boxed()
+                .toList();
     }
 
     public static String bucketLabel(int bucket) {
@@ -227,7 +235,9 @@ public final class EvalReport {
                     m.put("prediction", o.decoded().canonicalText());
                     m.put("exact", exact(method, i));
                     m.put("parsed", o.decoded().parsed());
-                    m.put("rSquared", finite(PolynomialFit.rSquared(e.truth(), o.decoded().polynomial())));
+                    m.put(
+                            "rSquared",
+                            finite(PolynomialFit.rSquared(e.truth(), o.decoded().polynomial())));
                     m.put("millis", finite(Math.round(o.millis() * 1000) / 1000.0));
             }
             byMethod.put(method, m);
@@ -257,18 +267,30 @@ public final class EvalReport {
         for (String method : methods) {
             Stats s = stats(method);
             Map<String, Double> m = s.metrics();
-            b.append("| ").append(method)
-                    .append(" | ").append(s.counted())
-                    .append(" | ").append(s.notApplicable())
-                    .append(" | ").append(s.failed())
-                    .append(" | ").append(percent(s.exactMatch()))
-                    .append(" | ").append(number(m.get(DecodingMetrics.COEFFICIENT_MAE), "%.4f"))
-                    .append(" | ").append(percent(m.get(DecodingMetrics.SIGN_ACCURACY)))
-                    .append(" | ").append(percent(m.get(DecodingMetrics.TOKEN_ACCURACY)))
-                    .append(" | ").append(percent(s.goodFitRate()))
-                    .append(" | ").append(number(m.get(DecodingMetrics.R_SQUARED), "%.5f"))
-                    .append(" | ").append(percent(m.get(DecodingMetrics.PARSE_RATE)))
-                    .append(" | ").append(number(s.millisPerNetwork(), "%.3f"))
+            b.append("| ")
+                    .append(method)
+                    .append(" | ")
+                    .append(s.counted())
+                    .append(" | ")
+                    .append(s.notApplicable())
+                    .append(" | ")
+                    .append(s.failed())
+                    .append(" | ")
+                    .append(percent(s.exactMatch()))
+                    .append(" | ")
+                    .append(number(m.get(DecodingMetrics.COEFFICIENT_MAE), "%.4f"))
+                    .append(" | ")
+                    .append(percent(m.get(DecodingMetrics.SIGN_ACCURACY)))
+                    .append(" | ")
+                    .append(percent(m.get(DecodingMetrics.TOKEN_ACCURACY)))
+                    .append(" | ")
+                    .append(percent(s.goodFitRate()))
+                    .append(" | ")
+                    .append(number(m.get(DecodingMetrics.R_SQUARED), "%.5f"))
+                    .append(" | ")
+                    .append(percent(m.get(DecodingMetrics.PARSE_RATE)))
+                    .append(" | ")
+                    .append(number(s.millisPerNetwork(), "%.3f"))
                     .append(" |\n");
         }
         return b.toString();
@@ -303,7 +325,8 @@ public final class EvalReport {
 
         b.append("## Exact match by coefficient kind\n\n");
         b.append("By the most decimals among the true coefficients: whole (none), decimal (up to ")
-                .append(family.decimalDigits()).append("), fraction (more).\n\n");
+                .append(family.decimalDigits())
+                .append("), fraction (more).\n\n");
         labels = new ArrayList<>();
         groups = new ArrayList<>();
         for (String kind : KINDS) {
@@ -314,7 +337,10 @@ public final class EvalReport {
 
         b.append("## Converged vs not converged\n\n");
         b.append(context.convergedMeaning()).append("\n\n");
-        breakdown(b, "network", List.of("converged", "not converged"),
+        breakdown(
+                b,
+                "network",
+                List.of("converged", "not converged"),
                 List.of(i -> examples.get(i).converged(), i -> !examples.get(i).converged()));
 
         b.append("## Trainer\n\n");
@@ -372,22 +398,56 @@ public final class EvalReport {
         TrainingConfig c = t.config();
         b.append("| figure | value |\n| --- | ---: |\n");
         b.append("| networks trained | ").append(t.networks()).append(" |\n");
-        b.append("| converged (relative validation MSE ≤ ").append(number(c.targetRelativeMse(), "%.0e"))
-                .append(") | ").append(t.converged()).append(" (").append(percent(t.convergenceRate())).append(") |\n");
-        b.append("| median relative validation MSE | ").append(number(t.medianRelativeMse(), "%.3e")).append(" |\n");
-        b.append("| p90 relative validation MSE | ").append(number(t.p90RelativeMse(), "%.3e")).append(" |\n");
-        b.append("| median validation MSE | ").append(number(t.medianValidationMse(), "%.3e")).append(" |\n");
+        b.append("| converged (relative validation MSE ≤ ")
+                .append(number(c.targetRelativeMse(), "%.0e"))
+                .append(") | ")
+                .append(t.converged())
+                .append(" (")
+                .append(percent(t.convergenceRate()))
+                .append(") |\n");
+        b.append("| median relative validation MSE | ")
+                .append(number(t.medianRelativeMse(), "%.3e"))
+                .append(" |\n");
+        b.append("| p90 relative validation MSE | ")
+                .append(number(t.p90RelativeMse(), "%.3e"))
+                .append(" |\n");
+        b.append("| median validation MSE | ")
+                .append(number(t.medianValidationMse(), "%.3e"))
+                .append(" |\n");
         b.append("| steps per attempt | ").append(c.steps()).append(" |\n");
-        b.append("| mean attempts | ").append(number(t.meanAttempts(), "%.2f")).append(" (at most ")
-                .append(c.retries() + 1).append(") |\n");
-        b.append("| wall time (generation included) | ").append(number(t.seconds(), "%.1f")).append(" s (")
-                .append(number(t.networksPerSecond(), "%.1f")).append(" networks/s) |\n\n");
-        b.append("Backend `").append(t.backend()).append("` on ").append(t.threads()).append(" thread(s); layout ")
-                .append(Arrays.stream(c.layout().sizes()).mapToObj(String::valueOf).collect(Collectors.joining("-"))).append(", ").append(c.activation().label()).append(", Adam lr ")
-                .append(c.learningRate()).append(" (").append(c.schedule().name().toLowerCase(Locale.ROOT))
-                .append("), minibatch ").append(c.minibatch()).append(", ").append(c.trainSamples())
-                .append(" training / ").append(c.validationSamples()).append(" validation samples, ")
-                .append(c.retries()).append(" retries.\n\n");
+        b.append("| mean attempts | ")
+                .append(number(t.meanAttempts(), "%.2f"))
+                .append(" (at most ")
+                .append(c.retries() + 1)
+                .append(") |\n");
+        b.append("| wall time (generation included) | ")
+                .append(number(t.seconds(), "%.1f"))
+                .append(" s (")
+                .append(number(t.networksPerSecond(), "%.1f"))
+                .append(" networks/s) |\n\n");
+        b.append("Backend `")
+                .append(t.backend())
+                .append("` on ")
+                .append(t.threads())
+                .append(" thread(s); layout ")
+                .append(Arrays.stream(c.layout().sizes())
+                        .mapToObj(String::valueOf)
+                        .collect(Collectors.joining("-")))
+                .append(", ")
+                .append(c.activation().label())
+                .append(", Adam lr ")
+                .append(c.learningRate())
+                .append(" (")
+                .append(c.schedule().name().toLowerCase(Locale.ROOT))
+                .append("), minibatch ")
+                .append(c.minibatch())
+                .append(", ")
+                .append(c.trainSamples())
+                .append(" training / ")
+                .append(c.validationSamples())
+                .append(" validation samples, ")
+                .append(c.retries())
+                .append(" retries.\n\n");
     }
 
     static String percent(Double v) {

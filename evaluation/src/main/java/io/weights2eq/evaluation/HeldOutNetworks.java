@@ -25,6 +25,7 @@ import java.util.Locale;
 public final class HeldOutNetworks {
     /** The trainer-service's default {@code w2e.trainer.training-seed}. */
     public static final long TRAINING_SEED = 1;
+
     static final long PROGRESS_NANOS = 3_000_000_000L;
 
     private final EquationFamily family;
@@ -35,8 +36,8 @@ public final class HeldOutNetworks {
     private final PrintStream err;
     private String backendName = "";
 
-    public HeldOutNetworks(EquationFamily family, long seed, Activation activation, int steps, int threads,
-                           PrintStream err) {
+    public HeldOutNetworks(
+            EquationFamily family, long seed, Activation activation, int steps, int threads, PrintStream err) {
         this.family = family;
         this.seed = seed;
         this.activation = activation;
@@ -46,8 +47,7 @@ public final class HeldOutNetworks {
     }
 
     /** The examples with their truth, and the trainer's figures of the run. */
-    public record Trained(List<EvalExample> examples, TrainerFigures figures) {
-    }
+    public record Trained(List<EvalExample> examples, TrainerFigures figures) {}
 
     public TrainingConfig trainingConfig() {
         return TrainingConfig.defaults().withActivation(activation).withSteps(steps);
@@ -55,17 +55,26 @@ public final class HeldOutNetworks {
 
     /** The report's description of the networks (the label of the family as given on the command line). */
     public String source(String familyLabel, long equations) {
-        return String.format(Locale.ROOT, "%d held-out `%s` equations (job seed %d, equations 0–%d, %,d"
+        return String.format(
+                Locale.ROOT,
+                "%d held-out `%s` equations (job seed %d, equations 0–%d, %,d"
                         + " samples each in [−1, 1)), one %s network each trained in process by the trainer's"
-                        + " engine (%d steps, training seed %d).", equations, familyLabel, seed,
-                equations - 1, SampleSpec.defaults().count(), activation.label(), steps, TRAINING_SEED);
+                        + " engine (%d steps, training seed %d).",
+                equations,
+                familyLabel,
+                seed,
+                equations - 1,
+                SampleSpec.defaults().count(),
+                activation.label(),
+                steps,
+                TRAINING_SEED);
     }
 
     /** What "converged" means for these networks: the trainer's quality gate. */
     public String convergedMeaning() {
         TrainingConfig config = trainingConfig();
-        return "Converged: the trainer's quality gate (relative validation MSE ≤ "
-                + config.targetRelativeMse() + " within " + (config.retries() + 1) + " attempts).";
+        return "Converged: the trainer's quality gate (relative validation MSE ≤ " + config.targetRelativeMse()
+                + " within " + (config.retries() + 1) + " attempts).";
     }
 
     /** Draws and trains {@code equations} networks; the figures' wall time includes the samples' generation. */
@@ -88,8 +97,14 @@ public final class HeldOutNetworks {
             NetworkTrainer trainer = new NetworkTrainer(backend, trainingConfig());
             // chunks of ~1-2 s with the vector kernel: progress, and only one chunk's samples in memory
             int chunk = CpuBackends.vectorApiAvailable() ? 128 * threads : 4 * threads;
-            err.printf(Locale.ROOT, "eval: training %d networks (%s, %s, %d steps) on %d thread(s)%n", total,
-                    backend.name(), activation.label(), steps, threads);
+            err.printf(
+                    Locale.ROOT,
+                    "eval: training %d networks (%s, %s, %d steps) on %d thread(s)%n",
+                    total,
+                    backend.name(),
+                    activation.label(),
+                    steps,
+                    threads);
             for (int from = 0; from < total; from += chunk) {
                 int to = Math.min(total, from + chunk);
                 List<TrainingTask> tasks = new ArrayList<>(to - from);
@@ -104,16 +119,23 @@ public final class HeldOutNetworks {
                     TrainedNetwork t = result.get(j);
                     trained.add(t);
                     converged += t.converged() ? 1 : 0;
-                    examples.add(new EvalExample(t.equationId(), truths.get(j), t.network(), t.converged(),
-                            t.relativeValidationMse()));
+                    examples.add(new EvalExample(
+                            t.equationId(), truths.get(j), t.network(), t.converged(), t.relativeValidationMse()));
                 }
                 long now = System.nanoTime();
                 if (now - lastReport >= PROGRESS_NANOS || to == total) {
                     double seconds = (now - start) / 1e9;
                     double rate = to / seconds;
-                    err.printf(Locale.ROOT, "eval: trained %d/%d networks (%.0f %%), %.1f networks/s, converged"
-                                    + " %.1f %%, %.0f s%s%n", to, total, 100.0 * to / total, rate,
-                            100.0 * converged / to, seconds,
+                    err.printf(
+                            Locale.ROOT,
+                            "eval: trained %d/%d networks (%.0f %%), %.1f networks/s, converged"
+                                    + " %.1f %%, %.0f s%s%n",
+                            to,
+                            total,
+                            100.0 * to / total,
+                            rate,
+                            100.0 * converged / to,
+                            seconds,
                             to == total ? "" : String.format(Locale.ROOT, ", ETA %.0f s", (total - to) / rate));
                     lastReport = now;
                 }

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Loads the learned decoder of an evaluation, when one of its methods needs it. */
 public final class LearnedModelLoader {
-    private LearnedModelLoader() {
-    }
+    private LearnedModelLoader() {}
 
     /**
      * The learned decoder when a method needs it: required for learned, used by hybrid when there is one.

@@ -34,8 +34,8 @@ public final class MethodRunner {
         this.err = err;
     }
 
-    private static Map<String, EquationDecoder> decoders(List<String> methods, LearnedDecoder learned,
-                                                         EquationFamily family) {
+    private static Map<String, EquationDecoder> decoders(
+            List<String> methods, LearnedDecoder learned, EquationFamily family) {
         DecodingMethods registry = new DecodingMethods(family, -1, 1, HybridDecoder.DEFAULT_TOLERANCE);
         Map<String, EquationDecoder> decoders = new LinkedHashMap<>();
         for (String method : methods) {
@@ -56,12 +56,21 @@ public final class MethodRunner {
                 list.add(decodeOne(method, decoder, examples.get(i)));
                 long now = System.nanoTime();
                 if (now - lastReport >= PROGRESS_NANOS) {
-                    err.printf(Locale.ROOT, "eval: decoding %s: %d/%d networks (%.0f s)%n", method, i + 1,
-                            examples.size(), (now - start) / 1e9);
+                    err.printf(
+                            Locale.ROOT,
+                            "eval: decoding %s: %d/%d networks (%.0f s)%n",
+                            method,
+                            i + 1,
+                            examples.size(),
+                            (now - start) / 1e9);
                     lastReport = now;
                 }
             }
-            err.printf(Locale.ROOT, "eval: decoded %d networks with %s in %.1f s%n", examples.size(), method,
+            err.printf(
+                    Locale.ROOT,
+                    "eval: decoded %d networks with %s in %.1f s%n",
+                    examples.size(),
+                    method,
                     (System.nanoTime() - start) / 1e9);
             outcomes.put(method, list);
         }

@@ -28,8 +28,10 @@ import java.util.Set;
 public final class NetworksWithTruth {
     /** What "converged" means for networks trained elsewhere. */
     public static final String CONVERGED_MEANING = "Converged (no trainer figures in a network file): the network"
-            + " matches its truth to a relative MSE ≤ " + TrainingConfig.defaults().targetRelativeMse()
+            + " matches its truth to a relative MSE ≤ "
+            + TrainingConfig.defaults().targetRelativeMse()
             + " on 1,001 evenly spaced x in [−1, 1], the trainer's quality target.";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path networksFile;
@@ -42,8 +44,13 @@ public final class NetworksWithTruth {
 
     /** The report's description of the networks (the label of the family as given on the command line). */
     public String source(String familyLabel, int networks) {
-        return String.format(Locale.ROOT, "%d networks of `%s` with their truth from `%s`; family `%s` for"
-                + " the decoders that round to it.", networks, networksFile, truthFile, familyLabel);
+        return String.format(
+                Locale.ROOT,
+                "%d networks of `%s` with their truth from `%s`; family `%s` for" + " the decoders that round to it.",
+                networks,
+                networksFile,
+                truthFile,
+                familyLabel);
     }
 
     public List<EvalExample> read() throws EvalInputException {
@@ -70,11 +77,15 @@ public final class NetworksWithTruth {
                             + " line " + lineNumber + ") in " + truthFile);
                 }
                 if (!seen.add(entry.id())) {
-                    throw new EvalInputException(networksFile + " line " + lineNumber + ": network id '" + entry.id()
-                            + "' appears twice");
+                    throw new EvalInputException(
+                            networksFile + " line " + lineNumber + ": network id '" + entry.id() + "' appears twice");
                 }
-                examples.add(new EvalExample(entry.id(), truth, entry.network(),
-                        PolynomialFit.networkMatches(entry.network(), truth, target), Double.NaN));
+                examples.add(new EvalExample(
+                        entry.id(),
+                        truth,
+                        entry.network(),
+                        PolynomialFit.networkMatches(entry.network(), truth, target),
+                        Double.NaN));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new EvalInputException("cannot read " + networksFile + ": " + e.getMessage());
@@ -105,8 +116,8 @@ public final class NetworksWithTruth {
                 JsonNode id = node == null ? null : node.get("id");
                 JsonNode equation = node == null ? null : node.get("equation");
                 if (id == null || !id.isTextual() || equation == null || !equation.isTextual()) {
-                    throw new EvalInputException(where
-                            + ": wants {\"id\": \"...\", \"equation\": \"<canonical text>\"}");
+                    throw new EvalInputException(
+                            where + ": wants {\"id\": \"...\", \"equation\": \"<canonical text>\"}");
                 }
                 Polynomial p;
                 try {

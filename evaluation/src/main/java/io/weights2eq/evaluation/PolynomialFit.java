@@ -13,8 +13,7 @@ public final class PolynomialFit {
     /** The grid on which a network trained elsewhere is compared with its truth. */
     static final int MATCH_POINTS = 1001;
 
-    private PolynomialFit() {
-    }
+    private PolynomialFit() {}
 
     /**
      * 1 − SSE/SST of {@code predicted} against {@code truth} at 201 evenly spaced x in [−1, 1], exactly as

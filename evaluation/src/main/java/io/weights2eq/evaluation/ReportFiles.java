@@ -13,8 +13,7 @@ import java.util.List;
  * decoder's training curve when there is a checkpoint directory) and {@code summary.md}.
  */
 public final class ReportFiles {
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /**
      * @param checkpoints the decoder's checkpoints for the training curve, or null
@@ -36,14 +35,16 @@ public final class ReportFiles {
             for (String s : skipped) {
                 err.println("eval: skipping checkpoint " + s);
             }
-            if (EvalPlots.trainingCurve(points, "Decoder training: " + points.size() + " checkpoints of "
-                    + checkpoints, out.resolve(EvalPlots.TRAINING_CURVE))) {
-                plots.add("`" + EvalPlots.TRAINING_CURVE + "`: the decoder's validation exact match and training loss by"
-                        + " step, from " + points.size() + " checkpoints in `" + checkpoints + "`");
+            if (EvalPlots.trainingCurve(
+                    points,
+                    "Decoder training: " + points.size() + " checkpoints of " + checkpoints,
+                    out.resolve(EvalPlots.TRAINING_CURVE))) {
+                plots.add(
+                        "`" + EvalPlots.TRAINING_CURVE + "`: the decoder's validation exact match and training loss by"
+                                + " step, from " + points.size() + " checkpoints in `" + checkpoints + "`");
             } else {
                 err.println("eval: no checkpoint with metrics in " + checkpoints + ": no " + EvalPlots.TRAINING_CURVE);
-                plots.add("no `" + EvalPlots.TRAINING_CURVE + "`: no checkpoint with metrics in `" + checkpoints
-                        + "`");
+                plots.add("no `" + EvalPlots.TRAINING_CURVE + "`: no checkpoint with metrics in `" + checkpoints + "`");
             }
         }
         report.writeSummary(out.resolve("summary.md"), plots);

@@ -11,18 +11,42 @@ import java.util.List;
  * @param backend the training backend's name
  * @param seconds the wall time of training (generation of the samples included)
  */
-public record TrainerFigures(String backend, int threads, TrainingConfig config, int networks, int converged,
-                             double medianRelativeMse, double p90RelativeMse, double medianValidationMse,
-                             double meanAttempts, double seconds) {
+public record TrainerFigures(
+        String backend,
+        int threads,
+        TrainingConfig config,
+        int networks,
+        int converged,
+        double medianRelativeMse,
+        double p90RelativeMse,
+        double medianValidationMse,
+        double meanAttempts,
+        double seconds) {
 
-    public static TrainerFigures of(String backend, int threads, TrainingConfig config, List<TrainedNetwork> trained,
-                                    double seconds) {
-        double[] relative = trained.stream().mapToDouble(TrainedNetwork::relativeValidationMse).sorted().toArray();
-        double[] validation = trained.stream().mapToDouble(TrainedNetwork::validationMse).sorted().toArray();
+    public static TrainerFigures of(
+            String backend, int threads, TrainingConfig config, List<TrainedNetwork> trained, double seconds) {
+        double[] relative = trained.stream()
+                .mapToDouble(TrainedNetwork::relativeValidationMse)
+                .sorted()
+                .toArray();
+        double[] validation = trained.stream()
+                .mapToDouble(TrainedNetwork::validationMse)
+                .sorted()
+                .toArray();
         int converged = (int) trained.stream().filter(TrainedNetwork::converged).count();
-        double attempts = trained.stream().mapToInt(TrainedNetwork::attempts).average().orElse(Double.NaN);
-        return new TrainerFigures(backend, threads, config, trained.size(), converged, quantile(relative, 0.5),
-                quantile(relative, 0.9), quantile(validation, 0.5), attempts, seconds);
+        double attempts =
+                trained.stream().mapToInt(TrainedNetwork::attempts).average().orElse(Double.NaN);
+        return new TrainerFigures(
+                backend,
+                threads,
+                config,
+                trained.size(),
+                converged,
+                quantile(relative, 0.5),
+                quantile(relative, 0.9),
+                quantile(validation, 0.5),
+                attempts,
+                seconds);
     }
 
     public double convergenceRate() {

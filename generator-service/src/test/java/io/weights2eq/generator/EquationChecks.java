@@ -10,17 +10,21 @@ import java.math.BigDecimal;
 
 /** Asserts that a record is self-consistent: text, coefficients, tokens and every sample agree. */
 final class EquationChecks {
-    private EquationChecks() {
-    }
+    private EquationChecks() {}
 
     static void assertConsistent(Equation eq, int samples) {
         Polynomial p = Polynomial.parse(eq.getCanonicalText());
         assertEquals(eq.getCanonicalText(), p.toCanonicalText(), "canonical text of " + eq.getId());
         for (int power = 0; power < eq.getCoefficients().size(); power++) {
-            assertEquals(0, new BigDecimal(eq.getCoefficients().get(power)).compareTo(p.coefficient(power)),
+            assertEquals(
+                    0,
+                    new BigDecimal(eq.getCoefficients().get(power)).compareTo(p.coefficient(power)),
                     "coefficient " + power + " of " + eq.getId());
         }
-        assertEquals(eq.getCanonicalText(), Vocabulary.decode(eq.getTokenIds().stream().mapToInt(Integer::intValue).toArray()));
+        assertEquals(
+                eq.getCanonicalText(),
+                Vocabulary.decode(
+                        eq.getTokenIds().stream().mapToInt(Integer::intValue).toArray()));
         float[] x = FloatArrayList.toFloatArray(eq.getX());
         float[] y = FloatArrayList.toFloatArray(eq.getY());
         assertEquals(samples, x.length);

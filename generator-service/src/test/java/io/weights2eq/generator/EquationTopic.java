@@ -16,11 +16,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the whole equations topic; every value must decode (a failure throws). */
 final class EquationTopic {
-    record Contents(long records, Map<String, Equation> byKey, long duplicatesWithOtherBytes) {
-    }
+    record Contents(long records, Map<String, Equation> byKey, long duplicatesWithOtherBytes) {}
 
-    private EquationTopic() {
-    }
+    private EquationTopic() {}
 
     private static KafkaConsumer<byte[], byte[]> offsets;
     private static String offsetsBootstrap;
@@ -36,13 +34,16 @@ final class EquationTopic {
             offsetsBootstrap = bootstrap;
         }
         List<TopicPartition> partitions = offsets.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        return offsets.endOffsets(partitions).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     static Contents readAll(String bootstrap) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroDeserializer<Equation> decoder = new AvroDeserializer<>(Equation.class);
         Map<String, Equation> byKey = new HashMap<>();
         long records = 0;
@@ -50,7 +51,8 @@ final class EquationTopic {
         Map<String, byte[]> bytesByKey = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EQUATIONS.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -51,7 +51,8 @@ class GeneratorRestartIT {
         String id;
         try {
             awaitReady(port);
-            JsonNode submitted = post(port, "{\"count\": 2000, \"seed\": 11, \"samplesPerEquation\": 1000, \"ratePerSecond\": 400}");
+            JsonNode submitted =
+                    post(port, "{\"count\": 2000, \"seed\": 11, \"samplesPerEquation\": 1000, \"ratePerSecond\": 400}");
             id = submitted.get("id").asText();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (get(port, id).get("acknowledged").asLong() < 700 && System.nanoTime() < deadline) {
@@ -90,7 +91,8 @@ class GeneratorRestartIT {
         }
         assertEquals(2000, indexes.size(), "distinct indexes after the restart");
         assertEquals(0, contents.duplicatesWithOtherBytes(), "a re-sent index must carry the same bytes");
-        System.out.printf("restart: %d records for 2000 distinct keys (%d duplicates re-sent after the kill)%n",
+        System.out.printf(
+                "restart: %d records for 2000 distinct keys (%d duplicates re-sent after the kill)%n",
                 contents.records(), contents.records() - 2000);
     }
 
@@ -99,10 +101,11 @@ class GeneratorRestartIT {
         Path log = Path.of("target/restart-it-" + name + ".log");
         Files.createDirectories(log.getParent());
         return new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
-                "-Dquarkus.http.port=" + port,
-                "-jar", jar.toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
+                        "-Dquarkus.http.port=" + port,
+                        "-jar",
+                        jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -112,7 +115,9 @@ class GeneratorRestartIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+                var response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -126,16 +131,20 @@ class GeneratorRestartIT {
     }
 
     private static JsonNode post(int port, String body) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jobs"))
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jobs"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
 
     private static JsonNode get(int port, String id) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jobs/" + id)).build(),
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jobs/" + id))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());

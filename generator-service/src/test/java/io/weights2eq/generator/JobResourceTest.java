@@ -16,8 +16,8 @@ import io.weights2eq.testsupport.KafkaBrokerTestResource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,19 +32,26 @@ class JobResourceTest {
     void aJobOf2000EquationsYieldsExactly2000DistinctDecodableConsistentRecords() throws Exception {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"count\": 2000, \"seed\": 7, \"samplesPerEquation\": 500}")
-                .when().post("/jobs")
-                .then().statusCode(202)
+                .when()
+                .post("/jobs")
+                .then()
+                .statusCode(202)
                 .header("Location", containsString("/jobs/job-"))
                 .body("state", equalTo("RUNNING"))
                 .body("total", equalTo(2000))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         awaitState(id, "COMPLETED", Duration.ofSeconds(120));
-        given().when().get("/jobs/" + id).then().statusCode(200)
+        given().when()
+                .get("/jobs/" + id)
+                .then()
+                .statusCode(200)
                 .body("acknowledged", equalTo(2000))
                 .body("acknowledgedWatermark", equalTo(2000));
 
-        EquationTopic.Contents contents = EquationTopic.readAll(KafkaBrokerTestResource.broker().bootstrapServers());
+        EquationTopic.Contents contents =
+                EquationTopic.readAll(KafkaBrokerTestResource.broker().bootstrapServers());
         Set<Long> indexes = new TreeSet<>();
         for (Equation eq : contents.byKey().values()) {
             if (eq.getJobId().equals(id)) {
@@ -58,7 +65,10 @@ class JobResourceTest {
         assertEquals(0L, indexes.iterator().next());
         assertEquals(1999L, ((TreeSet<Long>) indexes).last());
 
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("w2e_generator_equations_acknowledged_total"))
                 .body(containsString("w2e_generator_sample_bytes_acknowledged_bytes_total"));
         given().when().get("/jobs").then().statusCode(200).body("id", hasItem(id));
@@ -66,8 +76,7 @@ class JobResourceTest {
 
     @Test
     void readinessReflectsTheBrokerAndRestoredJobs() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body(containsString("generator-jobs-restored"));
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("generator-jobs-restored"));
     }
 
     @Test
@@ -99,12 +108,22 @@ class JobResourceTest {
     void aCancelledJobStops() throws Exception {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"count\": 1000000, \"seed\": 1, \"samplesPerEquation\": 10, \"ratePerSecond\": 50}")
-                .when().post("/jobs").then().statusCode(202).extract().path("id");
+                .when()
+                .post("/jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         given().when().delete("/jobs/" + id).then().statusCode(200).body("state", equalTo("CANCELLED"));
         Thread.sleep(500);
-        long acked = ((Number) given().when().get("/jobs/" + id).then().extract().path("acknowledged")).longValue();
+        long acked =
+                ((Number) given().when().get("/jobs/" + id).then().extract().path("acknowledged")).longValue();
         Thread.sleep(500);
-        given().when().get("/jobs/" + id).then().body("acknowledged", equalTo((int) acked)).body("state", equalTo("CANCELLED"));
+        given().when()
+                .get("/jobs/" + id)
+                .then()
+                .body("acknowledged", equalTo((int) acked))
+                .body("state", equalTo("CANCELLED"));
         assertTrue(acked < 1000, "stopped early, acknowledged " + acked);
     }
 
@@ -135,12 +154,17 @@ class JobResourceTest {
                 Arguments.of("{\"count\": 10, \"family\": {\"mode\": \"zipf\"}}", 400, "family.mode"),
                 Arguments.of("{\"count\": 10, \"family\": {\"degree\": 9}}", 400, "family.degree"),
                 Arguments.of("{\"count\": 10, \"family\": {\"degree\": -1}}", 400, "family.degree"),
-                Arguments.of("{\"count\": 10, \"family\": {\"coefficientMin\": \"abc\"}}", 400, "family.coefficientMin"),
-                Arguments.of("{\"count\": 10, \"family\": {\"coefficientMin\": \"-5000\"}}", 400, "family.coefficientMin"),
-                Arguments.of("{\"count\": 10, \"family\": {\"coefficientMin\": \"3\", \"coefficientMax\": \"1\"}}", 400,
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"coefficientMin\": \"abc\"}}", 400, "family.coefficientMin"),
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"coefficientMin\": \"-5000\"}}", 400, "family.coefficientMin"),
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"coefficientMin\": \"3\", \"coefficientMax\": \"1\"}}",
+                        400,
                         "family.coefficientMax"),
                 Arguments.of("{\"count\": 10, \"family\": {\"wholeWeight\": -1}}", 400, "family.wholeWeight"),
-                Arguments.of("{\"count\": 10, \"family\": {\"absentProbability\": 2}}", 400, "family.absentProbability"),
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"absentProbability\": 2}}", 400, "family.absentProbability"),
                 Arguments.of("{\"count\": 10, \"family\": {\"bogus\": 1}}", 400, "family.bogus"),
                 Arguments.of("{\"count\": 10, \"cuont\": 3}", 400, "cuont"),
                 Arguments.of("{\"count\": 10,", 400, "body"),
@@ -153,36 +177,51 @@ class JobResourceTest {
     @MethodSource("badJobRequests")
     void aBadJobRequestIsA4xxNamingTheFieldAndStartsNothing(String body, int status, String field) {
         String bootstrap = KafkaBrokerTestResource.broker().bootstrapServers();
-        List<String> jobsBefore = given().when().get("/jobs").then().statusCode(200).extract().path("id");
+        List<String> jobsBefore =
+                given().when().get("/jobs").then().statusCode(200).extract().path("id");
         long equationsBefore = EquationTopic.endOffset(bootstrap, Topics.EQUATIONS.topicName());
         long jobRecordsBefore = EquationTopic.endOffset(bootstrap, Topics.GENERATOR_JOBS.topicName());
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/jobs")
-                .then().statusCode(status)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/jobs")
+                .then()
+                .statusCode(status)
                 .contentType(ContentType.JSON)
                 .body("violations.field", hasItem(field));
         assertEquals(jobsBefore, given().when().get("/jobs").then().extract().path("id"), "no job was created");
-        assertEquals(equationsBefore, EquationTopic.endOffset(bootstrap, Topics.EQUATIONS.topicName()), "no equation produced");
-        assertEquals(jobRecordsBefore, EquationTopic.endOffset(bootstrap, Topics.GENERATOR_JOBS.topicName()),
+        assertEquals(
+                equationsBefore,
+                EquationTopic.endOffset(bootstrap, Topics.EQUATIONS.topicName()),
+                "no equation produced");
+        assertEquals(
+                jobRecordsBefore,
+                EquationTopic.endOffset(bootstrap, Topics.GENERATOR_JOBS.topicName()),
                 "no job state saved");
     }
 
     /** {@code GET} and {@code DELETE /jobs/{id}} with an unknown or malformed id: 404 or 400, naming {@code id}. */
     @ParameterizedTest(name = "{0} /jobs/{1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "GET    | job-00000000 | 404",
-            "DELETE | job-00000000 | 404",
-            "GET    | job-nope     | 400",
-            "DELETE | job-nope     | 400",
-            "GET    | job-0000000G | 400",
-            "DELETE | job-000000001| 400",
-            "GET    | 12345678     | 400",
-            "DELETE | job-%20      | 400",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GET    | job-00000000 | 404",
+                "DELETE | job-00000000 | 404",
+                "GET    | job-nope     | 400",
+                "DELETE | job-nope     | 400",
+                "GET    | job-0000000G | 400",
+                "DELETE | job-000000001| 400",
+                "GET    | 12345678     | 400",
+                "DELETE | job-%20      | 400",
+            })
     void anUnknownOrMalformedJobIdIsA4xxNamingTheId(String method, String id, int status) {
-        List<String> jobsBefore = given().when().get("/jobs").then().statusCode(200).extract().path("state");
-        given().urlEncodingEnabled(false).when().request(method, "/jobs/" + id)
-                .then().statusCode(status)
+        List<String> jobsBefore =
+                given().when().get("/jobs").then().statusCode(200).extract().path("state");
+        given().urlEncodingEnabled(false)
+                .when()
+                .request(method, "/jobs/" + id)
+                .then()
+                .statusCode(status)
                 .contentType(ContentType.JSON)
                 .body("violations[0].field", equalTo("id"));
         assertEquals(jobsBefore, given().when().get("/jobs").then().extract().path("state"), "no job changed");
@@ -190,7 +229,11 @@ class JobResourceTest {
 
     @Test
     void anOverlongIdIsA400NamingTheId() {
-        given().when().get("/jobs/job-" + "0".repeat(500)).then().statusCode(400).body("violations[0].field", equalTo("id"))
+        given().when()
+                .get("/jobs/job-" + "0".repeat(500))
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("id"))
                 .body("violations[0].message", containsString("…"));
     }
 
@@ -198,7 +241,12 @@ class JobResourceTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         String current = null;
         while (System.nanoTime() < deadline) {
-            current = given().when().get("/jobs/" + id).then().statusCode(200).extract().path("state");
+            current = given().when()
+                    .get("/jobs/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("state");
             if (state.equals(current)) {
                 return;
             }

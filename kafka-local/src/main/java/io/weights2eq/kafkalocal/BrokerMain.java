@@ -28,8 +28,7 @@ public final class BrokerMain {
     /** The log4j2 configuration of the broker process (INFO to stdout, concise). */
     public static final String LOG_CONFIG = "w2e-broker-log4j2.xml";
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         // before the first logger is created
@@ -58,17 +57,19 @@ public final class BrokerMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            System.out.println("STOPPING bootstrap=" + broker.bootstrapServers());
-            try {
-                broker.close();
-                deleteReadyFile(options.readyFile);
-            } finally {
-                System.out.println("STOPPED");
-                System.out.flush();
-                stopped.countDown();
-            }
-        }, "w2e-broker-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    System.out.println("STOPPING bootstrap=" + broker.bootstrapServers());
+                    try {
+                        broker.close();
+                        deleteReadyFile(options.readyFile);
+                    } finally {
+                        System.out.println("STOPPED");
+                        System.out.flush();
+                        stopped.countDown();
+                    }
+                },
+                "w2e-broker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         deleteReadyFile(options.readyFile);
         try {
@@ -89,7 +90,8 @@ public final class BrokerMain {
         }
         System.out.println(line + (broker.saslEnabled() ? " security=SASL_PLAINTEXT/SCRAM-SHA-512" : "")
                 + " controller=" + broker.controllerPort() + " dataDir=" + broker.logDir()
-                + " startMs=" + broker.lastStartDuration().toMillis() + " topicsCreated=" + broker.createdTopics().size());
+                + " startMs=" + broker.lastStartDuration().toMillis() + " topicsCreated="
+                + broker.createdTopics().size());
         System.out.flush();
         stopped.await();
     }
@@ -130,8 +132,14 @@ public final class BrokerMain {
         boolean help;
 
         KafkaBroker.Builder builder() {
-            KafkaBroker.Builder b = KafkaBroker.builder().host(host).port(port).controllerPort(controllerPort)
-                    .logDir(dataDir).partitions(partitions).properties(properties).guardExit(false);
+            KafkaBroker.Builder b = KafkaBroker.builder()
+                    .host(host)
+                    .port(port)
+                    .controllerPort(controllerPort)
+                    .logDir(dataDir)
+                    .partitions(partitions)
+                    .properties(properties)
+                    .guardExit(false);
             scramUsers.forEach((name, password) -> {
                 if (name.equals(scramUsers.keySet().iterator().next())) {
                     b.saslScram(name, password);

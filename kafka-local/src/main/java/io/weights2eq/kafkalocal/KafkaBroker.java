@@ -147,7 +147,8 @@ public final class KafkaBroker implements AutoCloseable {
             s.startup();
         } catch (RuntimeException e) {
             shutdownQuietly(s);
-            throw new IllegalStateException("Kafka broker failed to start on " + bootstrapServers() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka broker failed to start on " + bootstrapServers() + ": " + e.getMessage(), e);
         }
         server = s;
         try (Admin admin = createAdmin()) {
@@ -163,8 +164,12 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         lastStartDuration = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("Kafka broker ready at {} (log dir {}, {} topics created) in {} ms",
-                bootstrapServers(), logDir, createdTopics.size(), lastStartDuration.toMillis());
+        LOG.info(
+                "Kafka broker ready at {} (log dir {}, {} topics created) in {} ms",
+                bootstrapServers(),
+                logDir,
+                createdTopics.size(),
+                lastStartDuration.toMillis());
         return this;
     }
 
@@ -175,7 +180,9 @@ public final class KafkaBroker implements AutoCloseable {
         if (s != null) {
             long t0 = System.nanoTime();
             shutdownQuietly(s);
-            LOG.info("Kafka broker at {} stopped in {} ms", bootstrapServers(),
+            LOG.info(
+                    "Kafka broker at {} stopped in {} ms",
+                    bootstrapServers(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }
     }
@@ -362,7 +369,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
         String id = p.getProperty("cluster.id");
         if (id == null || id.isBlank()) {
-            throw new IllegalStateException(meta + " has no cluster.id: delete the log dir " + logDir + " to start afresh");
+            throw new IllegalStateException(
+                    meta + " has no cluster.id: delete the log dir " + logDir + " to start afresh");
         }
         return id.trim();
     }
@@ -372,7 +380,9 @@ public final class KafkaBroker implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
-                var nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000)).nodes().get(5, TimeUnit.SECONDS);
+                var nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
+                        .nodes()
+                        .get(5, TimeUnit.SECONDS);
                 if (!nodes.isEmpty()) {
                     return;
                 }
@@ -381,8 +391,10 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("broker at " + bootstrapServers() + " not ready within " + readyTimeout
-                + (last != null ? ": " + last.getMessage() : ""), last);
+        throw new IllegalStateException(
+                "broker at " + bootstrapServers() + " not ready within " + readyTimeout
+                        + (last != null ? ": " + last.getMessage() : ""),
+                last);
     }
 
     /**
@@ -408,9 +420,12 @@ public final class KafkaBroker implements AutoCloseable {
                     // ListOffsets is answered by the leader replica only (Admin retries NOT_LEADER_OR_FOLLOWER)
                     Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
                             new java.util.HashMap<>();
-                    descriptions.values().forEach(d -> d.partitions().forEach(p -> latest.put(
-                            new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
-                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                    descriptions
+                            .values()
+                            .forEach(d -> d.partitions()
+                                    .forEach(p -> latest.put(
+                                            new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+                                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
                     admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
                     return;
                 }
@@ -437,10 +452,10 @@ public final class KafkaBroker implements AutoCloseable {
      */
     private static void installExitGuard() {
         if (EXIT_GUARD_INSTALLED.compareAndSet(false, true)) {
-            Exit.setExitProcedure((code, message) ->
-                    LOG.error("Kafka asked to exit the JVM with status {} ({}); ignored in an in-JVM broker", code, message));
-            Exit.setHaltProcedure((code, message) ->
-                    LOG.error("Kafka asked to halt the JVM with status {} ({}); ignored in an in-JVM broker", code, message));
+            Exit.setExitProcedure((code, message) -> LOG.error(
+                    "Kafka asked to exit the JVM with status {} ({}); ignored in an in-JVM broker", code, message));
+            Exit.setHaltProcedure((code, message) -> LOG.error(
+                    "Kafka asked to halt the JVM with status {} ({}); ignored in an in-JVM broker", code, message));
         }
     }
 
@@ -496,8 +511,7 @@ public final class KafkaBroker implements AutoCloseable {
         private Duration readyTimeout = Duration.ofSeconds(60);
         private ScramUsers scram;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Turns on SASL/SCRAM-SHA-512 on the client listener (SASL_PLAINTEXT). {@code adminUser} is the

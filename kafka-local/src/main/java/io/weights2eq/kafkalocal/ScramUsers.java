@@ -41,7 +41,8 @@ final class ScramUsers {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("sasl.enabled.mechanisms", MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
-        p.put("listener.name." + PROTOCOL.toLowerCase() + "." + MECHANISM.toLowerCase() + ".sasl.jaas.config",
+        p.put(
+                "listener.name." + PROTOCOL.toLowerCase() + "." + MECHANISM.toLowerCase() + ".sasl.jaas.config",
                 jaasConfig(admin, passwords.get(admin)));
         return p;
     }
@@ -73,15 +74,15 @@ final class ScramUsers {
     }
 
     static String jaasConfig(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     private static String checkPassword(String user, String password) {
         if (password == null || !SAFE.matcher(password).matches()) {
             // never echo a password
-            throw new IllegalArgumentException("password of SCRAM user " + user
-                    + " must be 1-128 characters of A-Z a-z 0-9 . _ @ + -");
+            throw new IllegalArgumentException(
+                    "password of SCRAM user " + user + " must be 1-128 characters of A-Z a-z 0-9 . _ @ + -");
         }
         return password;
     }

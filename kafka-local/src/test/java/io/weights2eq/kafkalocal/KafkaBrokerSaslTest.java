@@ -36,9 +36,14 @@ class KafkaBrokerSaslTest {
 
     @BeforeAll
     static void startBroker() {
-        broker = KafkaBroker.builder().saslScram("admin", "admin-secret").scramUser("alice", "alice-secret")
-                .partitions(2).build().start();
-        System.out.println("SASL broker started in " + broker.lastStartDuration().toMillis() + " ms: " + broker);
+        broker = KafkaBroker.builder()
+                .saslScram("admin", "admin-secret")
+                .scramUser("alice", "alice-secret")
+                .partitions(2)
+                .build()
+                .start();
+        System.out.println(
+                "SASL broker started in " + broker.lastStartDuration().toMillis() + " ms: " + broker);
     }
 
     @AfterAll
@@ -51,16 +56,26 @@ class KafkaBrokerSaslTest {
     @Test
     void theClientListenerAsksForScramAndTheControllerStaysPlaintext() {
         Properties p = broker.brokerProperties();
-        assertEquals("SASL_PLAINTEXT://localhost:" + broker.port() + ",CONTROLLER://localhost:" + broker.controllerPort(),
+        assertEquals(
+                "SASL_PLAINTEXT://localhost:" + broker.port() + ",CONTROLLER://localhost:" + broker.controllerPort(),
                 p.getProperty("listeners"));
-        assertEquals("SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT", p.getProperty("listener.security.protocol.map"));
+        assertEquals(
+                "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT", p.getProperty("listener.security.protocol.map"));
         assertEquals("SASL_PLAINTEXT", p.getProperty("inter.broker.listener.name"));
-        assertEquals(Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
-                        "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+        assertEquals(
+                Map.of(
+                        "security.protocol",
+                        "SASL_PLAINTEXT",
+                        "sasl.mechanism",
+                        "SCRAM-SHA-512",
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required"
                                 + " username=\"admin\" password=\"admin-secret\";"),
                 broker.clientProperties());
         // the broker's own Admin authenticated: start() created the topics through it
-        assertTrue(broker.createdTopics().containsAll(Topics.allNames()), broker.createdTopics().toString());
+        assertTrue(
+                broker.createdTopics().containsAll(Topics.allNames()),
+                broker.createdTopics().toString());
     }
 
     @Test
@@ -79,8 +94,10 @@ class KafkaBrokerSaslTest {
         Map<String, String> wrong = KafkaBroker.scramClientProperties("alice", "not-her-password");
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer(wrong, 10_000)) {
-            ExecutionException e = assertThrows(ExecutionException.class, () -> producer.send(
-                    new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(), "k", "v")).get(15, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
+                    () -> producer.send(new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(), "k", "v"))
+                            .get(15, TimeUnit.SECONDS));
             assertInstanceOf(SaslAuthenticationException.class, e.getCause(), e.toString());
         }
         Map<String, Object> adminConfig = new java.util.HashMap<>(wrong);
@@ -88,8 +105,8 @@ class KafkaBrokerSaslTest {
         adminConfig.put("request.timeout.ms", 5_000);
         adminConfig.put("default.api.timeout.ms", 10_000);
         try (Admin admin = Admin.create(adminConfig)) {
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> admin.listTopics().names().get(15, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(
+                    ExecutionException.class, () -> admin.listTopics().names().get(15, TimeUnit.SECONDS));
             assertInstanceOf(SaslAuthenticationException.class, e.getCause(), e.toString());
         }
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "refused quickly");
@@ -99,12 +116,15 @@ class KafkaBrokerSaslTest {
     void aPlaintextClientGetsNoMetadataAndTimesOut() {
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer(Map.of(), 2_000)) {
-            ExecutionException e = assertThrows(ExecutionException.class, () -> producer.send(
-                    new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(), "k", "v")).get(10, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
+                    () -> producer.send(new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(), "k", "v"))
+                            .get(10, TimeUnit.SECONDS));
             assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, e.getCause(), e.toString());
         }
         try (KafkaConsumer<String, String> consumer = consumer(Map.of())) {
-            assertThrows(org.apache.kafka.common.errors.TimeoutException.class,
+            assertThrows(
+                    org.apache.kafka.common.errors.TimeoutException.class,
                     () -> consumer.partitionsFor(Topics.DECODE_REQUESTS.topicName(), Duration.ofSeconds(2)));
         }
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(15), "bounded by the client timeouts");
@@ -112,12 +132,14 @@ class KafkaBrokerSaslTest {
 
     @Test
     void badCredentialsAreRejectedAtBuildTimeNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KafkaBroker.builder().saslScram("ad min", "x"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> KafkaBroker.builder().saslScram("ad min", "x"));
         assertTrue(e.getMessage().contains("admin user name"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> KafkaBroker.builder().saslScram("admin", "has\"quote"));
-        assertTrue(e.getMessage().contains("password of SCRAM user admin") && !e.getMessage().contains("quote"),
+        e = assertThrows(
+                IllegalArgumentException.class, () -> KafkaBroker.builder().saslScram("admin", "has\"quote"));
+        assertTrue(
+                e.getMessage().contains("password of SCRAM user admin")
+                        && !e.getMessage().contains("quote"),
                 e.getMessage());
         assertThrows(IllegalStateException.class, () -> KafkaBroker.builder().scramUser("bob", "pw"));
     }
@@ -125,17 +147,19 @@ class KafkaBrokerSaslTest {
     @Test
     void brokerMainTurnsSaslOnWithScramUsers() {
         BrokerMain.Options o = BrokerMain.Options.parse(new String[] {
-            "--port", "0", "--controller-port", "0", "--scram-user", "admin=pw-1", "--scram-user", "alice=pw-2"});
+            "--port", "0", "--controller-port", "0", "--scram-user", "admin=pw-1", "--scram-user", "alice=pw-2"
+        });
         KafkaBroker configured = o.builder().build();
         try {
             assertTrue(configured.saslEnabled());
             assertTrue(configured.clientProperties().get("sasl.jaas.config").contains("username=\"admin\""));
-            assertTrue(configured.clientProperties("alice").get("sasl.jaas.config").contains("password=\"pw-2\""));
+            assertTrue(
+                    configured.clientProperties("alice").get("sasl.jaas.config").contains("password=\"pw-2\""));
         } finally {
             configured.close(); // never started
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BrokerMain.Options.parse(new String[] {"--scram-user", "admin"}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> BrokerMain.Options.parse(new String[] {"--scram-user", "admin"}));
         assertTrue(e.getMessage().contains("--scram-user wants NAME=PASSWORD"), e.getMessage());
     }
 
@@ -159,7 +183,8 @@ class KafkaBrokerSaslTest {
     static String readValue(Map<String, String> client, String topic, String key) {
         try (KafkaConsumer<String, String> consumer = consumer(client)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -75,14 +75,17 @@ class KafkaBrokerTest {
                 assertEquals(TopicProvisioner.DEFAULT_PARTITIONS, d.partitions().size(), d.name());
             }
             List<ConfigResource> resources = Topics.allNames().stream()
-                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                    .toList();
             var configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
             for (Topics t : Topics.values()) {
                 String policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.topicName()))
-                        .get("cleanup.policy").value();
+                        .get("cleanup.policy")
+                        .value();
                 assertEquals(t.compacted() ? "compact" : "delete", policy, t.topicName());
                 String dlqPolicy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.deadLetterTopicName()))
-                        .get("cleanup.policy").value();
+                        .get("cleanup.policy")
+                        .value();
                 assertEquals("delete", dlqPolicy, t.deadLetterTopicName());
             }
         }
@@ -105,7 +108,8 @@ class KafkaBrokerTest {
         String unknown = "no-such-topic-" + UUID.randomUUID();
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer(broker, 1500)) {
-            ExecutionException e = assertThrows(ExecutionException.class,
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
                     () -> producer.send(new ProducerRecord<>(unknown, "k", "v")).get(10, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException, e.toString());
         }
@@ -175,7 +179,7 @@ class KafkaBrokerTest {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));

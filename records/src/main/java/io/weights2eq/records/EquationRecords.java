@@ -16,12 +16,17 @@ import java.util.stream.Collectors;
 
 /** The one mapping between an {@code equations} record (and its family) and the domain, both ways, validating. */
 public final class EquationRecords {
-    private EquationRecords() {
-    }
+    private EquationRecords() {}
 
     /** A generated equation of a job → its record, keyed {@code id}; coefficients in ascending order, plain text. */
-    public static Equation toAvro(String id, String jobId, long index, long seed, EquationFamily family,
-                                  SampleSpec samples, GeneratedEquation eq) {
+    public static Equation toAvro(
+            String id,
+            String jobId,
+            long index,
+            long seed,
+            EquationFamily family,
+            SampleSpec samples,
+            GeneratedEquation eq) {
         int terms = Math.max(family.degree(), eq.polynomial().degree()) + 1;
         List<String> coefficients = eq.polynomial().ascendingCoefficients(terms).stream()
                 .map(c -> c.stripTrailingZeros().toPlainString())
@@ -58,15 +63,21 @@ public final class EquationRecords {
     }
 
     public static EquationFamily toDomain(io.weights2eq.schema.avro.EquationFamily f) {
-        return new EquationFamily(SamplingMode.fromLabel(f.getMode()), f.getDegree(),
-                new BigDecimal(f.getCoefficientMin()), new BigDecimal(f.getCoefficientMax()),
-                f.getWholeWeight(), f.getDecimalWeight(), f.getDecimalDigits(),
-                f.getFractionWeight(), f.getFractionDigits(), f.getAbsentProbability());
+        return new EquationFamily(
+                SamplingMode.fromLabel(f.getMode()),
+                f.getDegree(),
+                new BigDecimal(f.getCoefficientMin()),
+                new BigDecimal(f.getCoefficientMax()),
+                f.getWholeWeight(),
+                f.getDecimalWeight(),
+                f.getDecimalDigits(),
+                f.getFractionWeight(),
+                f.getFractionDigits(),
+                f.getAbsentProbability());
     }
 
     /** An equation's samples, as the domain's arrays. */
-    public record Samples(float[] x, float[] y) {
-    }
+    public record Samples(float[] x, float[] y) {}
 
     /**
      * The samples a trainer may train on: they obey the domain's rules under the limit, and every x lies in the
@@ -90,8 +101,8 @@ public final class EquationRecords {
     /** @throws InvalidRecordException unless {@code key} is the equation's id */
     public static void requireKey(String key, Equation equation) {
         if (key == null || !key.equals(String.valueOf(equation.getId()))) {
-            throw new InvalidRecordException("key: must equal the equation id '" + equation.getId() + "', was '"
-                    + key + "'");
+            throw new InvalidRecordException(
+                    "key: must equal the equation id '" + equation.getId() + "', was '" + key + "'");
         }
     }
 
@@ -114,8 +125,8 @@ public final class EquationRecords {
     /** @throws InvalidRecordException listing every violation, each as {@code field: message} */
     public static void requireNone(List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new InvalidRecordException(violations.stream().map(v -> v.field() + ": " + v.message())
-                    .collect(Collectors.joining("; ")));
+            throw new InvalidRecordException(
+                    violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
         }
     }
 }

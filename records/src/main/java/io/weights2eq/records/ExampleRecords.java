@@ -10,8 +10,7 @@ import java.util.Arrays;
 
 /** The one mapping between an {@code examples} record (a network joined with its equation) and the domain. */
 public final class ExampleRecords {
-    private ExampleRecords() {
-    }
+    private ExampleRecords() {}
 
     /** A network and its equation → the example; the target tokens are the equation's tokens then {@code <eos>}. */
     public static Example of(Network network, Equation equation) {
@@ -24,7 +23,9 @@ public final class ExampleRecords {
                 .setFamily(equation.getFamily())
                 .setCoefficients(equation.getCoefficients())
                 .setCanonicalText(equation.getCanonicalText())
-                .setTokenIds(Arrays.stream(DecodingMetrics.targetTokens(target)).boxed().toList())
+                .setTokenIds(Arrays.stream(DecodingMetrics.targetTokens(target))
+                        .boxed()
+                        .toList())
                 .build();
     }
 

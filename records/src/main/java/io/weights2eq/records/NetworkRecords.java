@@ -13,8 +13,7 @@ public final class NetworkRecords {
     /** The largest network the domain allows, for readers that declare no limit of their own. */
     public static final Limit DOMAIN_LIMIT = new Limit(NetworkLayout.MAX_PARAMETERS, "NetworkLayout.MAX_PARAMETERS");
 
-    private NetworkRecords() {
-    }
+    private NetworkRecords() {}
 
     /** {@link #toDomain(NetworkParameters, String, Limit)} of a {@code networks} record's parameters, domain limit. */
     public static Network toDomain(NetworkParameters parameters) {
@@ -30,14 +29,17 @@ public final class NetworkRecords {
         if (parameters == null) {
             throw new InvalidRecordException(field + ": missing");
         }
-        int count = parameters.getParameters() == null ? 0 : parameters.getParameters().size();
+        int count = parameters.getParameters() == null
+                ? 0
+                : parameters.getParameters().size();
         if (count > maxParameters.max()) { // oversized: rejected as such, before the layout is even looked at
             throw new InvalidRecordException(field + ".parameters: at most " + maxParameters.max() + " parameters ("
                     + maxParameters.setting() + "), was " + count);
         }
         NetworkLayout layout;
         try {
-            layout = new NetworkLayout(parameters.getLayers().stream().mapToInt(Integer::intValue).toArray());
+            layout = new NetworkLayout(
+                    parameters.getLayers().stream().mapToInt(Integer::intValue).toArray());
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(field + "." + e.getMessage());
         }

@@ -28,37 +28,45 @@ class EquationRecordsTest {
         EquationRecords.Samples samples = EquationRecords.samples(record, SAMPLES);
         assertArrayEquals(FloatArrayList.toFloatArray(record.getX()), samples.x());
         assertEquals(100, samples.y().length);
-        assertEquals(record.getCanonicalText().toString(),
+        assertEquals(
+                record.getCanonicalText().toString(),
                 EquationRecords.canonicalPolynomial(record.getCanonicalText()).toCanonicalText());
         assertEquals(EquationFamily.servant(), EquationRecords.toDomain(record.getFamily()));
     }
 
     @Test
     void theKeyMustBeTheEquationId() {
-        assertEquals("key: must equal the equation id 'job-3', was 'job-4'", assertThrows(InvalidRecordException.class,
-                () -> EquationRecords.requireKey("job-4", record())).getMessage());
+        assertEquals(
+                "key: must equal the equation id 'job-3', was 'job-4'",
+                assertThrows(InvalidRecordException.class, () -> EquationRecords.requireKey("job-4", record()))
+                        .getMessage());
         assertThrows(InvalidRecordException.class, () -> EquationRecords.requireKey(null, record()));
         EquationRecords.requireKey("job-3", record());
     }
 
     @Test
     void samplesAboveTheLimitOrOutsideTheRangeAreRejectedByName() {
-        String tooMany = assertThrows(InvalidRecordException.class,
-                () -> EquationRecords.samples(record(), new Limit(10, "w2e.test.max-samples"))).getMessage();
+        String tooMany = assertThrows(
+                        InvalidRecordException.class,
+                        () -> EquationRecords.samples(record(), new Limit(10, "w2e.test.max-samples")))
+                .getMessage();
         assertTrue(tooMany.contains("w2e.test.max-samples"), tooMany);
         Equation outside = record();
         float[] x = FloatArrayList.toFloatArray(outside.getX());
         x[7] = 2f;
         outside.setX(FloatArrayList.wrap(x));
         assertTrue(assertThrows(InvalidRecordException.class, () -> EquationRecords.samples(outside, SAMPLES))
-                .getMessage().startsWith("x: sample 7 = 2.0 is outside the equation's range"));
+                .getMessage()
+                .startsWith("x: sample 7 = 2.0 is outside the equation's range"));
     }
 
     @Test
     void theTextMustBeCanonical() {
         assertTrue(assertThrows(InvalidRecordException.class, () -> EquationRecords.canonicalPolynomial("x*x"))
-                .getMessage().startsWith("canonicalText: 'x*x' is not canonical"));
+                .getMessage()
+                .startsWith("canonicalText: 'x*x' is not canonical"));
         assertTrue(assertThrows(InvalidRecordException.class, () -> EquationRecords.canonicalPolynomial("x +"))
-                .getMessage().startsWith("canonicalText: "));
+                .getMessage()
+                .startsWith("canonicalText: "));
     }
 }

@@ -31,7 +31,8 @@ class NetworkRecordsTest {
     }
 
     private static String rejection(NetworkParameters p, Limit limit) {
-        return assertThrows(InvalidRecordException.class, () -> NetworkRecords.toDomain(p, "network", limit)).getMessage();
+        return assertThrows(InvalidRecordException.class, () -> NetworkRecords.toDomain(p, "network", limit))
+                .getMessage();
     }
 
     @Test
@@ -44,18 +45,22 @@ class NetworkRecordsTest {
 
     @Test
     void everyRejectionNamesTheFieldAndTheLimit() {
-        assertEquals("network: missing", assertThrows(InvalidRecordException.class,
-                () -> NetworkRecords.toDomain(null, "network", LIMIT)).getMessage());
+        assertEquals(
+                "network: missing",
+                assertThrows(InvalidRecordException.class, () -> NetworkRecords.toDomain(null, "network", LIMIT))
+                        .getMessage());
         assertTrue(rejection(valid().build(), new Limit(10, "w2e.test.max-parameters"))
                 .startsWith("network.parameters: at most 10 parameters (w2e.test.max-parameters), was "));
         assertTrue(rejection(valid().setActivation("swish").build(), LIMIT).startsWith("network.activation"));
         assertTrue(rejection(valid().setLayers(List.of(2, 8, 1)).build(), LIMIT)
                 .startsWith("network.layers: input and output size must be 1"));
-        assertTrue(rejection(valid().setParameters(FloatArrayList.wrap(new float[3])).build(), LIMIT)
+        assertTrue(rejection(
+                        valid().setParameters(FloatArrayList.wrap(new float[3])).build(), LIMIT)
                 .startsWith("network.parameters: "));
         float[] withNaN = network().parameters().clone();
         withNaN[4] = Float.NaN;
-        assertEquals("network.parameters[4]: must be finite, was NaN",
+        assertEquals(
+                "network.parameters[4]: must be finite, was NaN",
                 rejection(valid().setParameters(FloatArrayList.wrap(withNaN)).build(), LIMIT));
     }
 

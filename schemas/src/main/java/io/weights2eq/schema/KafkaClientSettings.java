@@ -20,8 +20,7 @@ public final class KafkaClientSettings {
     public static final String ENV = "W2E_KAFKA_CONFIG";
     public static final String PROPERTY = "w2e.kafka.config";
 
-    private KafkaClientSettings() {
-    }
+    private KafkaClientSettings() {}
 
     /** {@value #ENV} names no readable file: a usage error. */
     public static final class MissingFileException extends IllegalArgumentException {

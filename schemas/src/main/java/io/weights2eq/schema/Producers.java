@@ -6,8 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The delivery every producer of the contract uses: acks from all in-sync replicas, idempotent (no duplicates on retry). */
 public final class Producers {
-    private Producers() {
-    }
+    private Producers() {}
 
     /** A copy of the client configuration with those settings and the client id; callers add their own tuning. */
     public static Map<String, Object> idempotent(Map<String, Object> kafkaConfig, String clientId) {

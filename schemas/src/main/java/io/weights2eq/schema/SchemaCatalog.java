@@ -16,9 +16,13 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class SchemaCatalog {
     public static final List<Class<? extends SpecificRecord>> TOPIC_VALUES = List.of(
-            Equation.class, Network.class, Example.class, DecodeRequest.class,
-            Prediction.class, DecoderModel.class, GeneratorJob.class);
+            Equation.class,
+            Network.class,
+            Example.class,
+            DecodeRequest.class,
+            Prediction.class,
+            DecoderModel.class,
+            GeneratorJob.class);
 
-    private SchemaCatalog() {
-    }
+    private SchemaCatalog() {}
 }

@@ -19,8 +19,7 @@ public final class TopicProvisioner {
     /** Partitions bound the number of trainer workers of one consumer group. */
     public static final int DEFAULT_PARTITIONS = 8;
 
-    private TopicProvisioner() {
-    }
+    private TopicProvisioner() {}
 
     /** Creates every topic and dead-letter topic that does not exist yet; returns the names it created. */
     public static List<String> ensureTopics(Admin admin, int partitions, short replicationFactor)
@@ -37,7 +36,8 @@ public final class TopicProvisioner {
         List<NewTopic> missing = new ArrayList<>();
         for (Topics topic : Topics.values()) {
             if (!existing.contains(topic.topicName())) {
-                missing.add(new NewTopic(topic.topicName(), partitions, replicationFactor).configs(topic.topicConfig()));
+                missing.add(
+                        new NewTopic(topic.topicName(), partitions, replicationFactor).configs(topic.topicConfig()));
             }
             if (!existing.contains(topic.deadLetterTopicName())) {
                 missing.add(new NewTopic(topic.deadLetterTopicName(), partitions, replicationFactor)
@@ -55,7 +55,10 @@ public final class TopicProvisioner {
                 created.add(entry.getKey());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
+                    throw new IllegalStateException(
+                            "cannot create topic " + entry.getKey() + ": "
+                                    + e.getCause().getMessage(),
+                            e);
                 }
             } catch (TimeoutException e) {
                 throw new IllegalStateException("timed out creating topic " + entry.getKey(), e);

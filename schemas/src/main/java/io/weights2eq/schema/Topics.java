@@ -27,7 +27,10 @@ public enum Topics {
     /** Suffix of the dead-letter topic of every input topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 
-    enum Cleanup { COMPACT, DELETE }
+    enum Cleanup {
+        COMPACT,
+        DELETE
+    }
 
     private final String topicName;
     private final Cleanup cleanup;

@@ -34,13 +34,17 @@ class SchemaEvolutionTest {
         for (int i = 0; i < history.size(); i++) {
             var result = SchemaCompatibility.checkReaderWriterCompatibility(current, history.get(i));
             if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-                fail(current.getName() + " cannot read v" + (i + 1) + ": " + result.getResult().getIncompatibilities());
+                fail(current.getName() + " cannot read v" + (i + 1) + ": "
+                        + result.getResult().getIncompatibilities());
             }
         }
         Schema newest = history.get(history.size() - 1);
-        assertEquals(AvroCodec.fingerprint(newest), AvroCodec.fingerprint(current),
+        assertEquals(
+                AvroCodec.fingerprint(newest),
+                AvroCodec.fingerprint(current),
                 () -> current.getName() + ".avsc differs from schemas/history/" + current.getName() + "/v"
-                        + history.size() + ".avsc. It reads every earlier version, so record it: save this as schemas/history/"
+                        + history.size()
+                        + ".avsc. It reads every earlier version, so record it: save this as schemas/history/"
                         + current.getName() + "/v" + (history.size() + 1) + ".avsc\n" + current.toString(true));
     }
 }

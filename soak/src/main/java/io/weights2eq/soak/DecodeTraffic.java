@@ -1,9 +1,9 @@
 package io.weights2eq.soak;
 
-import io.weights2eq.schema.KafkaClientSettings;
-import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
+import io.weights2eq.records.NetworkRecords;
+import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.serde.AvroCodec;
 import java.net.URI;
@@ -38,7 +38,8 @@ final class DecodeTraffic implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Thread follower;
 
@@ -69,7 +70,9 @@ final class DecodeTraffic implements AutoCloseable {
         // security settings (W2E_KAFKA_CONFIG) first, as for every CLI client
         Map<String, Object> config = new java.util.HashMap<>(KafkaClientSettings.fromEnvironment());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "w2e-soak-" + ProcessHandle.current().pid());
+        config.put(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "w2e-soak-" + ProcessHandle.current().pid());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -104,9 +107,13 @@ final class DecodeTraffic implements AutoCloseable {
         if (body == null) {
             return;
         }
-        http.sendAsync(HttpRequest.newBuilder(decode).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.discarding())
+        http.sendAsync(
+                        HttpRequest.newBuilder(decode)
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .whenComplete((r, e) -> (e == null && r.statusCode() == 200 ? ok : failed).incrementAndGet());
     }
 

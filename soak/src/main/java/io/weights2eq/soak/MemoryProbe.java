@@ -14,7 +14,8 @@ import java.time.Duration;
  * JVM's own figures from its {@code /q/metrics}.
  */
 public final class MemoryProbe {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String process;
     private final long pid;
@@ -67,7 +68,10 @@ public final class MemoryProbe {
 
     private String fetch() {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(metrics + " answered " + r.statusCode());

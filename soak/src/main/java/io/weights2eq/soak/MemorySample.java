@@ -23,7 +23,8 @@ public record MemorySample(
         return heapCommitted < 0 ? -1 : rss - heapCommitted;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** A line of {@code samples.jsonl}; {@link IllegalArgumentException} naming the missing field. */
     public static MemorySample fromJson(String line) {
@@ -33,22 +34,44 @@ public record MemorySample(
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not JSON: " + line, e);
         }
-        for (String field : new String[] {"process", "elapsedSeconds", "rssBytes", "heapUsedBytes", "heapCommittedBytes",
-                "nonHeapUsedBytes", "directBufferBytes"}) {
+        for (String field : new String[] {
+            "process",
+            "elapsedSeconds",
+            "rssBytes",
+            "heapUsedBytes",
+            "heapCommittedBytes",
+            "nonHeapUsedBytes",
+            "directBufferBytes"
+        }) {
             if (n == null || !n.hasNonNull(field)) {
                 throw new IllegalArgumentException("sample: field '" + field + "' missing in " + line);
             }
         }
-        return new MemorySample(n.get("process").asText(), n.get("elapsedSeconds").asDouble(), n.get("rssBytes").asLong(),
-                n.get("heapUsedBytes").asLong(), n.get("heapCommittedBytes").asLong(), n.get("nonHeapUsedBytes").asLong(),
-                n.get("directBufferBytes").asLong(), n.hasNonNull("liveHeapBytes") ? n.get("liveHeapBytes").asLong() : -1);
+        return new MemorySample(
+                n.get("process").asText(),
+                n.get("elapsedSeconds").asDouble(),
+                n.get("rssBytes").asLong(),
+                n.get("heapUsedBytes").asLong(),
+                n.get("heapCommittedBytes").asLong(),
+                n.get("nonHeapUsedBytes").asLong(),
+                n.get("directBufferBytes").asLong(),
+                n.hasNonNull("liveHeapBytes") ? n.get("liveHeapBytes").asLong() : -1);
     }
 
     String toJson() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "{\"process\":\"%s\",\"elapsedSeconds\":%.3f,\"rssBytes\":%d,\"heapUsedBytes\":%d,"
                         + "\"heapCommittedBytes\":%d,\"nonHeapUsedBytes\":%d,\"directBufferBytes\":%d,\"offHeapBytes\":%d,"
                         + "\"liveHeapBytes\":%d}",
-                process, elapsedSeconds, rss, heapUsed, heapCommitted, nonHeapUsed, directBuffers, offHeap(), liveHeap);
+                process,
+                elapsedSeconds,
+                rss,
+                heapUsed,
+                heapCommitted,
+                nonHeapUsed,
+                directBuffers,
+                offHeap(),
+                liveHeap);
     }
 }

@@ -2,8 +2,7 @@ package io.weights2eq.soak;
 
 /** Reads values out of the Prometheus text exposition format that {@code /q/metrics} answers. */
 final class PrometheusText {
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /**
      * The sum of every sample of {@code metric} whose labels contain each of {@code labelFragments}

@@ -17,8 +17,7 @@ import org.knowm.xchart.style.Styler;
 final class SoakPlot {
     static final String FILE = "soak.png";
 
-    private SoakPlot() {
-    }
+    private SoakPlot() {}
 
     static void write(List<MemorySample> samples, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true"); // before the first AWT class loads
@@ -30,7 +29,13 @@ final class SoakPlot {
     }
 
     private static XYChart chart(String title, List<MemorySample> samples, ToLongFunction<MemorySample> value) {
-        XYChart chart = new XYChartBuilder().width(560).height(400).title(title).xAxisTitle("minutes").yAxisTitle("MB").build();
+        XYChart chart = new XYChartBuilder()
+                .width(560)
+                .height(400)
+                .title(title)
+                .xAxisTitle("minutes")
+                .yAxisTitle("MB")
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setMarkerSize(0);
@@ -44,8 +49,10 @@ final class SoakPlot {
                         .add(new double[] {s.elapsedSeconds() / 60.0, v / (double) (1 << 20)});
             }
         }
-        series.forEach((process, points) -> chart.addSeries(process,
-                points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));
+        series.forEach((process, points) -> chart.addSeries(
+                process,
+                points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()));
         if (series.isEmpty()) {
             chart.addSeries("none", new double[] {0}, new double[] {0});
         }

@@ -26,8 +26,13 @@ public final class SoakRecorder {
     }
 
     /** Returns 0 when every process stayed flat, 1 when one grew or died. */
-    public int run(double seconds, double intervalSeconds, double warmupSeconds, String bootstrap, String decoderUrl,
-                   double decodeRate) {
+    public int run(
+            double seconds,
+            double intervalSeconds,
+            double warmupSeconds,
+            String bootstrap,
+            String decoderUrl,
+            double decodeRate) {
         List<MemorySample> samples = new ArrayList<>();
         String died = null;
         try {
@@ -66,14 +71,16 @@ public final class SoakRecorder {
                     jsonl.newLine();
                     line.append(String.format(Locale.ROOT, " %s %s", s.process(), mb(s.rss())));
                     if (s.heapUsed() >= 0) {
-                        line.append(String.format(Locale.ROOT, " (heap %s, off %s)", mb(s.heapUsed()), mb(s.offHeap())));
+                        line.append(
+                                String.format(Locale.ROOT, " (heap %s, off %s)", mb(s.heapUsed()), mb(s.offHeap())));
                     }
                 }
                 if (died != null) {
                     break;
                 }
                 if (traffic != null) {
-                    line.append(String.format(Locale.ROOT, " | decode ok %d, failed %d", traffic.ok(), traffic.failed()));
+                    line.append(
+                            String.format(Locale.ROOT, " | decode ok %d, failed %d", traffic.ok(), traffic.failed()));
                 }
                 jsonl.flush();
                 stdout.println(line);
@@ -110,8 +117,11 @@ public final class SoakRecorder {
         SoakSummary summary = SoakSummary.of(samples, warmupSeconds);
         StringBuilder md = new StringBuilder(summary.text());
         if (traffic != null) {
-            md.append(String.format(Locale.ROOT, "  POST /decode during the soak: %d answered 200, %d failed%n",
-                    traffic.ok(), traffic.failed()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "  POST /decode during the soak: %d answered 200, %d failed%n",
+                    traffic.ok(),
+                    traffic.failed()));
         }
         if (died != null) {
             md.append("  A PROCESS DIED: ").append(died).append(System.lineSeparator());

@@ -23,9 +23,17 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
     static final long FLAT_FLOOR_BYTES = 32L << 20;
 
     /** One process over the measured window. */
-    public record ProcessSummary(String process, int samples, double windowSeconds, long rssFirst, long rssLast,
-                                 long rssMax, double rssMeanBytes, double rssSlopeMbPerHour,
-                                 double offHeapSlopeMbPerHour, double liveHeapSlopeMbPerHour) {
+    public record ProcessSummary(
+            String process,
+            int samples,
+            double windowSeconds,
+            long rssFirst,
+            long rssLast,
+            long rssMax,
+            double rssMeanBytes,
+            double rssSlopeMbPerHour,
+            double offHeapSlopeMbPerHour,
+            double liveHeapSlopeMbPerHour) {
         public boolean flat() {
             if (Double.isNaN(offHeapSlopeMbPerHour) || Double.isNaN(liveHeapSlopeMbPerHour)) {
                 return small(rssSlopeMbPerHour);
@@ -39,10 +47,19 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
         }
 
         String line() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "%-10s %s  RSS %s -> %s MB (max %s), slope %+.1f MB/h; off-heap %+.1f MB/h; live heap %+.1f MB/h (%d samples, %.0f min)",
-                    process, flat() ? "flat   " : "GROWING", mb(rssFirst), mb(rssLast), mb(rssMax), rssSlopeMbPerHour,
-                    offHeapSlopeMbPerHour, liveHeapSlopeMbPerHour, samples, windowSeconds / 60);
+                    process,
+                    flat() ? "flat   " : "GROWING",
+                    mb(rssFirst),
+                    mb(rssLast),
+                    mb(rssMax),
+                    rssSlopeMbPerHour,
+                    offHeapSlopeMbPerHour,
+                    liveHeapSlopeMbPerHour,
+                    samples,
+                    windowSeconds / 60);
         }
     }
 
@@ -56,11 +73,18 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
         }
         List<ProcessSummary> out = new ArrayList<>();
         byProcess.forEach((process, list) -> {
-            double window = list.get(list.size() - 1).elapsedSeconds() - list.get(0).elapsedSeconds();
-            out.add(new ProcessSummary(process, list.size(), window, list.get(0).rss(), list.get(list.size() - 1).rss(),
+            double window =
+                    list.get(list.size() - 1).elapsedSeconds() - list.get(0).elapsedSeconds();
+            out.add(new ProcessSummary(
+                    process,
+                    list.size(),
+                    window,
+                    list.get(0).rss(),
+                    list.get(list.size() - 1).rss(),
                     list.stream().mapToLong(MemorySample::rss).max().orElse(0),
                     list.stream().mapToLong(MemorySample::rss).average().orElse(0),
-                    slopeMbPerHour(list, MemorySample::rss), slopeMbPerHour(list, MemorySample::offHeap),
+                    slopeMbPerHour(list, MemorySample::rss),
+                    slopeMbPerHour(list, MemorySample::offHeap),
                     slopeMbPerHour(list, MemorySample::liveHeap)));
         });
         return new SoakSummary(out, warmupSeconds);
@@ -68,7 +92,8 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
 
     /** Least-squares slope of {@code value} over elapsed time, in MB per hour, over the samples where it is known. */
     static double slopeMbPerHour(List<MemorySample> all, ToLongFunction<MemorySample> value) {
-        List<MemorySample> samples = all.stream().filter(s -> value.applyAsLong(s) >= 0).toList();
+        List<MemorySample> samples =
+                all.stream().filter(s -> value.applyAsLong(s) >= 0).toList();
         int n = samples.size();
         if (n < 2) {
             return Double.NaN;
@@ -96,8 +121,8 @@ public record SoakSummary(List<ProcessSummary> processes, double warmupSeconds) 
     }
 
     public String text() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "soak summary (after a %.0f s warm-up):%n", warmupSeconds));
+        StringBuilder b = new StringBuilder(
+                String.format(Locale.ROOT, "soak summary (after a %.0f s warm-up):%n", warmupSeconds));
         processes.forEach(p -> b.append("  ").append(p.line()).append(System.lineSeparator()));
         return b.toString();
     }

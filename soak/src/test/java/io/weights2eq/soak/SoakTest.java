@@ -49,7 +49,8 @@ class SoakTest {
         for (int i = 0; i <= 360; i++) { // an hour every 10 s
             double t = i * 10.0;
             long jitter = (i % 7) * MB; // GC sawtooth, no trend
-            samples.add(new MemorySample("steady", t, 400 * MB + jitter, 100 * MB + jitter, 256 * MB, 80 * MB, MB, 90 * MB));
+            samples.add(new MemorySample(
+                    "steady", t, 400 * MB + jitter, 100 * MB + jitter, 256 * MB, 80 * MB, MB, 90 * MB));
             long leaked = (long) (t / 3600 * 200 * MB); // 200 MB an hour off-heap
             samples.add(new MemorySample("leaky", t, 400 * MB + leaked, 100 * MB, 256 * MB, 80 * MB, MB, 90 * MB));
         }
@@ -72,12 +73,20 @@ class SoakTest {
             double t = i * 10.0;
             long committed = Math.min(1024 * MB, 300 * MB + (long) (t / 3600 * 1400 * MB)); // G1 expanding to -Xmx
             long sawtooth = (i % 12) * 40 * MB; // collections every 2 minutes
-            samples.add(new MemorySample("expanding", t, committed + 600 * MB, 150 * MB + sawtooth, committed, 90 * MB, MB,
+            samples.add(new MemorySample(
+                    "expanding",
+                    t,
+                    committed + 600 * MB,
+                    150 * MB + sawtooth,
+                    committed,
+                    90 * MB,
+                    MB,
                     120 * MB + (i % 3) * MB));
             long live = 150 * MB + (long) (t / 3600 * 300 * MB); // 300 MB an hour kept
             samples.add(new MemorySample("retaining", t, 1624 * MB, live + sawtooth, 1024 * MB, 90 * MB, MB, live));
             // no live-heap figure (an older soak's samples): judged on RSS
-            samples.add(new MemorySample("unknown", t, committed + 600 * MB, 150 * MB + sawtooth, committed, 90 * MB, MB, -1));
+            samples.add(new MemorySample(
+                    "unknown", t, committed + 600 * MB, 150 * MB + sawtooth, committed, 90 * MB, MB, -1));
         }
         SoakSummary summary = SoakSummary.of(samples, 600);
         var expanding = summary.processes().get(0);
@@ -86,7 +95,8 @@ class SoakTest {
         assertTrue(expanding.flat(), expanding.line());
         assertFalse(retaining.flat(), retaining.line());
         assertEquals(300, retaining.liveHeapSlopeMbPerHour(), 1);
-        assertFalse(summary.processes().get(2).flat(), summary.processes().get(2).line());
+        assertFalse(
+                summary.processes().get(2).flat(), summary.processes().get(2).line());
     }
 
     @Test
@@ -101,13 +111,16 @@ class SoakTest {
     @Test
     void recordsThisJvmAndWritesTheReport(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        List<MemoryProbe> probes = List.of(new MemoryProbe("self", ProcessHandle.current().pid(), 0));
+        List<MemoryProbe> probes =
+                List.of(new MemoryProbe("self", ProcessHandle.current().pid(), 0));
         int rc = new SoakRecorder(probes, dir, new PrintStream(buf, true, StandardCharsets.UTF_8))
                 .run(0.6, 0.2, 0, "unused:9", "http://unused", 0);
         String printed = buf.toString(StandardCharsets.UTF_8);
         List<String> lines = Files.readAllLines(dir.resolve("samples.jsonl"));
         assertTrue(lines.size() >= 3, printed);
-        assertTrue(lines.get(0).contains("\"process\":\"self\"") && lines.get(0).contains("\"heapUsedBytes\":-1"), lines.get(0));
+        assertTrue(
+                lines.get(0).contains("\"process\":\"self\"") && lines.get(0).contains("\"heapUsedBytes\":-1"),
+                lines.get(0));
         assertTrue(Files.size(dir.resolve("soak.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("self"), printed);
         assertTrue(rc == 0 || printed.contains("GROWING"), printed);
@@ -119,9 +132,14 @@ class SoakTest {
         long pid = p.pid();
         p.destroyForcibly().waitFor();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int rc = new SoakRecorder(List.of(new MemoryProbe("gone", pid, 0)), dir,
-                new PrintStream(buf, true, StandardCharsets.UTF_8)).run(1, 0.2, 0, "unused:9", "http://unused", 0);
+        int rc = new SoakRecorder(
+                        List.of(new MemoryProbe("gone", pid, 0)),
+                        dir,
+                        new PrintStream(buf, true, StandardCharsets.UTF_8))
+                .run(1, 0.2, 0, "unused:9", "http://unused", 0);
         assertEquals(1, rc);
-        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("A PROCESS DIED: gone"), buf.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                buf.toString(StandardCharsets.UTF_8).contains("A PROCESS DIED: gone"),
+                buf.toString(StandardCharsets.UTF_8));
     }
 }

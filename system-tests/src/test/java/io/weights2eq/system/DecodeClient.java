@@ -70,7 +70,9 @@ final class DecodeClient implements AutoCloseable {
         try {
             JsonNode answer = PackagedService.parse(text);
             String version = answer.path("modelVersion").asText("");
-            if (version.isEmpty() || !answer.path("equation").isTextual() || !"learned".equals(answer.path("method").asText())
+            if (version.isEmpty()
+                    || !answer.path("equation").isTextual()
+                    || !"learned".equals(answer.path("method").asText())
                     || !answer.path("tokenIds").isArray()) {
                 bad.add("200 without a whole learned prediction: " + text);
                 return;

@@ -2,10 +2,10 @@ package io.weights2eq.system;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.domain.decoding.CheckpointDirectory;
 import io.weights2eq.domain.decoding.CheckpointFormat;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,10 +34,11 @@ class DecoderKillIT {
     void aKilledDecoderResumesFromItsLastCompleteCheckpoint() throws Exception {
         long start = System.nanoTime();
         try (KafkaBroker broker = KafkaBroker.startOnFreePorts();
-             Pipeline pipeline = Pipeline.on("decoder-kill", broker, Map.of()).freshWorkDirs()
-                     .with(Service.TRAINER, "w2e.trainer.instance-id", "trainer-decoder-kill")
-                     // a stable id: the restarted decoder's consumers rejoin as the same static members
-                     .with(Service.DECODER, "w2e.decoder.instance-id", "decoder-kill")) {
+                Pipeline pipeline = Pipeline.on("decoder-kill", broker, Map.of())
+                        .freshWorkDirs()
+                        .with(Service.TRAINER, "w2e.trainer.instance-id", "trainer-decoder-kill")
+                        // a stable id: the restarted decoder's consumers rejoin as the same static members
+                        .with(Service.DECODER, "w2e.decoder.instance-id", "decoder-kill")) {
             tinyTrainingDecoder(pipeline);
             PackagedService generator = pipeline.start(Service.GENERATOR);
             pipeline.start(Service.TRAINER);
@@ -46,49 +47,87 @@ class DecoderKillIT {
             Pipeline.submitJob(generator, 300, 31, Pipeline.MIN_SAMPLES, 0);
 
             try (DecodeClient client = new DecodeClient(decoder)) {
-                Waits.until(Duration.ofSeconds(150), 500, "3 checkpoints and a served model before the kill",
-                        () -> complete(dir).size(), n -> n >= 3 && client.valid.get() > 0);
+                Waits.until(
+                        Duration.ofSeconds(150),
+                        500,
+                        "3 checkpoints and a served model before the kill",
+                        () -> complete(dir).size(),
+                        n -> n >= 3 && client.valid.get() > 0);
                 decoder.kill();
                 Map<String, Long> beforeKill = complete(dir);
-                long lastGood = beforeKill.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+                long lastGood = beforeKill.values().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElseThrow();
                 Path planted = plantTruncatedNewest(dir, lastGood);
                 int validBeforeRestart = client.valid.get();
 
                 long restartedAt = System.nanoTime();
                 decoder.restart().awaitReady(Pipeline.READY);
                 String served = decoder.getJson("/decode/model").get("version").asText();
-                Map<String, Long> after = Waits.until(Duration.ofSeconds(120), 500, "a new checkpoint after the restart",
-                        () -> complete(dir), all -> all.size() > beforeKill.size());
+                Map<String, Long> after = Waits.until(
+                        Duration.ofSeconds(120),
+                        500,
+                        "a new checkpoint after the restart",
+                        () -> complete(dir),
+                        all -> all.size() > beforeKill.size());
                 double resumeSeconds = Waits.secondsSince(restartedAt);
-                Waits.until(Duration.ofSeconds(60), 200, "predictions after the restart",
-                        client.valid::get, n -> n > validBeforeRestart + 5);
+                Waits.until(
+                        Duration.ofSeconds(60),
+                        200,
+                        "predictions after the restart",
+                        client.valid::get,
+                        n -> n > validBeforeRestart + 5);
                 client.close();
 
                 Map<String, Long> fresh = new TreeMap<>(after);
                 fresh.keySet().removeAll(beforeKill.keySet());
-                long firstStepAfter = fresh.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+                long firstStepAfter =
+                        fresh.values().stream().mapToLong(Long::longValue).min().orElseThrow();
                 Set<String> notComplete = new TreeSet<>(client.versions);
                 notComplete.removeAll(after.keySet());
-                System.out.printf("fault decoder-kill: %d checkpoints before the kill (last good step %d), planted %s, "
+                System.out.printf(
+                        "fault decoder-kill: %d checkpoints before the kill (last good step %d), planted %s, "
                                 + "served %s after the restart, first new checkpoint at step %d (%.1f s after the "
                                 + "restart), decode answers: %s, versions served %d (not a complete checkpoint %d), "
-                                + "total %.1f s%n", beforeKill.size(), lastGood, planted.getFileName(), served,
-                        firstStepAfter, resumeSeconds, client, client.versions.size(), notComplete.size(),
+                                + "total %.1f s%n",
+                        beforeKill.size(),
+                        lastGood,
+                        planted.getFileName(),
+                        served,
+                        firstStepAfter,
+                        resumeSeconds,
+                        client,
+                        client.versions.size(),
+                        notComplete.size(),
                         Waits.secondsSince(start));
 
-                assertTrue(client.bad.isEmpty(), client.bad.size() + " bad answers (a 500 or a garbled body), e.g. "
-                        + client.bad.subList(0, Math.min(3, client.bad.size())));
-                assertTrue(client.unavailable.get() > 0, "no 503 seen, though no model was loaded before the first checkpoint");
-                assertTrue(notComplete.isEmpty(), "predictions named versions that are no complete checkpoint: " + notComplete);
-                assertTrue(after.containsKey(served), "after the restart it serves " + served
-                        + ", which is no complete checkpoint of " + after.keySet());
-                assertTrue(Files.exists(planted) && !after.containsValue(lastGood + 1_000),
+                assertTrue(
+                        client.bad.isEmpty(),
+                        client.bad.size() + " bad answers (a 500 or a garbled body), e.g. "
+                                + client.bad.subList(0, Math.min(3, client.bad.size())));
+                assertTrue(
+                        client.unavailable.get() > 0,
+                        "no 503 seen, though no model was loaded before the first checkpoint");
+                assertTrue(
+                        notComplete.isEmpty(),
+                        "predictions named versions that are no complete checkpoint: " + notComplete);
+                assertTrue(
+                        after.containsKey(served),
+                        "after the restart it serves " + served + ", which is no complete checkpoint of "
+                                + after.keySet());
+                assertTrue(
+                        Files.exists(planted) && !after.containsValue(lastGood + 1_000),
                         "the planted file was not skipped (or it was deleted)");
-                assertTrue(firstStepAfter > lastGood, "training restarted below the last checkpoint's step " + lastGood
-                        + ": the first checkpoint after the restart is at step " + firstStepAfter);
+                assertTrue(
+                        firstStepAfter > lastGood,
+                        "training restarted below the last checkpoint's step " + lastGood
+                                + ": the first checkpoint after the restart is at step " + firstStepAfter);
                 double stepsGauge = gauge(decoder.metrics(), "w2e_decoder_training_steps");
-                assertTrue(stepsGauge > lastGood, "w2e_decoder_training_steps is " + stepsGauge + " after the restart, "
-                        + "at most the last checkpoint's step " + lastGood);
+                assertTrue(
+                        stepsGauge > lastGood,
+                        "w2e_decoder_training_steps is " + stepsGauge + " after the restart, "
+                                + "at most the last checkpoint's step " + lastGood);
             }
         }
     }
@@ -142,8 +181,8 @@ class DecoderKillIT {
             List<Path> files = new CheckpointDirectory(dir, Integer.MAX_VALUE).list();
             byte[] newest = Files.readAllBytes(files.get(files.size() - 1));
             long step = lastGood + 1_000;
-            Path planted = dir.resolve(String.format("decoder-%012d-s%d-20991231235959%s", step, step,
-                    CheckpointFormat.EXTENSION));
+            Path planted = dir.resolve(
+                    String.format("decoder-%012d-s%d-20991231235959%s", step, step, CheckpointFormat.EXTENSION));
             Files.write(planted, Arrays.copyOf(newest, newest.length / 2));
             return planted;
         } catch (IOException e) {
@@ -152,8 +191,11 @@ class DecoderKillIT {
     }
 
     private static double gauge(String prometheus, String name) {
-        return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        return prometheus
+                .lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " missing from /q/metrics"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " missing from /q/metrics"));
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PackagedService implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Service service;
     private final String name;
@@ -64,7 +65,8 @@ public final class PackagedService implements AutoCloseable {
         }
         Path jar = home().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " missing: package " + service.module() + " first (./mvnw verify does)");
+            throw new IllegalStateException(
+                    jar + " missing: package " + service.module() + " first (./mvnw verify does)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -81,8 +83,14 @@ public final class PackagedService implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(starts == 1 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().put("DJL_CACHE_DIR", home().resolve("training-djl/target/djl-cache").toString());
+                .redirectOutput(
+                        starts == 1
+                                ? ProcessBuilder.Redirect.to(log.toFile())
+                                : ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment()
+                .put(
+                        "DJL_CACHE_DIR",
+                        home().resolve("training-djl/target/djl-cache").toString());
         pb.environment().put("DJL_OFFLINE", "true");
         try {
             process = pb.start();
@@ -98,7 +106,8 @@ public final class PackagedService implements AutoCloseable {
         int last = -1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " while starting; see " + log());
+                throw new AssertionError(
+                        name + " exited with " + process.exitValue() + " while starting; see " + log());
             }
             last = statusOf("/q/health/ready");
             if (last == 200) {
@@ -159,7 +168,8 @@ public final class PackagedService implements AutoCloseable {
     /** GET {@code path}: the status code, or -1 when nothing answered. */
     public int statusOf(String path) {
         try {
-            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -184,8 +194,10 @@ public final class PackagedService implements AutoCloseable {
 
     /** POST a JSON body; returns the whole response (status and body) for the test to check. */
     public HttpResponse<String> postJson(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** The Prometheus text of {@code /q/metrics}. */
@@ -202,7 +214,8 @@ public final class PackagedService implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -228,7 +241,9 @@ public final class PackagedService implements AutoCloseable {
     /** The repository root (set by the build; the module's parent when run from the module directory). */
     public static Path home() {
         String h = System.getProperty("w2e.home");
-        return (h != null && !h.isBlank() ? Path.of(h) : Path.of("..")).toAbsolutePath().normalize();
+        return (h != null && !h.isBlank() ? Path.of(h) : Path.of(".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path targetDir() {

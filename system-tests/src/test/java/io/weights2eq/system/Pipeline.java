@@ -36,10 +36,25 @@ public final class Pipeline implements AutoCloseable {
         this.prefix = prefix;
         this.broker = broker;
         this.clientSettings = clientSettings;
-        serviceSettings.put(Service.TRAINER, new LinkedHashMap<>(Map.of(
-                "w2e.trainer.steps", "50", "w2e.trainer.minibatch", "100", "w2e.trainer.retries", "0",
-                "w2e.trainer.batch-size", "128", "w2e.trainer.batch-max-wait", "PT0.5S", "w2e.trainer.threads", "1",
-                "w2e.trainer.train-samples", "400", "w2e.trainer.validation-samples", "100")));
+        serviceSettings.put(
+                Service.TRAINER,
+                new LinkedHashMap<>(Map.of(
+                        "w2e.trainer.steps",
+                        "50",
+                        "w2e.trainer.minibatch",
+                        "100",
+                        "w2e.trainer.retries",
+                        "0",
+                        "w2e.trainer.batch-size",
+                        "128",
+                        "w2e.trainer.batch-max-wait",
+                        "PT0.5S",
+                        "w2e.trainer.threads",
+                        "1",
+                        "w2e.trainer.train-samples",
+                        "400",
+                        "w2e.trainer.validation-samples",
+                        "100")));
         serviceSettings.put(Service.GENERATOR, new LinkedHashMap<>(Map.of("w2e.generator.workers-per-job", "1")));
         serviceSettings.put(Service.DECODER, new LinkedHashMap<>(Map.of("w2e.decoder.training.threads", "1")));
     }
@@ -59,7 +74,8 @@ public final class Pipeline implements AutoCloseable {
             return this;
         }
         try (Stream<Path> dirs = Files.list(services)) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix + "-")).toList()) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix + "-"))
+                    .toList()) {
                 try (Stream<Path> tree = Files.walk(dir)) {
                     for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
@@ -107,14 +123,22 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private long count(Service service) {
-        return started.stream().filter(s -> s.name().startsWith(prefix + "-" + service.name().toLowerCase() + "-")).count();
+        return started.stream()
+                .filter(s -> s.name().startsWith(prefix + "-" + service.name().toLowerCase() + "-"))
+                .count();
     }
 
     /** POST /jobs on {@code generator}; returns the job id. */
     public static String submitJob(PackagedService generator, int count, long seed, int samples, double ratePerSecond) {
-        HttpResponse<String> r = generator.postJson("/jobs", String.format(java.util.Locale.ROOT,
-                "{\"count\": %d, \"seed\": %d, \"samplesPerEquation\": %d, \"ratePerSecond\": %s}",
-                count, seed, samples, ratePerSecond > 0 ? Double.toString(ratePerSecond) : "null"));
+        HttpResponse<String> r = generator.postJson(
+                "/jobs",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "{\"count\": %d, \"seed\": %d, \"samplesPerEquation\": %d, \"ratePerSecond\": %s}",
+                        count,
+                        seed,
+                        samples,
+                        ratePerSecond > 0 ? Double.toString(ratePerSecond) : "null"));
         if (r.statusCode() != 202) {
             throw new AssertionError("POST /jobs answered " + r.statusCode() + ": " + r.body());
         }

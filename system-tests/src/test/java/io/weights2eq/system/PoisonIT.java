@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.domain.decoding.ValidationSlice;
+import io.weights2eq.kafkalocal.KafkaBroker;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Example;
 import io.weights2eq.schema.avro.Network;
@@ -49,8 +49,9 @@ class PoisonIT {
     private static final Duration SETTLE = Duration.ofMinutes(3);
     /** The decoder's Kafka Streams application id: the {@code rejected.by} of the join's dead letters. */
     private static final String JOIN = "decoder-examples";
-    private static final List<Topics> INPUTS = List.of(Topics.EQUATIONS, Topics.NETWORKS, Topics.DECODE_REQUESTS,
-            Topics.EXAMPLES);
+
+    private static final List<Topics> INPUTS =
+            List.of(Topics.EQUATIONS, Topics.NETWORKS, Topics.DECODE_REQUESTS, Topics.EXAMPLES);
 
     private final Map<String, byte[]> sent = new HashMap<>(); // poison key -> bytes
     private final Map<Topics, List<String>> good = new LinkedHashMap<>();
@@ -58,14 +59,20 @@ class PoisonIT {
     @Test
     void poisonGoesToTheDeadLetterTopicsAndGoodRecordsAreProcessed() throws Exception {
         try (KafkaBroker broker = KafkaBroker.startOnFreePorts();
-             Pipeline pipeline = Pipeline.on("poison", broker, Map.of())
-                     .with(Service.TRAINER, "w2e.trainer.max-samples", Integer.toString(PoisonRecords.MAX_SAMPLES))
-                     .with(Service.DECODER, "w2e.decoder.limits.max-samples", Integer.toString(PoisonRecords.MAX_SAMPLES))
-                     .with(Service.DECODER, "w2e.decoder.limits.max-parameters", Integer.toString(PoisonRecords.MAX_PARAMETERS))
-                     .with(Service.DECODER, "w2e.decoder.serve-networks", "none")
-                     // every valid example is admitted (and counted); the buffer never fills to training
-                     .with(Service.DECODER, "w2e.decoder.training.converged-only", "false")
-                     .with(Service.DECODER, "w2e.decoder.training.min-buffer", "150000")) {
+                Pipeline pipeline = Pipeline.on("poison", broker, Map.of())
+                        .with(Service.TRAINER, "w2e.trainer.max-samples", Integer.toString(PoisonRecords.MAX_SAMPLES))
+                        .with(
+                                Service.DECODER,
+                                "w2e.decoder.limits.max-samples",
+                                Integer.toString(PoisonRecords.MAX_SAMPLES))
+                        .with(
+                                Service.DECODER,
+                                "w2e.decoder.limits.max-parameters",
+                                Integer.toString(PoisonRecords.MAX_PARAMETERS))
+                        .with(Service.DECODER, "w2e.decoder.serve-networks", "none")
+                        // every valid example is admitted (and counted); the buffer never fills to training
+                        .with(Service.DECODER, "w2e.decoder.training.converged-only", "false")
+                        .with(Service.DECODER, "w2e.decoder.training.min-buffer", "150000")) {
             PackagedService trainer = pipeline.start(Service.TRAINER);
             PackagedService decoder = pipeline.start(Service.DECODER);
             String bootstrap = broker.bootstrapServers();
@@ -73,27 +80,54 @@ class PoisonIT {
             send(bootstrap);
             long sentNanos = System.nanoTime() - started;
 
-            Map<Topics, Integer> expectedDead = Map.of(Topics.EQUATIONS, 2 * 5 * PER_KIND, Topics.NETWORKS, 5 * PER_KIND,
-                    Topics.DECODE_REQUESTS, 5 * PER_KIND, Topics.EXAMPLES, 5 * PER_KIND);
-            awaitUntil("every dead letter written", () -> INPUTS.stream().allMatch(t ->
-                    TopicContents.read(bootstrap, t.deadLetterTopicName()).size() >= expectedDead.get(t)),
-                    () -> INPUTS.stream().map(t -> t.deadLetterTopicName() + "="
-                            + TopicContents.read(bootstrap, t.deadLetterTopicName()).size()).toList());
-            awaitUntil("every good record processed", () -> goodProcessed(bootstrap, decoder).values().stream()
-                    .allMatch(n -> n == 100), () -> goodProcessed(bootstrap, decoder));
+            Map<Topics, Integer> expectedDead = Map.of(
+                    Topics.EQUATIONS,
+                    2 * 5 * PER_KIND,
+                    Topics.NETWORKS,
+                    5 * PER_KIND,
+                    Topics.DECODE_REQUESTS,
+                    5 * PER_KIND,
+                    Topics.EXAMPLES,
+                    5 * PER_KIND);
+            awaitUntil(
+                    "every dead letter written",
+                    () -> INPUTS.stream()
+                            .allMatch(t -> TopicContents.read(bootstrap, t.deadLetterTopicName())
+                                            .size()
+                                    >= expectedDead.get(t)),
+                    () -> INPUTS.stream()
+                            .map(t -> t.deadLetterTopicName() + "="
+                                    + TopicContents.read(bootstrap, t.deadLetterTopicName())
+                                            .size())
+                            .toList());
+            awaitUntil(
+                    "every good record processed",
+                    () -> goodProcessed(bootstrap, decoder).values().stream().allMatch(n -> n == 100),
+                    () -> goodProcessed(bootstrap, decoder));
             long settledNanos = System.nanoTime() - started;
 
             Map<Topics, Integer> processed = goodProcessed(bootstrap, decoder);
             for (Topics topic : INPUTS) {
                 TopicContents dead = TopicContents.read(bootstrap, topic.deadLetterTopicName());
                 Map<String, Integer> byConsumer = checkDeadLetters(topic, dead);
-                System.out.printf("poison %s: sent %d (%d kinds x %d) + %d good, dead-lettered %d %s, good processed %d%n",
-                        topic.topicName(), 5 * PER_KIND, 5, PER_KIND, good.get(topic).size(), dead.size(),
-                        new TreeMap<>(byConsumer), processed.get(topic));
+                System.out.printf(
+                        "poison %s: sent %d (%d kinds x %d) + %d good, dead-lettered %d %s, good processed %d%n",
+                        topic.topicName(),
+                        5 * PER_KIND,
+                        5,
+                        PER_KIND,
+                        good.get(topic).size(),
+                        dead.size(),
+                        new TreeMap<>(byConsumer),
+                        processed.get(topic));
                 assertEquals(expectedDead.get(topic), dead.size(), topic.deadLetterTopicName());
-                assertEquals(good.get(topic).size(), processed.get(topic), "good records of " + topic.topicName() + " processed");
+                assertEquals(
+                        good.get(topic).size(),
+                        processed.get(topic),
+                        "good records of " + topic.topicName() + " processed");
             }
-            System.out.printf("poison: sent in %.1f s, all dead-lettered and processed %.1f s after the first send%n",
+            System.out.printf(
+                    "poison: sent in %.1f s, all dead-lettered and processed %.1f s after the first send%n",
                     sentNanos / 1e9, settledNanos / 1e9);
             for (PackagedService s : List.of(trainer, decoder)) {
                 assertTrue(s.isAlive(), s.name() + " still running");
@@ -112,7 +146,8 @@ class PoisonIT {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         INPUTS.forEach(t -> good.put(t, new ArrayList<>()));
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < PER_KIND; i++) {
                 for (Topics topic : INPUTS) {
                     for (Kind kind : Kind.values()) {
@@ -125,7 +160,8 @@ class PoisonIT {
                         // the good network of a topic is that of the good equation of the same round
                         String key = topic == Topics.NETWORKS ? goodKey(Topics.EQUATIONS, i) : goodKey(topic, i);
                         good.get(topic).add(key);
-                        acks.add(producer.send(new ProducerRecord<>(topic.topicName(), key, PoisonRecords.good(topic, key, i))));
+                        acks.add(producer.send(
+                                new ProducerRecord<>(topic.topicName(), key, PoisonRecords.good(topic, key, i))));
                     }
                 }
             }
@@ -150,8 +186,10 @@ class PoisonIT {
         AvroCodec<Example> examples = AvroCodec.of(Example.class);
         AvroCodec<Prediction> predictions = AvroCodec.of(Prediction.class);
         Set<String> trained = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> r : TopicContents.read(bootstrap, Topics.NETWORKS.topicName()).records()) {
-            if (!r.key().startsWith("poison-") && r.value() != null
+        for (ConsumerRecord<String, byte[]> r :
+                TopicContents.read(bootstrap, Topics.NETWORKS.topicName()).records()) {
+            if (!r.key().startsWith("poison-")
+                    && r.value() != null
                     && !"poison-it".equals(networks.decode(r.value()).getTrainerInstance())) {
                 trained.add(r.key());
             }
@@ -159,7 +197,8 @@ class PoisonIT {
         Set<String> joined = new HashSet<>();
         Set<String> joinedWithOurNetwork = new HashSet<>();
         List<ConsumerRecord<String, byte[]>> validExamples = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : TopicContents.read(bootstrap, Topics.EXAMPLES.topicName()).records()) {
+        for (ConsumerRecord<String, byte[]> r :
+                TopicContents.read(bootstrap, Topics.EXAMPLES.topicName()).records()) {
             if (r.key().startsWith("poison-") || r.value() == null) {
                 continue;
             }
@@ -172,14 +211,20 @@ class PoisonIT {
             }
         }
         Set<String> predicted = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> r : TopicContents.read(bootstrap, Topics.PREDICTIONS.topicName()).records()) {
+        for (ConsumerRecord<String, byte[]> r :
+                TopicContents.read(bootstrap, Topics.PREDICTIONS.topicName()).records()) {
             predicted.add(predictions.decode(r.value()).getRequestId());
         }
         Map<Topics, Integer> out = new LinkedHashMap<>();
         out.put(Topics.EQUATIONS, (int) good.get(Topics.EQUATIONS).stream()
-                .filter(k -> trained.contains(k) && joined.contains(k)).count());
-        out.put(Topics.NETWORKS, (int) good.get(Topics.NETWORKS).stream().filter(joinedWithOurNetwork::contains).count());
-        out.put(Topics.DECODE_REQUESTS, (int) good.get(Topics.DECODE_REQUESTS).stream().filter(predicted::contains).count());
+                .filter(k -> trained.contains(k) && joined.contains(k))
+                .count());
+        out.put(Topics.NETWORKS, (int) good.get(Topics.NETWORKS).stream()
+                .filter(joinedWithOurNetwork::contains)
+                .count());
+        out.put(Topics.DECODE_REQUESTS, (int) good.get(Topics.DECODE_REQUESTS).stream()
+                .filter(predicted::contains)
+                .count());
         out.put(Topics.EXAMPLES, examplesTakenIn(decoder, validExamples));
         return out;
     }
@@ -203,7 +248,9 @@ class PoisonIT {
         long buffer = gauge(metrics, "w2e_decoder_replay_buffer_size");
         long validation = gauge(metrics, "w2e_decoder_validation_examples");
         if (buffer == buffered && validation == validationKeys.size()) {
-            return (int) valid.stream().filter(r -> r.key().startsWith("good-" + Topics.EXAMPLES.topicName())).count();
+            return (int) valid.stream()
+                    .filter(r -> r.key().startsWith("good-" + Topics.EXAMPLES.topicName()))
+                    .count();
         }
         return 0;
     }
@@ -241,7 +288,8 @@ class PoisonIT {
             int i = Integer.parseInt(parts[parts.length - 1]);
             String reason = header(r, DeadLetterHeaders.REASON);
             String expected = PoisonRecords.expectedReason(topic, kind, i);
-            assertTrue(reason != null && reason.startsWith(expected),
+            assertTrue(
+                    reason != null && reason.startsWith(expected),
                     key + ": expected a reason starting with '" + expected + "', got '" + reason + "'");
             assertEquals(topic.topicName(), header(r, DeadLetterHeaders.SOURCE_TOPIC), key);
             String by = header(r, DeadLetterHeaders.REJECTED_BY);
@@ -256,9 +304,11 @@ class PoisonIT {
         Map<String, Integer> perConsumer = new HashMap<>();
         counts.forEach((by, byKind) -> {
             for (Kind kind : Kind.values()) {
-                assertEquals(PER_KIND, byKind.getOrDefault(kind, 0), topic.topicName() + " " + kind + " rejected by " + by);
+                assertEquals(
+                        PER_KIND, byKind.getOrDefault(kind, 0), topic.topicName() + " " + kind + " rejected by " + by);
             }
-            perConsumer.put(by, byKind.values().stream().mapToInt(Integer::intValue).sum());
+            perConsumer.put(
+                    by, byKind.values().stream().mapToInt(Integer::intValue).sum());
         });
         return perConsumer;
     }

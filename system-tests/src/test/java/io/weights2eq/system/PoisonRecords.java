@@ -25,24 +25,30 @@ import java.util.SplittableRandom;
 final class PoisonRecords {
     /** The limits the poison test configures on the services: small, so that an oversized record stays small. */
     static final int MAX_SAMPLES = 600;
+
     static final int MAX_PARAMETERS = 200;
     /** Samples of a good equation: what the pipeline's trainer needs (its train + validation split). */
     static final int GOOD_SAMPLES = Pipeline.MIN_SAMPLES;
 
-    enum Kind { GARBAGE, FINGERPRINT, SIZES, NAN, OVERSIZED }
+    enum Kind {
+        GARBAGE,
+        FINGERPRINT,
+        SIZES,
+        NAN,
+        OVERSIZED
+    }
 
     private static final AvroCodec<Equation> EQUATIONS = AvroCodec.of(Equation.class);
     private static final AvroCodec<Network> NETWORKS = AvroCodec.of(Network.class);
     private static final AvroCodec<DecodeRequest> REQUESTS = AvroCodec.of(DecodeRequest.class);
     private static final AvroCodec<Example> EXAMPLES = AvroCodec.of(Example.class);
-    private static final EquationGenerator GENERATOR = new EquationGenerator(EquationFamily.defaults(),
-            new SampleSpec(GOOD_SAMPLES, -1, 1));
+    private static final EquationGenerator GENERATOR =
+            new EquationGenerator(EquationFamily.defaults(), new SampleSpec(GOOD_SAMPLES, -1, 1));
     /** For examples, which carry the equation's text but no samples: one sample, drawn and dropped, is cheaper. */
-    private static final EquationGenerator TEXT_ONLY = new EquationGenerator(EquationFamily.defaults(),
-            new SampleSpec(1, -1, 1));
+    private static final EquationGenerator TEXT_ONLY =
+            new EquationGenerator(EquationFamily.defaults(), new SampleSpec(1, -1, 1));
 
-    private PoisonRecords() {
-    }
+    private PoisonRecords() {}
 
     static String poisonKey(Topics topic, Kind kind, int i) {
         return "poison-" + topic.topicName() + "-" + kind.name().toLowerCase() + "-" + i;
@@ -53,12 +59,18 @@ final class PoisonRecords {
         return switch (kind) {
             case GARBAGE -> "value: not an Avro single-object message";
             case FINGERPRINT -> "value: unknown schema fingerprint";
-            case SIZES -> topic == Topics.EQUATIONS ? "y: must have as many samples as x"
-                    : "network.parameters: [1, 8, 7, 8, 1] needs 152 parameters, was 151";
-            case NAN -> topic == Topics.EQUATIONS ? (i % 2 == 0 ? "y: sample 3 is not finite" : "x: sample 3 is not finite")
-                    : "network.parameters[7]: must be finite";
-            case OVERSIZED -> topic == Topics.EQUATIONS ? "x: at most " + MAX_SAMPLES + " samples"
-                    : "network.parameters: at most " + MAX_PARAMETERS + " parameters";
+            case SIZES ->
+                topic == Topics.EQUATIONS
+                        ? "y: must have as many samples as x"
+                        : "network.parameters: [1, 8, 7, 8, 1] needs 152 parameters, was 151";
+            case NAN ->
+                topic == Topics.EQUATIONS
+                        ? (i % 2 == 0 ? "y: sample 3 is not finite" : "x: sample 3 is not finite")
+                        : "network.parameters[7]: must be finite";
+            case OVERSIZED ->
+                topic == Topics.EQUATIONS
+                        ? "x: at most " + MAX_SAMPLES + " samples"
+                        : "network.parameters: at most " + MAX_PARAMETERS + " parameters";
         };
     }
 
@@ -124,8 +136,12 @@ final class PoisonRecords {
         NetworkParameters parameters = parameters(layout, p);
         return switch (topic) {
             case NETWORKS -> NETWORKS.encode(network(key, parameters));
-            case DECODE_REQUESTS -> REQUESTS.encode(DecodeRequest.newBuilder().setRequestId(key).setNetwork(parameters)
-                    .setMethod(null).build());
+            case DECODE_REQUESTS ->
+                REQUESTS.encode(DecodeRequest.newBuilder()
+                        .setRequestId(key)
+                        .setNetwork(parameters)
+                        .setMethod(null)
+                        .build());
             case EXAMPLES -> {
                 Example example = example(key, i, p);
                 example.setNetwork(parameters);
@@ -162,23 +178,48 @@ final class PoisonRecords {
     private static Equation equation(EquationGenerator generator, String id, long seed) {
         GeneratedEquation eq = generator.generate(seed, Math.abs(id.hashCode()));
         return Equation.newBuilder()
-                .setId(id).setJobId("poison-it").setIndex(seed)
-                .setFamily(io.weights2eq.schema.avro.EquationFamily.newBuilder().setMode("uniform-length").setDegree(2)
-                        .setCoefficientMin("-5").setCoefficientMax("5").setWholeWeight(1).setDecimalWeight(1)
-                        .setDecimalDigits(1).setFractionWeight(1).setFractionDigits(2).setAbsentProbability(0.25).build())
-                .setCoefficients(eq.polynomial().ascendingCoefficients(3).stream().map(c -> c.toPlainString()).toList())
+                .setId(id)
+                .setJobId("poison-it")
+                .setIndex(seed)
+                .setFamily(io.weights2eq.schema.avro.EquationFamily.newBuilder()
+                        .setMode("uniform-length")
+                        .setDegree(2)
+                        .setCoefficientMin("-5")
+                        .setCoefficientMax("5")
+                        .setWholeWeight(1)
+                        .setDecimalWeight(1)
+                        .setDecimalDigits(1)
+                        .setFractionWeight(1)
+                        .setFractionDigits(2)
+                        .setAbsentProbability(0.25)
+                        .build())
+                .setCoefficients(eq.polynomial().ascendingCoefficients(3).stream()
+                        .map(c -> c.toPlainString())
+                        .toList())
                 .setCanonicalText(eq.canonicalText())
                 .setTokenIds(Arrays.stream(eq.tokenIds()).boxed().toList())
-                .setX(FloatArrayList.wrap(eq.x())).setY(FloatArrayList.wrap(eq.y()))
-                .setSeed(seed).setXMin(-1).setXMax(1)
+                .setX(FloatArrayList.wrap(eq.x()))
+                .setY(FloatArrayList.wrap(eq.y()))
+                .setSeed(seed)
+                .setXMin(-1)
+                .setXMax(1)
                 .build();
     }
 
     private static Network network(String equationId, NetworkParameters parameters) {
-        return Network.newBuilder().setEquationId(equationId).setNetwork(parameters)
-                .setTrainMse(1e-4).setValidationMse(2e-4).setRelativeValidationMse(1e-4)
-                .setSteps(50).setAttempts(1).setConverged(true).setTrainingSeed(1)
-                .setTrainerInstance("poison-it").setTrainingMillis(1).build();
+        return Network.newBuilder()
+                .setEquationId(equationId)
+                .setNetwork(parameters)
+                .setTrainMse(1e-4)
+                .setValidationMse(2e-4)
+                .setRelativeValidationMse(1e-4)
+                .setSteps(50)
+                .setAttempts(1)
+                .setConverged(true)
+                .setTrainingSeed(1)
+                .setTrainerInstance("poison-it")
+                .setTrainingMillis(1)
+                .build();
     }
 
     private static Network network(String equationId, float[] parameters) {
@@ -186,21 +227,34 @@ final class PoisonRecords {
     }
 
     private static DecodeRequest request(String id, float[] parameters) {
-        return DecodeRequest.newBuilder().setRequestId(id).setNetwork(parameters(NetworkLayout.DEFAULT, parameters))
-                .setMethod(null).build();
+        return DecodeRequest.newBuilder()
+                .setRequestId(id)
+                .setNetwork(parameters(NetworkLayout.DEFAULT, parameters))
+                .setMethod(null)
+                .build();
     }
 
     private static Example example(String id, long seed, float[] parameters) {
         Equation e = equation(TEXT_ONLY, id, seed);
-        return Example.newBuilder().setEquationId(id).setNetwork(parameters(NetworkLayout.DEFAULT, parameters))
-                .setRelativeValidationMse(1e-4).setConverged(true).setFamily(e.getFamily())
-                .setCoefficients(e.getCoefficients()).setCanonicalText(e.getCanonicalText())
-                .setTokenIds(e.getTokenIds()).build();
+        return Example.newBuilder()
+                .setEquationId(id)
+                .setNetwork(parameters(NetworkLayout.DEFAULT, parameters))
+                .setRelativeValidationMse(1e-4)
+                .setConverged(true)
+                .setFamily(e.getFamily())
+                .setCoefficients(e.getCoefficients())
+                .setCanonicalText(e.getCanonicalText())
+                .setTokenIds(e.getTokenIds())
+                .build();
     }
 
     private static NetworkParameters parameters(NetworkLayout layout, float[] values) {
-        return NetworkParameters.newBuilder().setLayers(Arrays.stream(layout.sizes()).boxed().toList())
-                .setActivation("relu").setParameters(FloatArrayList.wrap(values)).setCanonical(false).build();
+        return NetworkParameters.newBuilder()
+                .setLayers(Arrays.stream(layout.sizes()).boxed().toList())
+                .setActivation("relu")
+                .setParameters(FloatArrayList.wrap(values))
+                .setCanonical(false)
+                .build();
     }
 
     private static float[] parameters(long seed, NetworkLayout layout) {

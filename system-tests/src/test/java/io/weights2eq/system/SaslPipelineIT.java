@@ -37,25 +37,38 @@ class SaslPipelineIT {
     @Test
     void theWholePipelineRunsOverScramAndAServiceWithoutCredentialsIsRefused() throws Exception {
         long t0 = System.nanoTime();
-        try (KafkaBroker broker = KafkaBroker.builder().saslScram("w2e-admin", "w2e-admin-secret").build().start();
-             Pipeline pipeline = Pipeline.on("sasl", broker, kafkaSettings(broker.clientProperties()))) {
+        try (KafkaBroker broker = KafkaBroker.builder()
+                        .saslScram("w2e-admin", "w2e-admin-secret")
+                        .build()
+                        .start();
+                Pipeline pipeline = Pipeline.on("sasl", broker, kafkaSettings(broker.clientProperties()))) {
             Map<String, String> client = broker.clientProperties();
             String bootstrap = broker.bootstrapServers();
 
             // without credentials: PLAINTEXT to the SASL port; started first, so it has the whole run to fail
-            try (PackagedService intruder = PackagedService.start(Service.GENERATOR, "sasl-no-credentials",
-                    Map.of("kafka.bootstrap.servers", bootstrap, "w2e.health.kafka-timeout", "PT1S",
+            try (PackagedService intruder = PackagedService.start(
+                    Service.GENERATOR,
+                    "sasl-no-credentials",
+                    Map.of(
+                            "kafka.bootstrap.servers",
+                            bootstrap,
+                            "w2e.health.kafka-timeout",
+                            "PT1S",
                             // fewer refused attempts: each one is a WARN in the broker's log
-                            "kafka.reconnect.backoff.ms", "1000"))) {
-                PackagedService generator = pipeline.startAll(Service.GENERATOR, Service.TRAINER, Service.DECODER).get(0);
-                System.out.printf("SASL pipeline ready in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                            "kafka.reconnect.backoff.ms",
+                            "1000"))) {
+                PackagedService generator = pipeline.startAll(Service.GENERATOR, Service.TRAINER, Service.DECODER)
+                        .get(0);
+                System.out.printf(
+                        "SASL pipeline ready in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
 
                 String job = Pipeline.submitJob(generator, EQUATIONS, 7, Pipeline.MIN_SAMPLES, 0);
                 long flow0 = System.nanoTime();
                 awaitCount("networks", EQUATIONS, () -> distinctKeys(bootstrap, Topics.NETWORKS, client));
                 awaitCount("examples", EQUATIONS, () -> distinctKeys(bootstrap, Topics.EXAMPLES, client));
-                System.out.printf("job %s: %d networks and examples in %d ms%n", job, EQUATIONS,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - flow0));
+                System.out.printf(
+                        "job %s: %d networks and examples in %d ms%n",
+                        job, EQUATIONS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - flow0));
                 assertEquals(EQUATIONS, distinctKeys(bootstrap, Topics.EQUATIONS, client));
 
                 String requestId = "sasl-" + UUID.randomUUID();
@@ -67,21 +80,33 @@ class SaslPipelineIT {
                 var ready = intruder.get("/q/health/ready");
                 assertNotEquals(200, ready.statusCode(), "a service without credentials must not be ready");
                 assertEquals("DOWN", kafkaCheckStatus(ready.body()), "its broker check: " + ready.body());
-                int equationsBefore = TopicContents.read(bootstrap, Topics.EQUATIONS.topicName(), client).size();
-                int jobsBefore = TopicContents.read(bootstrap, Topics.GENERATOR_JOBS.topicName(), client).size();
+                int equationsBefore = TopicContents.read(bootstrap, Topics.EQUATIONS.topicName(), client)
+                        .size();
+                int jobsBefore = TopicContents.read(bootstrap, Topics.GENERATOR_JOBS.topicName(), client)
+                        .size();
                 // asynchronous: its job-state write may block on the metadata it never gets
-                CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(() -> intruder.postJson("/jobs",
-                        "{\"count\": 5, \"seed\": 99, \"samplesPerEquation\": 500, \"ratePerSecond\": null}").statusCode());
+                CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(() -> intruder.postJson(
+                                "/jobs",
+                                "{\"count\": 5, \"seed\": 99, \"samplesPerEquation\": 500, \"ratePerSecond\": null}")
+                        .statusCode());
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (System.nanoTime() < until) {
                     assertNotEquals(200, intruder.statusOf("/q/health/ready"), "became ready without credentials");
                     Thread.sleep(500);
                 }
-                assertEquals(equationsBefore, TopicContents.read(bootstrap, Topics.EQUATIONS.topicName(), client).size(),
-                        "the service without credentials wrote equations (POST /jobs answered " + answer.getNow(null) + ")");
-                assertEquals(jobsBefore, TopicContents.read(bootstrap, Topics.GENERATOR_JOBS.topicName(), client).size(),
+                assertEquals(
+                        equationsBefore,
+                        TopicContents.read(bootstrap, Topics.EQUATIONS.topicName(), client)
+                                .size(),
+                        "the service without credentials wrote equations (POST /jobs answered " + answer.getNow(null)
+                                + ")");
+                assertEquals(
+                        jobsBefore,
+                        TopicContents.read(bootstrap, Topics.GENERATOR_JOBS.topicName(), client)
+                                .size(),
                         "the service without credentials wrote job state");
-                System.out.printf("without credentials: readiness %d, POST /jobs answered %s, nothing written%n",
+                System.out.printf(
+                        "without credentials: readiness %d, POST /jobs answered %s, nothing written%n",
                         ready.statusCode(), answer.getNow(null));
                 intruder.kill(); // nothing of it to shut down cleanly
             }
@@ -115,23 +140,33 @@ class SaslPipelineIT {
         AvroCodec<Prediction> codec = AvroCodec.of(Prediction.class);
         return (int) TopicContents.read(bootstrap, Topics.PREDICTIONS.topicName(), client).records().stream()
                 .filter(r -> requestId.equals(r.key()))
-                .filter(r -> requestId.equals(codec.decode(r.value()).getRequestId().toString()))
+                .filter(r ->
+                        requestId.equals(codec.decode(r.value()).getRequestId().toString()))
                 .count();
     }
 
     /** A decode request for the network of one trained equation, sent with the admin's credentials. */
     static void sendDecodeRequest(String bootstrap, Map<String, String> client, String requestId) throws Exception {
-        byte[] anyNetwork = TopicContents.read(bootstrap, Topics.NETWORKS.topicName(), client).records().get(0).value();
+        byte[] anyNetwork = TopicContents.read(bootstrap, Topics.NETWORKS.topicName(), client)
+                .records()
+                .get(0)
+                .value();
         Network network = AvroCodec.of(Network.class).decode(anyNetwork);
-        DecodeRequest request = DecodeRequest.newBuilder().setRequestId(requestId).setNetwork(network.getNetwork())
-                .setMethod("analytic").build();
+        DecodeRequest request = DecodeRequest.newBuilder()
+                .setRequestId(requestId)
+                .setNetwork(network.getNetwork())
+                .setMethod("analytic")
+                .build();
         Properties p = new Properties();
         p.putAll(client);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DECODE_REQUESTS.topicName(),
-                    requestId.getBytes(StandardCharsets.UTF_8), AvroCodec.of(DecodeRequest.class).encode(request)))
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.DECODE_REQUESTS.topicName(),
+                            requestId.getBytes(StandardCharsets.UTF_8),
+                            AvroCodec.of(DecodeRequest.class).encode(request)))
                     .get(15, TimeUnit.SECONDS);
         }
     }

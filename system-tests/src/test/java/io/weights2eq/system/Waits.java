@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 
 /** Bounded polling for the fault tests: every wait has a deadline and fails naming what it waited for. */
 final class Waits {
-    private Waits() {
-    }
+    private Waits() {}
 
     /** Polls {@code probe} every {@code everyMillis} until {@code done} holds; the last value, or a failure. */
     static <T> T until(Duration timeout, long everyMillis, String what, Supplier<T> probe, Predicate<T> done) {
@@ -19,8 +18,8 @@ final class Waits {
                 return last;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last seen: " + last);
+                throw new AssertionError(
+                        "gave up after " + timeout.toSeconds() + " s waiting for " + what + "; last seen: " + last);
             }
             PackagedService.sleep(everyMillis);
         }

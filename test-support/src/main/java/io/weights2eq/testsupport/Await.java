@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Waits in a test for what another thread does. */
 public final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     /** Polls the condition every few milliseconds; fails the test when it is still false after the timeout. */
     public static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {

@@ -18,8 +18,9 @@ public final class ClientConfigCapture implements MetricsReporter {
     public static final Map<String, Object> SECURITY = Map.of(
             "security.protocol", "SASL_PLAINTEXT",
             "sasl.mechanism", "SCRAM-SHA-512",
-            "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                    + " username=\"capture\" password=\"capture-secret\";",
+            "sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                            + " username=\"capture\" password=\"capture-secret\";",
             "ssl.endpoint.identification.algorithm", "https",
             "ssl.truststore.type", "PKCS12");
 
@@ -42,8 +43,8 @@ public final class ClientConfigCapture implements MetricsReporter {
     public static Map<String, Object> configOf(String clientId) {
         Map<String, Object> config = BY_CLIENT_ID.get(clientId);
         if (config == null) {
-            throw new AssertionError("no Kafka client with client.id " + clientId + " was created; seen: "
-                    + BY_CLIENT_ID.keySet());
+            throw new AssertionError(
+                    "no Kafka client with client.id " + clientId + " was created; seen: " + BY_CLIENT_ID.keySet());
         }
         return config;
     }
@@ -65,18 +66,14 @@ public final class ClientConfigCapture implements MetricsReporter {
     }
 
     @Override
-    public void init(List<KafkaMetric> metrics) {
-    }
+    public void init(List<KafkaMetric> metrics) {}
 
     @Override
-    public void metricChange(KafkaMetric metric) {
-    }
+    public void metricChange(KafkaMetric metric) {}
 
     @Override
-    public void metricRemoval(KafkaMetric metric) {
-    }
+    public void metricRemoval(KafkaMetric metric) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

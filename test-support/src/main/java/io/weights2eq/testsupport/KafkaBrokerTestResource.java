@@ -32,7 +32,8 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
 
     private static volatile KafkaBroker current;
     /** Loggers whose level we set, held strongly so that the level is not lost with a collected logger. */
-    private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.List<java.util.logging.Logger> QUIETED =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private int partitions = TopicProvisioner.DEFAULT_PARTITIONS;
     private boolean quiet = true;
@@ -49,7 +50,8 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
             } else if (key.startsWith(BROKER_PROPERTY_PREFIX)) {
                 brokerProperties.put(key.substring(BROKER_PROPERTY_PREFIX.length()), value);
             } else {
-                throw new IllegalArgumentException("unknown init arg " + key + " of " + getClass().getSimpleName());
+                throw new IllegalArgumentException(
+                        "unknown init arg " + key + " of " + getClass().getSimpleName());
             }
         });
     }
@@ -94,16 +96,29 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
         if (!QUIETED.isEmpty()) {
             return;
         }
-        for (String category : new String[] {"kafka", "state.change.logger", "org.apache.kafka.server",
-                "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.metadata",
-                "org.apache.kafka.image", "org.apache.kafka.queue", "org.apache.kafka.storage",
-                "org.apache.kafka.coordinator", "org.apache.kafka.snapshot", "org.apache.kafka.network",
-                "org.apache.kafka.common.metrics", "org.apache.kafka.common.utils.AppInfoParser",
-                "org.apache.kafka.common.config.AbstractConfig", "org.apache.kafka.common.network",
-                "org.apache.kafka.server.purgatory"}) {
+        for (String category : new String[] {
+            "kafka",
+            "state.change.logger",
+            "org.apache.kafka.server",
+            "org.apache.kafka.controller",
+            "org.apache.kafka.raft",
+            "org.apache.kafka.metadata",
+            "org.apache.kafka.image",
+            "org.apache.kafka.queue",
+            "org.apache.kafka.storage",
+            "org.apache.kafka.coordinator",
+            "org.apache.kafka.snapshot",
+            "org.apache.kafka.network",
+            "org.apache.kafka.common.metrics",
+            "org.apache.kafka.common.utils.AppInfoParser",
+            "org.apache.kafka.common.config.AbstractConfig",
+            "org.apache.kafka.common.network",
+            "org.apache.kafka.server.purgatory"
+        }) {
             // the JBoss log context directly (where SLF4J and log4j2 go in a Quarkus JVM); going through
             // java.util.logging could initialise the JDK's LogManager before Quarkus sets up the JBoss one
-            java.util.logging.Logger logger = org.jboss.logmanager.LogContext.getLogContext().getLogger(category);
+            java.util.logging.Logger logger =
+                    org.jboss.logmanager.LogContext.getLogContext().getLogger(category);
             logger.setLevel(java.util.logging.Level.WARNING);
             QUIETED.add(logger);
         }

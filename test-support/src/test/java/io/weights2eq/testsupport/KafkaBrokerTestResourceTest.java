@@ -28,8 +28,14 @@ class KafkaBrokerTestResourceTest {
             assertEquals("2", broker.brokerProperties().getProperty("num.partitions"));
             assertEquals("600000", broker.brokerProperties().getProperty("log.retention.ms"));
             try (Admin admin = broker.createAdmin()) {
-                assertEquals(2, admin.describeTopics(java.util.List.of("equations")).allTopicNames()
-                        .get(10, TimeUnit.SECONDS).get("equations").partitions().size());
+                assertEquals(
+                        2,
+                        admin.describeTopics(java.util.List.of("equations"))
+                                .allTopicNames()
+                                .get(10, TimeUnit.SECONDS)
+                                .get("equations")
+                                .partitions()
+                                .size());
             }
             broker.stop();
             broker.start();

@@ -6,8 +6,8 @@ import io.smallrye.common.annotation.Identifier;
 import io.weights2eq.domain.training.NetworkTrainer;
 import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.schema.TopicProvisioner;
-import io.weights2eq.service.kafka.GroupMembership;
 import io.weights2eq.schema.dlq.DeadLetterPublisher;
+import io.weights2eq.service.kafka.GroupMembership;
 import io.weights2eq.trainer.engine.TrainingBackends;
 import io.weights2eq.trainer.engine.WorkerSettings;
 import io.weights2eq.trainer.inbound.kafka.EquationConsumerLoop;
@@ -50,7 +50,8 @@ public class TrainerLifecycle {
     private volatile EquationConsumerLoop loop;
 
     void onStart(@Observes StartupEvent event) {
-        String instance = settings.instanceId().orElseGet(() -> "trainer-" + UUID.randomUUID().toString().substring(0, 8));
+        String instance = settings.instanceId()
+                .orElseGet(() -> "trainer-" + UUID.randomUUID().toString().substring(0, 8));
         if (createTopics) {
             try (Admin admin = Admin.create(kafkaConfig)) {
                 TopicProvisioner.ensureTopics(admin, partitions, (short) 1);
@@ -60,16 +61,26 @@ public class TrainerLifecycle {
                 LOG.warnf("cannot create topics now (%s); the consumer waits for them", e.toString());
             }
         }
-        backend = TrainingBackends.create(settings.backend(), settings.threadCount(), settings.djl().device());
+        backend = TrainingBackends.create(
+                settings.backend(), settings.threadCount(), settings.djl().device());
         NetworkTrainer trainer = new NetworkTrainer(backend, settings.trainingConfig());
         publisher = new NetworkPublisher(kafkaConfig, instance + "-networks");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
-        WorkerSettings worker = new WorkerSettings(settings.groupId(), instance, settings.batchSize(),
-                settings.batchMaxWait(), Duration.ofMillis(100), settings.trainingSeed(), settings.maxSamples());
-        // a configured instance id makes the consumer a static member: a restarted trainer takes its partitions back at once
-        Map<String, Object> consumerConfig = GroupMembership.withStaticMembership(kafkaConfig, settings.instanceId(), "equations");
+        WorkerSettings worker = new WorkerSettings(
+                settings.groupId(),
+                instance,
+                settings.batchSize(),
+                settings.batchMaxWait(),
+                Duration.ofMillis(100),
+                settings.trainingSeed(),
+                settings.maxSamples());
+        // a configured instance id makes the consumer a static member: a restarted trainer takes its partitions back at
+        // once
+        Map<String, Object> consumerConfig =
+                GroupMembership.withStaticMembership(kafkaConfig, settings.instanceId(), "equations");
         loop = new EquationConsumerLoop(consumerConfig, worker, trainer, publisher, deadLetters, metrics).start();
-        LOG.infof("trainer %s started: backend %s, batches of up to %d equations or %s, %s",
+        LOG.infof(
+                "trainer %s started: backend %s, batches of up to %d equations or %s, %s",
                 instance, backend.name(), settings.batchSize(), settings.batchMaxWait(), settings.trainingConfig());
     }
 

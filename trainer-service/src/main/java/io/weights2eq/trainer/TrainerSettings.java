@@ -72,10 +72,17 @@ public interface TrainerSettings {
         return new TrainingConfig(
                 new NetworkLayout(layers().stream().mapToInt(Integer::intValue).toArray()),
                 Activation.fromLabel(activation()),
-                steps(), minibatch(), learningRate(),
+                steps(),
+                minibatch(),
+                learningRate(),
                 LearningRateSchedule.valueOf(schedule().toUpperCase(Locale.ROOT)),
-                d.beta1(), d.beta2(), d.epsilon(),
-                trainSamples(), validationSamples(), targetRelativeMse(), retries(),
+                d.beta1(),
+                d.beta2(),
+                d.epsilon(),
+                trainSamples(),
+                validationSamples(),
+                targetRelativeMse(),
+                retries(),
                 NormConstraint.valueOf(normConstraint().toUpperCase(Locale.ROOT)));
     }
 }

@@ -29,22 +29,37 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class EquationFixtures {
     static final AvroCodec<Equation> CODEC = AvroCodec.of(Equation.class);
 
-    private EquationFixtures() {
-    }
+    private EquationFixtures() {}
 
     public static Equation equation(String jobId, long index, int samples) {
         EquationGenerator generator = new EquationGenerator(EquationFamily.defaults(), new SampleSpec(samples, -1, 1));
         GeneratedEquation eq = generator.generate(99, index);
         return Equation.newBuilder()
-                .setId(jobId + "-" + index).setJobId(jobId).setIndex(index)
-                .setFamily(io.weights2eq.schema.avro.EquationFamily.newBuilder().setMode("uniform-length").setDegree(2)
-                        .setCoefficientMin("-5").setCoefficientMax("5").setWholeWeight(1).setDecimalWeight(1)
-                        .setDecimalDigits(1).setFractionWeight(1).setFractionDigits(2).setAbsentProbability(0.25).build())
-                .setCoefficients(eq.polynomial().ascendingCoefficients(3).stream().map(c -> c.toPlainString()).toList())
+                .setId(jobId + "-" + index)
+                .setJobId(jobId)
+                .setIndex(index)
+                .setFamily(io.weights2eq.schema.avro.EquationFamily.newBuilder()
+                        .setMode("uniform-length")
+                        .setDegree(2)
+                        .setCoefficientMin("-5")
+                        .setCoefficientMax("5")
+                        .setWholeWeight(1)
+                        .setDecimalWeight(1)
+                        .setDecimalDigits(1)
+                        .setFractionWeight(1)
+                        .setFractionDigits(2)
+                        .setAbsentProbability(0.25)
+                        .build())
+                .setCoefficients(eq.polynomial().ascendingCoefficients(3).stream()
+                        .map(c -> c.toPlainString())
+                        .toList())
                 .setCanonicalText(eq.canonicalText())
                 .setTokenIds(Arrays.stream(eq.tokenIds()).boxed().toList())
-                .setX(FloatArrayList.wrap(eq.x())).setY(FloatArrayList.wrap(eq.y()))
-                .setSeed(99).setXMin(-1).setXMax(1)
+                .setX(FloatArrayList.wrap(eq.x()))
+                .setY(FloatArrayList.wrap(eq.y()))
+                .setSeed(99)
+                .setXMin(-1)
+                .setXMax(1)
                 .build();
     }
 
@@ -53,8 +68,13 @@ public final class EquationFixtures {
     }
 
     static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                4 * 1024 * 1024);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -82,7 +102,8 @@ public final class EquationFixtures {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -94,8 +115,8 @@ public final class EquationFixtures {
     }
 
     /** Polls a topic until it holds at least {@code count} records or the timeout passes. */
-    static List<ConsumerRecord<byte[], byte[]>> awaitRecords(String bootstrap, String topic, int count, Duration timeout)
-            throws InterruptedException {
+    static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
+            String bootstrap, String topic, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<byte[], byte[]>> records = readAll(bootstrap, topic);
         while (records.size() < count && System.nanoTime() < deadline) {

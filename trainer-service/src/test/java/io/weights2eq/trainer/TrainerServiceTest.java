@@ -42,32 +42,71 @@ class TrainerServiceTest {
                 Equation bad = EquationFixtures.equation("poison", kind, 300);
                 bad.setId(key);
                 switch (kind) {
-                    case 0 -> { records.add(EquationFixtures.record(key, "not avro at all".getBytes())); poison.put(key, "value: not an Avro single-object message"); }
-                    case 1 -> { records.add(EquationFixtures.record(key, AvroCodec.of(Network.class).encode(sampleNetwork()))); poison.put(key, "unknown schema fingerprint"); }
-                    case 2 -> { bad.setY(FloatArrayList.wrap(new float[299])); records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad))); poison.put(key, "y: must have as many samples as x"); }
-                    case 3 -> { float[] y = FloatArrayList.toFloatArray(bad.getY()).clone(); y[7] = Float.NaN; bad.setY(FloatArrayList.wrap(y));
-                                records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad))); poison.put(key, "y: sample 7 is not finite"); }
-                    case 4 -> { float[] x = FloatArrayList.toFloatArray(bad.getX()).clone(); x[3] = 1.5f; bad.setX(FloatArrayList.wrap(x));
-                                records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad))); poison.put(key, "x: sample 3 = 1.5 is outside"); }
-                    case 5 -> { bad.setX(FloatArrayList.wrap(new float[10])); bad.setY(FloatArrayList.wrap(new float[10]));
-                                records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad))); poison.put(key, "x: needs at least 300 samples"); }
-                    case 6 -> { records.add(EquationFixtures.record("some-other-key", EquationFixtures.bytes(bad))); poison.put("some-other-key", "key: must equal the equation id"); }
+                    case 0 -> {
+                        records.add(EquationFixtures.record(key, "not avro at all".getBytes()));
+                        poison.put(key, "value: not an Avro single-object message");
+                    }
+                    case 1 -> {
+                        records.add(EquationFixtures.record(
+                                key, AvroCodec.of(Network.class).encode(sampleNetwork())));
+                        poison.put(key, "unknown schema fingerprint");
+                    }
+                    case 2 -> {
+                        bad.setY(FloatArrayList.wrap(new float[299]));
+                        records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad)));
+                        poison.put(key, "y: must have as many samples as x");
+                    }
+                    case 3 -> {
+                        float[] y = FloatArrayList.toFloatArray(bad.getY()).clone();
+                        y[7] = Float.NaN;
+                        bad.setY(FloatArrayList.wrap(y));
+                        records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad)));
+                        poison.put(key, "y: sample 7 is not finite");
+                    }
+                    case 4 -> {
+                        float[] x = FloatArrayList.toFloatArray(bad.getX()).clone();
+                        x[3] = 1.5f;
+                        bad.setX(FloatArrayList.wrap(x));
+                        records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad)));
+                        poison.put(key, "x: sample 3 = 1.5 is outside");
+                    }
+                    case 5 -> {
+                        bad.setX(FloatArrayList.wrap(new float[10]));
+                        bad.setY(FloatArrayList.wrap(new float[10]));
+                        records.add(EquationFixtures.record(key, EquationFixtures.bytes(bad)));
+                        poison.put(key, "x: needs at least 300 samples");
+                    }
+                    case 6 -> {
+                        records.add(EquationFixtures.record("some-other-key", EquationFixtures.bytes(bad)));
+                        poison.put("some-other-key", "key: must equal the equation id");
+                    }
                     default -> throw new IllegalStateException();
                 }
             }
         }
         EquationFixtures.send(bootstrap, records);
 
-        var dead = EquationFixtures.awaitRecords(bootstrap, Topics.EQUATIONS.deadLetterTopicName(), poison.size(), Duration.ofSeconds(60));
+        var dead = EquationFixtures.awaitRecords(
+                bootstrap, Topics.EQUATIONS.deadLetterTopicName(), poison.size(), Duration.ofSeconds(60));
         Map<String, String> reasons = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : dead) {
-            String reason = new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+            String reason =
+                    new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
             reasons.put(new String(r.key(), StandardCharsets.UTF_8), reason);
-            assertEquals(Topics.EQUATIONS.topicName(), new String(r.headers().lastHeader(DeadLetterHeaders.SOURCE_TOPIC).value()));
+            assertEquals(
+                    Topics.EQUATIONS.topicName(),
+                    new String(r.headers()
+                            .lastHeader(DeadLetterHeaders.SOURCE_TOPIC)
+                            .value()));
         }
-        poison.forEach((key, words) -> assertTrue(reasons.containsKey(key) && reasons.get(key).contains(words),
+        poison.forEach((key, words) -> assertTrue(
+                reasons.containsKey(key) && reasons.get(key).contains(words),
                 key + " -> expected a reason with '" + words + "', got " + reasons.get(key)));
-        byte[] garbage = dead.stream().filter(r -> new String(r.key()).equals("poison-0")).findFirst().orElseThrow().value();
+        byte[] garbage = dead.stream()
+                .filter(r -> new String(r.key()).equals("poison-0"))
+                .findFirst()
+                .orElseThrow()
+                .value();
         assertEquals("not avro at all", new String(garbage), "the original bytes are kept");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -90,11 +129,17 @@ class TrainerServiceTest {
         assertEquals("trainer-under-test", sample.getTrainerInstance());
         assertEquals(30, sample.getSteps());
         assertTrue(Double.isFinite(sample.getValidationMse()) && sample.getValidationMse() >= 0);
-        assertEquals(sample.getRelativeValidationMse() <= 1e-3, sample.getConverged(), "converged flag matches the quality gate");
+        assertEquals(
+                sample.getRelativeValidationMse() <= 1e-3,
+                sample.getConverged(),
+                "converged flag matches the quality gate");
 
         given().when().get("/q/health/live").then().statusCode(200).body(containsString("trainer-consumer-loop"));
         given().when().get("/q/health/ready").then().statusCode(200).body(containsString("kafka-broker"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("w2e_trainer_networks_trained_total"))
                 .body(containsString("w2e_trainer_equations_rejected_total"))
                 .body(containsString("w2e_trainer_consumer_lag"))
@@ -102,10 +147,22 @@ class TrainerServiceTest {
     }
 
     private static Network sampleNetwork() {
-        return Network.newBuilder().setEquationId("e")
-                .setNetwork(io.weights2eq.schema.avro.NetworkParameters.newBuilder().setLayers(List.of(1, 1))
-                        .setActivation("relu").setParameters(FloatArrayList.wrap(new float[2])).build())
-                .setTrainMse(0).setValidationMse(0).setRelativeValidationMse(0).setSteps(1).setAttempts(1)
-                .setConverged(true).setTrainingSeed(1).setTrainerInstance("t").setTrainingMillis(1).build();
+        return Network.newBuilder()
+                .setEquationId("e")
+                .setNetwork(io.weights2eq.schema.avro.NetworkParameters.newBuilder()
+                        .setLayers(List.of(1, 1))
+                        .setActivation("relu")
+                        .setParameters(FloatArrayList.wrap(new float[2]))
+                        .build())
+                .setTrainMse(0)
+                .setValidationMse(0)
+                .setRelativeValidationMse(0)
+                .setSteps(1)
+                .setAttempts(1)
+                .setConverged(true)
+                .setTrainingSeed(1)
+                .setTrainerInstance("t")
+                .setTrainingMillis(1)
+                .build();
     }
 }

@@ -19,8 +19,8 @@ class TrainingBackendsTest {
     @Test
     void kernelScalarAndDjlAreSelectableAndAgree() {
         var eq = EquationFixtures.equation("backends", 3, 300);
-        TrainingTask task = new TrainingTask(eq.getId(), FloatArrayList.toFloatArray(eq.getX()),
-                FloatArrayList.toFloatArray(eq.getY()), 1);
+        TrainingTask task = new TrainingTask(
+                eq.getId(), FloatArrayList.toFloatArray(eq.getX()), FloatArrayList.toFloatArray(eq.getY()), 1);
         double[] mse = new double[3];
         String[] names = {"kernel", "scalar", "djl"};
         for (int i = 0; i < names.length; i++) {

@@ -49,14 +49,28 @@ public final class ContinuousTraining implements AutoCloseable {
      * @param maxTraining    training stops (after a last checkpoint) this long after {@link #start}; zero = never
      * @param convergedOnly  examples whose network missed the trainer's quality target are left out
      */
-    public record Settings(int batchSize, int minBuffer, int bufferCapacity, int evalEverySteps, int validationMax,
-                           double validationFraction, boolean convergedOnly, Duration maxTraining, long seed,
-                           String modelName) {
+    public record Settings(
+            int batchSize,
+            int minBuffer,
+            int bufferCapacity,
+            int evalEverySteps,
+            int validationMax,
+            double validationFraction,
+            boolean convergedOnly,
+            Duration maxTraining,
+            long seed,
+            String modelName) {
         public Settings {
-            if (batchSize < 1 || minBuffer < 0 || bufferCapacity < batchSize || evalEverySteps < 1 || validationMax < 1) {
-                throw new IllegalArgumentException("training settings: batchSize >= 1, minBuffer >= 0, bufferCapacity >= "
-                        + "batchSize, evalEverySteps >= 1, validationMax >= 1; were " + batchSize + ", " + minBuffer
-                        + ", " + bufferCapacity + ", " + evalEverySteps + ", " + validationMax);
+            if (batchSize < 1
+                    || minBuffer < 0
+                    || bufferCapacity < batchSize
+                    || evalEverySteps < 1
+                    || validationMax < 1) {
+                throw new IllegalArgumentException(
+                        "training settings: batchSize >= 1, minBuffer >= 0, bufferCapacity >= "
+                                + "batchSize, evalEverySteps >= 1, validationMax >= 1; were " + batchSize + ", "
+                                + minBuffer
+                                + ", " + bufferCapacity + ", " + evalEverySteps + ", " + validationMax);
             }
             if (maxTraining.isNegative()) {
                 throw new IllegalArgumentException("maxTraining must not be negative, was " + maxTraining);
@@ -65,15 +79,25 @@ public final class ContinuousTraining implements AutoCloseable {
     }
 
     /** Where an accepted example went. */
-    public enum Admission { TRAINING, VALIDATION, SKIPPED }
+    public enum Admission {
+        TRAINING,
+        VALIDATION,
+        SKIPPED
+    }
 
     /**
      * One evaluation: the checkpoint written, its metrics, whether it now serves, and the source positions (next
      * offset by partition) of every example taken in before it: safe to commit.
      */
-    public record Evaluation(String version, long step, long examplesSeen, Path checkpoint, Map<String, Double> metrics,
-                             long createdAtMillis, boolean swapped, Map<Integer, Long> committable) {
-    }
+    public record Evaluation(
+            String version,
+            long step,
+            long examplesSeen,
+            Path checkpoint,
+            Map<String, Double> metrics,
+            long createdAtMillis,
+            boolean swapped,
+            Map<Integer, Long> committable) {}
 
     private final Settings settings;
     private final Supplier<DecoderTrainer> trainerFactory;
@@ -103,9 +127,15 @@ public final class ContinuousTraining implements AutoCloseable {
     private long scoredRevision = -1;
     private double servingExactMatch = Double.NaN;
 
-    public ContinuousTraining(Settings settings, Supplier<DecoderTrainer> trainerFactory, CheckpointDirectory checkpoints,
-                              ServingModel serving, Evaluator evaluator, ModelAnnouncer announcer,
-                              TrainingListener listener, Clock clock) {
+    public ContinuousTraining(
+            Settings settings,
+            Supplier<DecoderTrainer> trainerFactory,
+            CheckpointDirectory checkpoints,
+            ServingModel serving,
+            Evaluator evaluator,
+            ModelAnnouncer announcer,
+            TrainingListener listener,
+            Clock clock) {
         this.settings = settings;
         this.trainerFactory = trainerFactory;
         this.checkpoints = checkpoints;
@@ -128,13 +158,16 @@ public final class ContinuousTraining implements AutoCloseable {
         latest.ifPresent(checkpoint -> {
             resumeFrom = checkpoint;
             lastCheckpointStep = checkpoint.step();
-            LOG.infof("decoder training resumes from checkpoint %s (step %d, %d examples seen)", checkpoint.version(),
-                    checkpoint.step(), checkpoint.examplesSeen());
+            LOG.infof(
+                    "decoder training resumes from checkpoint %s (step %d, %d examples seen)",
+                    checkpoint.version(), checkpoint.step(), checkpoint.examplesSeen());
         });
         if (latest.isEmpty() && initialModel != null) {
             resumeFrom = initialModel;
-            LOG.infof("decoder training has no checkpoint of its own: it continues the serving model %s (step %d; "
-                    + "optimiser moments start at zero)", initialModel.version(), initialModel.step());
+            LOG.infof(
+                    "decoder training has no checkpoint of its own: it continues the serving model %s (step %d; "
+                            + "optimiser moments start at zero)",
+                    initialModel.version(), initialModel.step());
         }
         return latest;
     }
@@ -230,8 +263,9 @@ public final class ContinuousTraining implements AutoCloseable {
             if (timeIsUp()) {
                 finished = true;
                 listener.finished(steps());
-                LOG.infof("decoder training stops: max training time %s reached at step %d", settings.maxTraining(),
-                        steps());
+                LOG.infof(
+                        "decoder training stops: max training time %s reached at step %d",
+                        settings.maxTraining(), steps());
                 return checkpointIfAdvanced();
             }
             DecoderTrainer trainer = trainer();
@@ -249,7 +283,8 @@ public final class ContinuousTraining implements AutoCloseable {
     }
 
     private boolean timeIsUp() {
-        return !settings.maxTraining().isZero() && clock.millis() - startedAtMillis >= settings.maxTraining().toMillis();
+        return !settings.maxTraining().isZero()
+                && clock.millis() - startedAtMillis >= settings.maxTraining().toMillis();
     }
 
     /** Mean loss of the last {@value #LOSS_WINDOW} steps (NaN before the first). */
@@ -290,8 +325,14 @@ public final class ContinuousTraining implements AutoCloseable {
         metrics.put("step", (double) snapshot.step());
         metrics.put("bufferSize", (double) buffer.size());
         metrics.put("validationExamples", (double) validationSet.size());
-        DecoderCheckpoint checkpoint = new DecoderCheckpoint(version, snapshot.step(), snapshot.examplesSeen(), now,
-                snapshot.weights(), snapshot.optimizerState(), metrics);
+        DecoderCheckpoint checkpoint = new DecoderCheckpoint(
+                version,
+                snapshot.step(),
+                snapshot.examplesSeen(),
+                now,
+                snapshot.weights(),
+                snapshot.optimizerState(),
+                metrics);
         Path file = checkpoints.write(checkpoint);
         lastCheckpointStep = checkpoint.step();
 
@@ -303,14 +344,26 @@ public final class ContinuousTraining implements AutoCloseable {
             scoredRevision = validationRevision;
             servingExactMatch = exactMatch;
         }
-        LOG.infof("decoder checkpoint %s: exact match %.4f on %d validation examples (evaluated in %d ms), loss %.4f, "
-                        + "%d examples seen; %s", version, exactMatch, validationSet.size(), evalMillis, recentLoss(),
-                snapshot.examplesSeen(), swap ? "now serving" : "serving stays " + serving.current()
-                        .map(ServingModel.Loaded::version).orElse("none") + " (exact match " + servingExactMatch + ")");
-        announce(new ModelAnnouncement(settings.modelName(), version, checkpoint.step(), file.toString(), metrics, now));
+        LOG.infof(
+                "decoder checkpoint %s: exact match %.4f on %d validation examples (evaluated in %d ms), loss %.4f, "
+                        + "%d examples seen; %s",
+                version,
+                exactMatch,
+                validationSet.size(),
+                evalMillis,
+                recentLoss(),
+                snapshot.examplesSeen(),
+                swap
+                        ? "now serving"
+                        : "serving stays "
+                                + serving.current()
+                                        .map(ServingModel.Loaded::version)
+                                        .orElse("none") + " (exact match " + servingExactMatch + ")");
+        announce(
+                new ModelAnnouncement(settings.modelName(), version, checkpoint.step(), file.toString(), metrics, now));
         listener.evaluated(version, metrics, swap);
-        return new Evaluation(version, checkpoint.step(), checkpoint.examplesSeen(), file, Map.copyOf(metrics), now,
-                swap, covered);
+        return new Evaluation(
+                version, checkpoint.step(), checkpoint.examplesSeen(), file, Map.copyOf(metrics), now, swap, covered);
     }
 
     private Map<String, Double> evaluate(DecoderCheckpoint checkpoint, List<TrainingExample> validationSet) {
@@ -354,7 +407,9 @@ public final class ContinuousTraining implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warnf("checkpoint %s written but not announced on decoder-models: %s", announcement.version(), e.toString());
+            LOG.warnf(
+                    "checkpoint %s written but not announced on decoder-models: %s",
+                    announcement.version(), e.toString());
         }
     }
 

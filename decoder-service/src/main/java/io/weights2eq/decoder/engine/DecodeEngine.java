@@ -4,8 +4,8 @@ import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.InvalidRequestException;
-import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.equation.EquationFamily;
@@ -29,12 +29,22 @@ public final class DecodeEngine {
     private final String defaultMethod;
 
     public DecodeEngine(ServingModel model, int defaultBeam, int maxBeam, DecodeListener listener) {
-        this(model, defaultBeam, maxBeam, listener, new DecodingMethods(EquationFamily.servant(), -1, 1,
-                HybridDecoder.DEFAULT_TOLERANCE), DecodingMethod.LEARNED.wireName());
+        this(
+                model,
+                defaultBeam,
+                maxBeam,
+                listener,
+                new DecodingMethods(EquationFamily.servant(), -1, 1, HybridDecoder.DEFAULT_TOLERANCE),
+                DecodingMethod.LEARNED.wireName());
     }
 
-    public DecodeEngine(ServingModel model, int defaultBeam, int maxBeam, DecodeListener listener,
-                        DecodingMethods methods, String defaultMethod) {
+    public DecodeEngine(
+            ServingModel model,
+            int defaultBeam,
+            int maxBeam,
+            DecodeListener listener,
+            DecodingMethods methods,
+            String defaultMethod) {
         if (defaultBeam < 1 || defaultBeam > maxBeam) {
             throw new IllegalArgumentException("beam width must be between 1 and " + maxBeam + ", was " + defaultBeam);
         }
@@ -94,7 +104,8 @@ public final class DecodeEngine {
             throw e;
         }
         long start = System.nanoTime();
-        LearnedDecoder learned = model.current().map(loaded -> loaded.decoder(width)).orElse(null);
+        LearnedDecoder learned =
+                model.current().map(loaded -> loaded.decoder(width)).orElse(null);
         DecodingMethods.Outcome outcome;
         try {
             outcome = methods.decode(chosen, network, learned, width);

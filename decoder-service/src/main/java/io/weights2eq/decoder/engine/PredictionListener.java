@@ -8,6 +8,5 @@ public interface PredictionListener {
     /** @param requestId the prediction's key (a request id, or an equation id for {@code networks}) */
     void predicted(String requestId, Network network, DecodeEngine.Result result);
 
-    PredictionListener NONE = (requestId, network, result) -> {
-    };
+    PredictionListener NONE = (requestId, network, result) -> {};
 }

@@ -29,8 +29,8 @@ public final class RequestServing<R> {
     private final AtomicLong predicted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    public RequestServing(DecodeEngine engine, DecodeListener.Source source, PredictionListener listener,
-                          Answers<R> answers) {
+    public RequestServing(
+            DecodeEngine engine, DecodeListener.Source source, PredictionListener listener, Answers<R> answers) {
         this.engine = engine;
         this.source = source;
         this.listener = listener;

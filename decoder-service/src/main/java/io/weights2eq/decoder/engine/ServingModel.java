@@ -1,9 +1,9 @@
 package io.weights2eq.decoder.engine;
 
 import io.weights2eq.domain.decoding.CheckpointDirectory;
-import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.CheckpointFormat;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
+import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.LearnedDecoder;
 import io.weights2eq.domain.decoding.NoModelLoadedException;
 import java.io.IOException;
@@ -85,8 +85,9 @@ public final class ServingModel {
     public Loaded swap(DecoderCheckpoint checkpoint, String source) {
         Loaded next = new Loaded(checkpoint, source, System.currentTimeMillis());
         Loaded previous = current.getAndSet(next);
-        LOG.infof("serving decoder model %s (step %d, from %s)%s", next.version(), checkpoint.step(), source,
-                previous == null ? "" : ", replacing " + previous.version());
+        LOG.infof(
+                "serving decoder model %s (step %d, from %s)%s",
+                next.version(), checkpoint.step(), source, previous == null ? "" : ", replacing " + previous.version());
         listeners.forEach(l -> l.accept(next));
         return next;
     }

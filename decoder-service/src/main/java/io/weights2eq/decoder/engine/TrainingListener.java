@@ -14,15 +14,13 @@ public interface TrainingListener {
     void evaluated(String version, Map<String, Double> metrics, boolean swapped);
 
     /** Training stopped for good (its time limit), after a last checkpoint. */
-    default void finished(long steps) {
-    }
+    default void finished(long steps) {}
 
     /** Sizes of the replay buffer and the validation set. */
     void buffered(int bufferSize, int validationSize);
 
     /** Every example taken in, and where it went (for the dashboard's convergence and ground truth). */
-    default void accepted(TrainingExample example, ContinuousTraining.Admission admission) {
-    }
+    default void accepted(TrainingExample example, ContinuousTraining.Admission admission) {}
 
     /** Every event goes to each of {@code listeners}, in order. */
     static TrainingListener all(TrainingListener... listeners) {
@@ -57,15 +55,12 @@ public interface TrainingListener {
 
     TrainingListener NONE = new TrainingListener() {
         @Override
-        public void stepped(long steps, long examplesSeen, double recentLoss) {
-        }
+        public void stepped(long steps, long examplesSeen, double recentLoss) {}
 
         @Override
-        public void evaluated(String version, Map<String, Double> metrics, boolean swapped) {
-        }
+        public void evaluated(String version, Map<String, Double> metrics, boolean swapped) {}
 
         @Override
-        public void buffered(int bufferSize, int validationSize) {
-        }
+        public void buffered(int bufferSize, int validationSize) {}
     };
 }

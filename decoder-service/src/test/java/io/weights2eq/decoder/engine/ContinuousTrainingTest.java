@@ -46,7 +46,8 @@ class ContinuousTrainingTest {
     private final MutableClock clock = new MutableClock();
 
     private static final class MutableClock extends Clock {
-        final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-22T01:37:00Z").toEpochMilli());
+        final AtomicLong millis =
+                new AtomicLong(Instant.parse("2026-11-22T01:37:00Z").toEpochMilli());
 
         @Override
         public ZoneId getZone() {
@@ -64,22 +65,31 @@ class ContinuousTrainingTest {
         }
     }
 
-    private ContinuousTraining engine(int evalEvery, int keep, int validationMax, Duration maxTraining, boolean convergedOnly) {
-        ContinuousTraining.Settings settings = new ContinuousTraining.Settings(4, 8, 1000, evalEvery, validationMax,
-                FRACTION, convergedOnly, maxTraining, 7, "learned");
+    private ContinuousTraining engine(
+            int evalEvery, int keep, int validationMax, Duration maxTraining, boolean convergedOnly) {
+        ContinuousTraining.Settings settings = new ContinuousTraining.Settings(
+                4, 8, 1000, evalEvery, validationMax, FRACTION, convergedOnly, maxTraining, 7, "learned");
         Evaluator evaluator = (checkpoint, validation) -> {
             Set<String> ids = new HashSet<>();
             validation.forEach(e -> ids.add(e.equationId()));
             evaluatedOn.add(ids);
             LongToDoubleFunction score = step -> scoreByStep.getOrDefault(step, 0.0);
-            return Map.of(DecodingMetrics.EXACT_MATCH, score.applyAsDouble(checkpoint.step()),
-                    DecodingMetrics.COUNT, (double) validation.size());
+            return Map.of(
+                    DecodingMetrics.EXACT_MATCH, score.applyAsDouble(checkpoint.step()), DecodingMetrics.COUNT, (double)
+                            validation.size());
         };
-        return new ContinuousTraining(settings, () -> trainer, new CheckpointDirectory(dir, keep), serving, evaluator,
+        return new ContinuousTraining(
+                settings,
+                () -> trainer,
+                new CheckpointDirectory(dir, keep),
+                serving,
+                evaluator,
                 a -> {
                     announced.add(a);
                     return CompletableFuture.completedFuture(null);
-                }, TrainingListener.NONE, clock);
+                },
+                TrainingListener.NONE,
+                clock);
     }
 
     private static TrainingExample example(String id, boolean converged) {
@@ -93,8 +103,12 @@ class ContinuousTrainingTest {
         for (int i = 0; i < n; i++) {
             String id = "eq-" + i;
             ContinuousTraining.Admission admission = engine.accept(example(id, true), 0, i);
-            assertEquals(slice.contains(id) ? ContinuousTraining.Admission.VALIDATION : ContinuousTraining.Admission.TRAINING,
-                    admission, id);
+            assertEquals(
+                    slice.contains(id)
+                            ? ContinuousTraining.Admission.VALIDATION
+                            : ContinuousTraining.Admission.TRAINING,
+                    admission,
+                    id);
             if (slice.contains(id)) {
                 validation.add(id);
             }
@@ -115,26 +129,28 @@ class ContinuousTrainingTest {
         List<String> told = new ArrayList<>();
         TrainingListener recording = new TrainingListener() {
             @Override
-            public void stepped(long steps, long examplesSeen, double recentLoss) {
-            }
+            public void stepped(long steps, long examplesSeen, double recentLoss) {}
 
             @Override
-            public void evaluated(String version, Map<String, Double> metrics, boolean swapped) {
-            }
+            public void evaluated(String version, Map<String, Double> metrics, boolean swapped) {}
 
             @Override
-            public void buffered(int bufferSize, int validationSize) {
-            }
+            public void buffered(int bufferSize, int validationSize) {}
 
             @Override
             public void accepted(TrainingExample example, ContinuousTraining.Admission admission) {
                 told.add(example.equationId() + ":" + admission);
             }
         };
-        ContinuousTraining engine = new ContinuousTraining(new ContinuousTraining.Settings(4, 8, 1000, 10, 1000, FRACTION,
-                true, Duration.ZERO, 7, "learned"), () -> trainer, new CheckpointDirectory(dir, 5), serving,
-                (checkpoint, validation) -> Map.of(), a -> CompletableFuture.completedFuture(null),
-                TrainingListener.all(TrainingListener.NONE, recording), clock);
+        ContinuousTraining engine = new ContinuousTraining(
+                new ContinuousTraining.Settings(4, 8, 1000, 10, 1000, FRACTION, true, Duration.ZERO, 7, "learned"),
+                () -> trainer,
+                new CheckpointDirectory(dir, 5),
+                serving,
+                (checkpoint, validation) -> Map.of(),
+                a -> CompletableFuture.completedFuture(null),
+                TrainingListener.all(TrainingListener.NONE, recording),
+                clock);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             ContinuousTraining.Admission admission = engine.accept(example("eq-" + i, i % 5 != 0), 0, i);
@@ -200,10 +216,14 @@ class ContinuousTrainingTest {
         feed(engine, 200);
         List<ContinuousTraining.Evaluation> evaluations = trainSteps(engine, 20);
 
-        assertEquals(List.of(5L, 10L, 15L, 20L), evaluations.stream().map(ContinuousTraining.Evaluation::step).toList());
+        assertEquals(
+                List.of(5L, 10L, 15L, 20L),
+                evaluations.stream().map(ContinuousTraining.Evaluation::step).toList());
         List<Path> files = new CheckpointDirectory(dir, 3).list();
         assertEquals(3, files.size(), "older checkpoints pruned: " + files);
-        assertTrue(files.get(2).getFileName().toString().startsWith("decoder-000000000020-s20-20261122013700"), files.toString());
+        assertTrue(
+                files.get(2).getFileName().toString().startsWith("decoder-000000000020-s20-20261122013700"),
+                files.toString());
         ContinuousTraining.Evaluation last = evaluations.get(3);
         assertEquals("s20-20261122013700", last.version());
         assertTrue(last.version().matches("[A-Za-z0-9._-]+"));
@@ -235,15 +255,19 @@ class ContinuousTrainingTest {
         scoreByStep.put(20L, 0.30);
         List<ContinuousTraining.Evaluation> evaluations = trainSteps(engine, 20);
 
-        assertEquals(List.of(true, false, false, true),
+        assertEquals(
+                List.of(true, false, false, true),
                 evaluations.stream().map(ContinuousTraining.Evaluation::swapped).toList(),
                 "first model (none served before), worse, equal, better");
-        assertEquals(evaluations.get(3).version(), serving.current().orElseThrow().version());
+        assertEquals(
+                evaluations.get(3).version(), serving.current().orElseThrow().version());
     }
 
     @Test
     void aShippedModelIsJudgedOnTheSameValidationSet() {
-        serving.swap(FakeTrainer.checkpoint("shipped-1", 0, Map.of(DecodingMetrics.EXACT_MATCH, 0.99)), "models/shipped.w2ed");
+        serving.swap(
+                FakeTrainer.checkpoint("shipped-1", 0, Map.of(DecodingMetrics.EXACT_MATCH, 0.99)),
+                "models/shipped.w2ed");
         scoreByStep.put(0L, 0.20); // what the shipped model scores on this validation set (not its own 0.99)
         scoreByStep.put(5L, 0.10);
         scoreByStep.put(10L, 0.25);
@@ -342,6 +366,8 @@ class ContinuousTrainingTest {
 
     @Test
     void versionsAreStepAndUtcTime() {
-        assertEquals("s1500-20261122013700", ModelVersions.of(1500, Instant.parse("2026-11-22T01:37:00Z").toEpochMilli()));
+        assertEquals(
+                "s1500-20261122013700",
+                ModelVersions.of(1500, Instant.parse("2026-11-22T01:37:00Z").toEpochMilli()));
     }
 }

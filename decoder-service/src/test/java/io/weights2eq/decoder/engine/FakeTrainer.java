@@ -24,8 +24,8 @@ public final class FakeTrainer implements DecoderTrainer {
     }
 
     static DecoderCheckpoint checkpoint(String version, long step, Map<String, Double> metrics) {
-        return new DecoderCheckpoint(version, step, step * 8, 1_000L, weights(step),
-                Map.of("adam.m", new float[]{1, 2, 3}), metrics);
+        return new DecoderCheckpoint(
+                version, step, step * 8, 1_000L, weights(step), Map.of("adam.m", new float[] {1, 2, 3}), metrics);
     }
 
     @Override
@@ -48,8 +48,8 @@ public final class FakeTrainer implements DecoderTrainer {
 
     @Override
     public DecoderCheckpoint checkpoint(String version, Map<String, Double> metrics) {
-        return new DecoderCheckpoint(version, steps, examplesSeen, 0L, weights(steps),
-                Map.of("adam.m", new float[]{steps}), metrics);
+        return new DecoderCheckpoint(
+                version, steps, examplesSeen, 0L, weights(steps), Map.of("adam.m", new float[] {steps}), metrics);
     }
 
     @Override

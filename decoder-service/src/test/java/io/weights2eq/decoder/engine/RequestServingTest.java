@@ -21,7 +21,8 @@ class RequestServingTest {
 
     /** The fake port: remembers every answer; rejections are acknowledged only when dead-lettered. */
     private RequestServing<String> serving(boolean deadLetters, PredictionListener listener) {
-        DecodeEngine engine = new DecodeEngine(new ServingModel(), 1, 4, (source, outcome, nanos) -> outcomes.add(outcome));
+        DecodeEngine engine =
+                new DecodeEngine(new ServingModel(), 1, 4, (source, outcome, nanos) -> outcomes.add(outcome));
         return new RequestServing<>(engine, DecodeListener.Source.KAFKA, listener, new RequestServing.Answers<>() {
             @Override
             public Future<?> prediction(String id, DecodeEngine.Result result) {
@@ -42,7 +43,8 @@ class RequestServingTest {
         List<String> observed = new ArrayList<>();
         RequestServing<String> serving = serving(true, (id, network, result) -> observed.add(id));
 
-        assertSame(ack, serving.serve("record-1", "req-1", Fixtures.domainNetwork(1), DecodingMethod.ANALYTIC.wireName()));
+        assertSame(
+                ack, serving.serve("record-1", "req-1", Fixtures.domainNetwork(1), DecodingMethod.ANALYTIC.wireName()));
 
         assertEquals(1, predictions.size());
         assertTrue(predictions.get(0).startsWith("req-1="));
@@ -57,7 +59,8 @@ class RequestServingTest {
         RequestServing<String> serving = serving(true, PredictionListener.NONE);
 
         // learned without a model loaded: the engine throws
-        assertSame(ack, serving.serve("record-1", "req-1", Fixtures.domainNetwork(1), DecodingMethod.LEARNED.wireName()));
+        assertSame(
+                ack, serving.serve("record-1", "req-1", Fixtures.domainNetwork(1), DecodingMethod.LEARNED.wireName()));
 
         assertEquals(List.of(), predictions);
         assertEquals(1, rejections.size());
@@ -84,7 +87,8 @@ class RequestServingTest {
             throw new IllegalStateException("dashboard down");
         });
 
-        assertSame(ack, serving.serve("record-1", "req-1", Fixtures.domainNetwork(1), DecodingMethod.ANALYTIC.wireName()));
+        assertSame(
+                ack, serving.serve("record-1", "req-1", Fixtures.domainNetwork(1), DecodingMethod.ANALYTIC.wireName()));
         assertEquals(1, serving.predicted());
     }
 }

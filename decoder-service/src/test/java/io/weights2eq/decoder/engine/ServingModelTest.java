@@ -30,12 +30,18 @@ class ServingModelTest {
         Path shipped = dir.resolve("models");
         new CheckpointDirectory(shipped, 5).write(FakeTrainer.checkpoint("shipped", 100, Map.of()));
         ServingModel serving = new ServingModel();
-        assertEquals("shipped", serving.loadInitial(Optional.of(training), Optional.of(shipped)).orElseThrow().version());
+        assertEquals(
+                "shipped",
+                serving.loadInitial(Optional.of(training), Optional.of(shipped))
+                        .orElseThrow()
+                        .version());
 
         new CheckpointDirectory(training, 5).write(FakeTrainer.checkpoint("s5-20261122000000", 5, Map.of()));
         new CheckpointDirectory(training, 5).write(FakeTrainer.checkpoint("s10-20261122000001", 10, Map.of()));
         ServingModel restarted = new ServingModel();
-        ServingModel.Loaded loaded = restarted.loadInitial(Optional.of(training), Optional.of(shipped)).orElseThrow();
+        ServingModel.Loaded loaded = restarted
+                .loadInitial(Optional.of(training), Optional.of(shipped))
+                .orElseThrow();
         assertEquals("s10-20261122000001", loaded.version());
         assertTrue(loaded.source().endsWith(".w2ed"), loaded.source());
         assertTrue(loaded.checkpoint().optimizerState().isEmpty(), "serving drops the optimiser state");
@@ -50,32 +56,47 @@ class ServingModelTest {
         own.write(FakeTrainer.checkpoint("s110-20261122000000", 110, Map.of("exactMatch", 0.6)));
         own.write(FakeTrainer.checkpoint("s120-20261122000001", 120, Map.of("exactMatch", 0.1)));
         own.write(FakeTrainer.checkpoint("s130-20261122000002", 130, Map.of("exactMatch", Double.NaN)));
-        assertEquals("s110-20261122000000",
-                new ServingModel().loadInitial(Optional.of(training), Optional.of(shipped)).orElseThrow().version());
+        assertEquals(
+                "s110-20261122000000",
+                new ServingModel()
+                        .loadInitial(Optional.of(training), Optional.of(shipped))
+                        .orElseThrow()
+                        .version());
 
         Path worseOnly = dir.resolve("worse");
-        new CheckpointDirectory(worseOnly, 5).write(FakeTrainer.checkpoint("s140-20261122000003", 140,
-                Map.of("exactMatch", 0.2)));
-        assertEquals("shipped",
-                new ServingModel().loadInitial(Optional.of(worseOnly), Optional.of(shipped)).orElseThrow().version());
+        new CheckpointDirectory(worseOnly, 5)
+                .write(FakeTrainer.checkpoint("s140-20261122000003", 140, Map.of("exactMatch", 0.2)));
+        assertEquals(
+                "shipped",
+                new ServingModel()
+                        .loadInitial(Optional.of(worseOnly), Optional.of(shipped))
+                        .orElseThrow()
+                        .version());
     }
 
     @Test
     void aShippedCheckpointFileIsServed() throws Exception {
         Path file = new CheckpointDirectory(dir, 5).write(FakeTrainer.checkpoint("file-1", 3, Map.of()));
         ServingModel serving = new ServingModel();
-        assertEquals("file-1", serving.loadInitial(Optional.empty(), Optional.of(file)).orElseThrow().version());
+        assertEquals(
+                "file-1",
+                serving.loadInitial(Optional.empty(), Optional.of(file))
+                        .orElseThrow()
+                        .version());
     }
 
     @Test
     void withoutAnyModelNothingIsServedAndDecodingSaysSo() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         ServingModel serving = new ServingModel();
-        assertEquals(Optional.empty(), serving.loadInitial(Optional.of(dir.resolve("none")), Optional.of(dir.resolve("empty"))));
+        assertEquals(
+                Optional.empty(),
+                serving.loadInitial(Optional.of(dir.resolve("none")), Optional.of(dir.resolve("empty"))));
         assertEquals(Optional.empty(), serving.loadInitial(Optional.empty(), Optional.of(dir.resolve("missing"))));
         assertFalse(serving.loaded());
         DecodeEngine engine = new DecodeEngine(serving, 1, 16, DecodeListener.NONE);
-        NoModelLoadedException e = assertThrows(NoModelLoadedException.class,
+        NoModelLoadedException e = assertThrows(
+                NoModelLoadedException.class,
                 () -> engine.decode(Fixtures.domainNetwork(1), null, DecodeListener.Source.REST));
         assertEquals("no decoder model loaded yet", e.getMessage());
     }
@@ -100,8 +121,8 @@ class ServingModelTest {
         ServingModel serving = new ServingModel();
         serving.swap(FakeTrainer.checkpoint("tiny-1", 1, Map.of()), "test");
         List<String> events = new ArrayList<>();
-        DecodeEngine engine = new DecodeEngine(serving, 1, 4,
-                (source, outcome, nanos) -> events.add(source + ":" + outcome));
+        DecodeEngine engine =
+                new DecodeEngine(serving, 1, 4, (source, outcome, nanos) -> events.add(source + ":" + outcome));
         DecodeEngine.Result result = engine.decode(Fixtures.domainNetwork(3), null, DecodeListener.Source.REST);
         DecodedEquation decoded = result.equation();
         assertEquals("tiny-1", decoded.modelVersion());
@@ -109,7 +130,9 @@ class ServingModelTest {
         assertTrue(decoded.tokenIds().length >= 1 && decoded.tokenIds().length <= 24);
         assertTrue(result.nanos() > 0);
         engine.decode(Fixtures.domainNetwork(3), 3, DecodeListener.Source.KAFKA);
-        assertThrows(IllegalArgumentException.class, () -> engine.decode(Fixtures.domainNetwork(3), 5, DecodeListener.Source.REST));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> engine.decode(Fixtures.domainNetwork(3), 5, DecodeListener.Source.REST));
         assertEquals(List.of("REST:OK", "KAFKA:OK", "REST:INVALID"), events);
     }
 }

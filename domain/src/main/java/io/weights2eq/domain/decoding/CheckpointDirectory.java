@@ -36,8 +36,8 @@ public final class CheckpointDirectory {
     public Path write(DecoderCheckpoint checkpoint) {
         try {
             Files.createDirectories(directory);
-            Path target = directory.resolve(String.format("decoder-%012d-%s%s", checkpoint.step(),
-                    checkpoint.version(), CheckpointFormat.EXTENSION));
+            Path target = directory.resolve(String.format(
+                    "decoder-%012d-%s%s", checkpoint.step(), checkpoint.version(), CheckpointFormat.EXTENSION));
             Path tmp = Files.createTempFile(directory, ".writing-", ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -67,9 +67,11 @@ public final class CheckpointDirectory {
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("decoder-") && n.endsWith(CheckpointFormat.EXTENSION);
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        return n.startsWith("decoder-") && n.endsWith(CheckpointFormat.EXTENSION);
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
@@ -87,8 +89,8 @@ public final class CheckpointDirectory {
             try {
                 return Optional.of(CheckpointFormat.read(all.get(i)));
             } catch (IOException e) {
-                System.getLogger(CheckpointDirectory.class.getName()).log(System.Logger.Level.WARNING,
-                        "skipping unreadable checkpoint: " + e.getMessage());
+                System.getLogger(CheckpointDirectory.class.getName())
+                        .log(System.Logger.Level.WARNING, "skipping unreadable checkpoint: " + e.getMessage());
             }
         }
         return Optional.empty();
@@ -97,9 +99,10 @@ public final class CheckpointDirectory {
     /** A checkpoint from a file, or the latest one of a directory. */
     public static DecoderCheckpoint load(Path fileOrDirectory) throws IOException {
         if (Files.isDirectory(fileOrDirectory)) {
-            return new CheckpointDirectory(fileOrDirectory, Integer.MAX_VALUE).latest()
-                    .orElseThrow(() -> new IOException("no readable decoder checkpoint (*"
-                            + CheckpointFormat.EXTENSION + ") in " + fileOrDirectory));
+            return new CheckpointDirectory(fileOrDirectory, Integer.MAX_VALUE)
+                    .latest()
+                    .orElseThrow(() -> new IOException("no readable decoder checkpoint (*" + CheckpointFormat.EXTENSION
+                            + ") in " + fileOrDirectory));
         }
         return CheckpointFormat.read(fileOrDirectory);
     }

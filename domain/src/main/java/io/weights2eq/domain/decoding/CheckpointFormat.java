@@ -40,8 +40,7 @@ public final class CheckpointFormat {
     private static final String MAGIC = "w2e-decoder 1";
     private static final String OPTIMIZER_PREFIX = "optimizer.";
 
-    private CheckpointFormat() {
-    }
+    private CheckpointFormat() {}
 
     public static void write(DecoderCheckpoint c, OutputStream out) throws IOException {
         TransformerConfig k = c.config();
@@ -51,15 +50,38 @@ public final class CheckpointFormat {
         h.append("step=").append(c.step()).append('\n');
         h.append("examplesSeen=").append(c.examplesSeen()).append('\n');
         h.append("createdAtMillis=").append(c.createdAtMillis()).append('\n');
-        h.append("config=").append(k.probes()).append(',').append(k.mlpHidden()).append(',')
-                .append(k.memoryTokens()).append(',').append(k.dModel()).append(',').append(k.heads()).append(',')
-                .append(k.layers()).append(',').append(k.ffn()).append(',').append(k.maxTokens()).append('\n');
-        new TreeMap<>(c.metrics()).forEach((name, value) ->
-                h.append("metric.").append(name).append('=').append(value).append('\n'));
-        List<Map.Entry<String, float[]>> tensors = new ArrayList<>(c.weights().tensors().entrySet());
+        h.append("config=")
+                .append(k.probes())
+                .append(',')
+                .append(k.mlpHidden())
+                .append(',')
+                .append(k.memoryTokens())
+                .append(',')
+                .append(k.dModel())
+                .append(',')
+                .append(k.heads())
+                .append(',')
+                .append(k.layers())
+                .append(',')
+                .append(k.ffn())
+                .append(',')
+                .append(k.maxTokens())
+                .append('\n');
+        new TreeMap<>(c.metrics())
+                .forEach((name, value) -> h.append("metric.")
+                        .append(name)
+                        .append('=')
+                        .append(value)
+                        .append('\n'));
+        List<Map.Entry<String, float[]>> tensors =
+                new ArrayList<>(c.weights().tensors().entrySet());
         new TreeMap<>(c.optimizerState()).forEach((name, t) -> tensors.add(Map.entry(OPTIMIZER_PREFIX + name, t)));
         for (Map.Entry<String, float[]> t : tensors) {
-            h.append("tensor=").append(t.getKey()).append(' ').append(t.getValue().length).append('\n');
+            h.append("tensor=")
+                    .append(t.getKey())
+                    .append(' ')
+                    .append(t.getValue().length)
+                    .append('\n');
         }
         h.append("data\n");
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
@@ -118,8 +140,8 @@ public final class CheckpointFormat {
             }
             config = new TransformerConfig(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
         } catch (RuntimeException e) {
-            throw new IOException(source + ": config must be 8 comma-separated integers, was '"
-                    + fields.get("config") + "'", e);
+            throw new IOException(
+                    source + ": config must be 8 comma-separated integers, was '" + fields.get("config") + "'", e);
         }
         Map<String, float[]> model = new LinkedHashMap<>();
         Map<String, float[]> optimizer = new LinkedHashMap<>();
@@ -131,7 +153,10 @@ public final class CheckpointFormat {
                 throw new IOException(source + ": truncated in tensor " + t.getKey(), e);
             }
             float[] values = new float[t.getValue()];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            ByteBuffer.wrap(bytes)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer()
+                    .get(values);
             if (t.getKey().startsWith(OPTIMIZER_PREFIX)) {
                 optimizer.put(t.getKey().substring(OPTIMIZER_PREFIX.length()), values);
             } else {
@@ -139,11 +164,14 @@ public final class CheckpointFormat {
             }
         }
         try {
-            return new DecoderCheckpoint(require(fields, "version", source),
+            return new DecoderCheckpoint(
+                    require(fields, "version", source),
                     Long.parseLong(require(fields, "step", source)),
                     Long.parseLong(require(fields, "examplesSeen", source)),
                     Long.parseLong(require(fields, "createdAtMillis", source)),
-                    new TransformerWeights(config, model), optimizer, metrics);
+                    new TransformerWeights(config, model),
+                    optimizer,
+                    metrics);
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.weights2eq.domain.decoding;
 
 import io.weights2eq.domain.equation.Polynomial;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,8 +13,8 @@ import java.util.List;
  * @param method        which decoder: {@code learned}, …
  * @param modelVersion  the model version for learned decoders, null for analytic ones
  */
-public record DecodedEquation(String canonicalText, Polynomial polynomial, int[] tokenIds, String method,
-                              String modelVersion) {
+public record DecodedEquation(
+        String canonicalText, Polynomial polynomial, int[] tokenIds, String method, String modelVersion) {
 
     /** Exact decimal coefficients by ascending power (at least 3 for a parsed polynomial), empty when unparsable. */
     public List<BigDecimal> coefficients() {

@@ -10,9 +10,14 @@ import java.util.Map;
  *                       optimiser's moments when training resumes from it)
  * @param metrics        validation metrics at the time of the checkpoint, by {@link DecodingMetrics} names
  */
-public record DecoderCheckpoint(String version, long step, long examplesSeen, long createdAtMillis,
-                                TransformerWeights weights, Map<String, float[]> optimizerState,
-                                Map<String, Double> metrics) {
+public record DecoderCheckpoint(
+        String version,
+        long step,
+        long examplesSeen,
+        long createdAtMillis,
+        TransformerWeights weights,
+        Map<String, float[]> optimizerState,
+        Map<String, Double> metrics) {
 
     public DecoderCheckpoint {
         if (version == null || version.isBlank() || !version.matches("[A-Za-z0-9._-]{1,100}")) {

@@ -26,8 +26,7 @@ public final class DecoderFeatures {
     public static final int PARAMETERS = 152;
     public static final int ACTIVATIONS = 4;
 
-    private DecoderFeatures() {
-    }
+    private DecoderFeatures() {}
 
     public static int size(int probes) {
         return probes + PARAMETERS + ACTIVATIONS + 1;

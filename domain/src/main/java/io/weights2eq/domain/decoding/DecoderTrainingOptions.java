@@ -6,14 +6,20 @@ package io.weights2eq.domain.decoding;
  * decay to {@link #FINAL_FRACTION} of it at step {@code decaySteps}, held after; gradients clipped to global norm
  * {@code clipNorm}; {@code threads} intra-op threads for the engine; {@code seed} for initialisation.
  */
-public record DecoderTrainingOptions(double learningRate, int warmupSteps, double weightDecay, double clipNorm,
-                                     int threads, long seed, long decaySteps) {
+public record DecoderTrainingOptions(
+        double learningRate,
+        int warmupSteps,
+        double weightDecay,
+        double clipNorm,
+        int threads,
+        long seed,
+        long decaySteps) {
 
     public static final double FINAL_FRACTION = 0.05;
 
     /** Constant learning rate after the warm-up. */
-    public DecoderTrainingOptions(double learningRate, int warmupSteps, double weightDecay, double clipNorm,
-                                  int threads, long seed) {
+    public DecoderTrainingOptions(
+            double learningRate, int warmupSteps, double weightDecay, double clipNorm, int threads, long seed) {
         this(learningRate, warmupSteps, weightDecay, clipNorm, threads, seed, 0);
     }
 
@@ -33,7 +39,7 @@ public record DecoderTrainingOptions(double learningRate, int warmupSteps, doubl
     }
 
     public DecoderTrainingOptions withSeed(long newSeed) {
-        return new DecoderTrainingOptions(learningRate, warmupSteps, weightDecay, clipNorm, threads, newSeed,
-                decaySteps);
+        return new DecoderTrainingOptions(
+                learningRate, warmupSteps, weightDecay, clipNorm, threads, newSeed, decaySteps);
     }
 }

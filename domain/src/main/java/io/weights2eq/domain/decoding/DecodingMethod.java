@@ -43,7 +43,7 @@ public enum DecodingMethod {
                 return m;
             }
         }
-        throw new InvalidRequestException("method", "method must be one of " + wireNames() + ", was '" + wireName
-                + "'");
+        throw new InvalidRequestException(
+                "method", "method must be one of " + wireNames() + ", was '" + wireName + "'");
     }
 }

@@ -15,8 +15,7 @@ import io.weights2eq.domain.network.Network;
 public final class DecodingMethods {
 
     /** What a method made of a network: the equation, its fit to the network (null when unparsable), the hybrid's runner-up. */
-    public record Outcome(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp) {
-    }
+    public record Outcome(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp) {}
 
     private final EquationFamily family;
     private final double xMin;
@@ -55,8 +54,8 @@ public final class DecodingMethods {
             }
             case ANALYTIC -> analytic;
             case TAYLOR -> taylor;
-            case HYBRID -> new HybridDecoder(learned, family, xMin, xMax, tolerance,
-                    Math.max(beam, HybridDecoder.DEFAULT_BEAM));
+            case HYBRID ->
+                new HybridDecoder(learned, family, xMin, xMax, tolerance, Math.max(beam, HybridDecoder.DEFAULT_BEAM));
         };
     }
 
@@ -66,8 +65,10 @@ public final class DecodingMethods {
      */
     public Outcome decode(DecodingMethod method, Network network, LearnedDecoder learned, int beam) {
         if (!applies(method, network)) {
-            throw new InvalidRequestException("method", "method taylor applies to tanh, sigmoid and softplus "
-                    + "networks, not " + network.activation().label());
+            throw new InvalidRequestException(
+                    "method",
+                    "method taylor applies to tanh, sigmoid and softplus " + "networks, not "
+                            + network.activation().label());
         }
         EquationDecoder decoder = decoder(method, learned, beam);
         if (decoder instanceof HybridDecoder hybrid) {

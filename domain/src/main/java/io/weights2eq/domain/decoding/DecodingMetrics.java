@@ -2,7 +2,6 @@ package io.weights2eq.domain.decoding;
 
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.Vocabulary;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,7 +139,8 @@ public final class DecodingMetrics {
         if (values.isEmpty()) {
             return Double.NaN;
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

@@ -9,8 +9,7 @@ final class Dense {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private Dense() {
-    }
+    private Dense() {}
 
     /** {@code W·x + b} for W of shape [b.length, x.length]. */
     static float[] affine(float[] weight, float[] bias, float[] x) {

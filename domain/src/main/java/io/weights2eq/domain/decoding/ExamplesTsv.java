@@ -4,7 +4,6 @@ import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkLayout;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +19,18 @@ import java.util.List;
  */
 public final class ExamplesTsv {
 
-    private ExamplesTsv() {
-    }
+    private ExamplesTsv() {}
 
     public static String format(TrainingExample e) {
         StringBuilder s = new StringBuilder(2048);
-        s.append(e.equationId()).append('\t').append(e.target().toCanonicalText()).append('\t').append(e.converged())
-                .append('\t').append(e.network().activation().label()).append('\t');
+        s.append(e.equationId())
+                .append('\t')
+                .append(e.target().toCanonicalText())
+                .append('\t')
+                .append(e.converged())
+                .append('\t')
+                .append(e.network().activation().label())
+                .append('\t');
         int[] sizes = e.network().layout().sizes();
         for (int i = 0; i < sizes.length; i++) {
             s.append(i == 0 ? "" : ",").append(sizes[i]);
@@ -55,9 +59,11 @@ public final class ExamplesTsv {
         for (int i = 0; i < params.length; i++) {
             params[i] = Float.parseFloat(paramText[i]);
         }
-        return new TrainingExample(col[0],
+        return new TrainingExample(
+                col[0],
                 new Network(new NetworkLayout(sizes), Activation.fromLabel(col[3]), params),
-                Polynomial.parse(col[1]), Boolean.parseBoolean(col[2]));
+                Polynomial.parse(col[1]),
+                Boolean.parseBoolean(col[2]));
     }
 
     public static List<TrainingExample> read(Path file) throws IOException {

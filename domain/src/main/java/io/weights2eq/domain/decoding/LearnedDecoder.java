@@ -3,7 +3,6 @@ package io.weights2eq.domain.decoding;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.domain.network.Network;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,8 +54,9 @@ public final class LearnedDecoder implements EquationDecoder {
     @Override
     public DecodedEquation decode(Network network) {
         float[] features = DecoderFeatures.of(network, checkpoint.config().probes());
-        int[] tokens = beamWidth == 1 ? transformer.greedy(features) : transformer.beam(features, beamWidth).get(0)
-                .tokens();
+        int[] tokens = beamWidth == 1
+                ? transformer.greedy(features)
+                : transformer.beam(features, beamWidth).get(0).tokens();
         return fromTokens(tokens);
     }
 

@@ -1,7 +1,6 @@
 package io.weights2eq.domain.decoding;
 
 import io.weights2eq.domain.equation.DeterministicRandom;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -11,5 +11,4 @@ import io.weights2eq.domain.network.Network;
  * @param target     the ground-truth polynomial; its canonical text is the target token sequence
  * @param converged  whether the trainer's quality gate passed
  */
-public record TrainingExample(String equationId, Network network, Polynomial target, boolean converged) {
-}
+public record TrainingExample(String equationId, Network network, Polynomial target, boolean converged) {}

@@ -1,8 +1,7 @@
 package io.weights2eq.domain.decoding;
 
-import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.domain.equation.Violation;
-
+import io.weights2eq.domain.equation.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,8 @@ import java.util.Map;
  * <p>{@link #parameterShapes()} is the one place that names every tensor and its shape; the DJL trainer and the
  * pure-Java inference both follow it.
  */
-public record TransformerConfig(int probes, int mlpHidden, int memoryTokens, int dModel, int heads, int layers,
-                                int ffn, int maxTokens) {
+public record TransformerConfig(
+        int probes, int mlpHidden, int memoryTokens, int dModel, int heads, int layers, int ffn, int maxTokens) {
 
     public static TransformerConfig defaults() {
         return new TransformerConfig(DecoderFeatures.DEFAULT_PROBES, 512, 4, 128, 4, 2, 512, 24);
@@ -65,35 +64,35 @@ public record TransformerConfig(int probes, int mlpHidden, int memoryTokens, int
     /** Every tensor of the model, by name, in a fixed order, with its shape (weights are out × in, PyTorch style). */
     public Map<String, int[]> parameterShapes() {
         Map<String, int[]> s = new LinkedHashMap<>();
-        s.put("mlp.0.weight", new int[]{mlpHidden, featureSize()});
-        s.put("mlp.0.bias", new int[]{mlpHidden});
-        s.put("mlp.1.weight", new int[]{memoryTokens * dModel, mlpHidden});
-        s.put("mlp.1.bias", new int[]{memoryTokens * dModel});
-        s.put("memory.norm.gamma", new int[]{dModel});
-        s.put("memory.norm.beta", new int[]{dModel});
-        s.put("embed.token", new int[]{Vocabulary.SIZE, dModel});
-        s.put("embed.position", new int[]{maxTokens, dModel});
+        s.put("mlp.0.weight", new int[] {mlpHidden, featureSize()});
+        s.put("mlp.0.bias", new int[] {mlpHidden});
+        s.put("mlp.1.weight", new int[] {memoryTokens * dModel, mlpHidden});
+        s.put("mlp.1.bias", new int[] {memoryTokens * dModel});
+        s.put("memory.norm.gamma", new int[] {dModel});
+        s.put("memory.norm.beta", new int[] {dModel});
+        s.put("embed.token", new int[] {Vocabulary.SIZE, dModel});
+        s.put("embed.position", new int[] {maxTokens, dModel});
         for (int l = 0; l < layers; l++) {
             String p = "block." + l + ".";
-            for (String attention : new String[]{"self", "cross"}) {
-                s.put(p + attention + ".norm.gamma", new int[]{dModel});
-                s.put(p + attention + ".norm.beta", new int[]{dModel});
-                for (String m : new String[]{"q", "k", "v", "o"}) {
-                    s.put(p + attention + "." + m + ".weight", new int[]{dModel, dModel});
-                    s.put(p + attention + "." + m + ".bias", new int[]{dModel});
+            for (String attention : new String[] {"self", "cross"}) {
+                s.put(p + attention + ".norm.gamma", new int[] {dModel});
+                s.put(p + attention + ".norm.beta", new int[] {dModel});
+                for (String m : new String[] {"q", "k", "v", "o"}) {
+                    s.put(p + attention + "." + m + ".weight", new int[] {dModel, dModel});
+                    s.put(p + attention + "." + m + ".bias", new int[] {dModel});
                 }
             }
-            s.put(p + "ffn.norm.gamma", new int[]{dModel});
-            s.put(p + "ffn.norm.beta", new int[]{dModel});
-            s.put(p + "ffn.0.weight", new int[]{ffn, dModel});
-            s.put(p + "ffn.0.bias", new int[]{ffn});
-            s.put(p + "ffn.1.weight", new int[]{dModel, ffn});
-            s.put(p + "ffn.1.bias", new int[]{dModel});
+            s.put(p + "ffn.norm.gamma", new int[] {dModel});
+            s.put(p + "ffn.norm.beta", new int[] {dModel});
+            s.put(p + "ffn.0.weight", new int[] {ffn, dModel});
+            s.put(p + "ffn.0.bias", new int[] {ffn});
+            s.put(p + "ffn.1.weight", new int[] {dModel, ffn});
+            s.put(p + "ffn.1.bias", new int[] {dModel});
         }
-        s.put("out.norm.gamma", new int[]{dModel});
-        s.put("out.norm.beta", new int[]{dModel});
-        s.put("out.weight", new int[]{Vocabulary.SIZE, dModel});
-        s.put("out.bias", new int[]{Vocabulary.SIZE});
+        s.put("out.norm.gamma", new int[] {dModel});
+        s.put("out.norm.beta", new int[] {dModel});
+        s.put("out.weight", new int[] {Vocabulary.SIZE, dModel});
+        s.put("out.bias", new int[] {Vocabulary.SIZE});
         return s;
     }
 

@@ -1,7 +1,6 @@
 package io.weights2eq.domain.decoding;
 
 import io.weights2eq.domain.equation.Vocabulary;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,8 +17,7 @@ import java.util.List;
 public final class TransformerDecoder {
 
     /** One finished beam hypothesis: tokens without {@code <bos>}, and the sum of their log-probabilities. */
-    public record Hypothesis(int[] tokens, double logProbability) {
-    }
+    public record Hypothesis(int[] tokens, double logProbability) {}
 
     private static final float LAYER_NORM_EPS = 1e-5f;
 
@@ -32,11 +30,33 @@ public final class TransformerDecoder {
     private final Block[] blocks;
 
     /** The weights of one decoder block, resolved once. */
-    private record Block(float[] selfG, float[] selfB, float[] sq, float[] sqb, float[] sk, float[] skb, float[] sv,
-                         float[] svb, float[] so, float[] sob, float[] crossG, float[] crossB, float[] cq, float[] cqb,
-                         float[] ck, float[] ckb, float[] cv, float[] cvb, float[] co, float[] cob, float[] ffnG,
-                         float[] ffnB, float[] f0, float[] f0b, float[] f1, float[] f1b) {
-    }
+    private record Block(
+            float[] selfG,
+            float[] selfB,
+            float[] sq,
+            float[] sqb,
+            float[] sk,
+            float[] skb,
+            float[] sv,
+            float[] svb,
+            float[] so,
+            float[] sob,
+            float[] crossG,
+            float[] crossB,
+            float[] cq,
+            float[] cqb,
+            float[] ck,
+            float[] ckb,
+            float[] cv,
+            float[] cvb,
+            float[] co,
+            float[] cob,
+            float[] ffnG,
+            float[] ffnB,
+            float[] f0,
+            float[] f0b,
+            float[] f1,
+            float[] f1b) {}
 
     public TransformerDecoder(TransformerWeights weights) {
         this.w = weights;
@@ -48,16 +68,33 @@ public final class TransformerDecoder {
         this.blocks = new Block[c.layers()];
         for (int l = 0; l < blocks.length; l++) {
             String p = "block." + l + ".";
-            blocks[l] = new Block(w.get(p + "self.norm.gamma"), w.get(p + "self.norm.beta"),
-                    w.get(p + "self.q.weight"), w.get(p + "self.q.bias"), w.get(p + "self.k.weight"),
-                    w.get(p + "self.k.bias"), w.get(p + "self.v.weight"), w.get(p + "self.v.bias"),
-                    w.get(p + "self.o.weight"), w.get(p + "self.o.bias"),
-                    w.get(p + "cross.norm.gamma"), w.get(p + "cross.norm.beta"),
-                    w.get(p + "cross.q.weight"), w.get(p + "cross.q.bias"), w.get(p + "cross.k.weight"),
-                    w.get(p + "cross.k.bias"), w.get(p + "cross.v.weight"), w.get(p + "cross.v.bias"),
-                    w.get(p + "cross.o.weight"), w.get(p + "cross.o.bias"),
-                    w.get(p + "ffn.norm.gamma"), w.get(p + "ffn.norm.beta"), w.get(p + "ffn.0.weight"),
-                    w.get(p + "ffn.0.bias"), w.get(p + "ffn.1.weight"), w.get(p + "ffn.1.bias"));
+            blocks[l] = new Block(
+                    w.get(p + "self.norm.gamma"),
+                    w.get(p + "self.norm.beta"),
+                    w.get(p + "self.q.weight"),
+                    w.get(p + "self.q.bias"),
+                    w.get(p + "self.k.weight"),
+                    w.get(p + "self.k.bias"),
+                    w.get(p + "self.v.weight"),
+                    w.get(p + "self.v.bias"),
+                    w.get(p + "self.o.weight"),
+                    w.get(p + "self.o.bias"),
+                    w.get(p + "cross.norm.gamma"),
+                    w.get(p + "cross.norm.beta"),
+                    w.get(p + "cross.q.weight"),
+                    w.get(p + "cross.q.bias"),
+                    w.get(p + "cross.k.weight"),
+                    w.get(p + "cross.k.bias"),
+                    w.get(p + "cross.v.weight"),
+                    w.get(p + "cross.v.bias"),
+                    w.get(p + "cross.o.weight"),
+                    w.get(p + "cross.o.bias"),
+                    w.get(p + "ffn.norm.gamma"),
+                    w.get(p + "ffn.norm.beta"),
+                    w.get(p + "ffn.0.weight"),
+                    w.get(p + "ffn.0.bias"),
+                    w.get(p + "ffn.1.weight"),
+                    w.get(p + "ffn.1.bias"));
         }
     }
 
@@ -89,8 +126,7 @@ public final class TransformerDecoder {
      */
     public List<Hypothesis> beam(float[] features, int width) {
         Memory memory = memory(features);
-        record Live(State state, int[] tokens, double score) {
-        }
+        record Live(State state, int[] tokens, double score) {}
         List<Live> live = List.of(new Live(new State(), new int[0], 0));
         List<Hypothesis> done = new ArrayList<>();
         int maxLen = c.maxTokens() - 1;
@@ -140,8 +176,7 @@ public final class TransformerDecoder {
     // ---- internals -------------------------------------------------------------------------------------------
 
     /** Cross-attention keys and values of the memory, per block: [memoryTokens][d]. */
-    private record Memory(float[][][] keys, float[][][] values) {
-    }
+    private record Memory(float[][][] keys, float[][][] values) {}
 
     /** Self-attention cache of one hypothesis: keys/values per block and position. */
     private final class State {
@@ -162,8 +197,8 @@ public final class TransformerDecoder {
 
     private Memory memory(float[] features) {
         if (features.length != c.featureSize()) {
-            throw new IllegalArgumentException("features must have " + c.featureSize() + " values, had "
-                    + features.length);
+            throw new IllegalArgumentException(
+                    "features must have " + c.featureSize() + " values, had " + features.length);
         }
         float[] hidden = Dense.affine(w.get("mlp.0.weight"), w.get("mlp.0.bias"), features);
         Dense.relu(hidden);
@@ -211,8 +246,8 @@ public final class TransformerDecoder {
             add(h, Dense.affine(b.f1, b.f1b, inner));
         }
         state.length = pos + 1;
-        return Dense.affine(w.get("out.weight"), w.get("out.bias"),
-                layerNorm(h, w.get("out.norm.gamma"), w.get("out.norm.beta")));
+        return Dense.affine(
+                w.get("out.weight"), w.get("out.bias"), layerNorm(h, w.get("out.norm.gamma"), w.get("out.norm.beta")));
     }
 
     /** Multi-head scaled dot-product attention of one query over the first {@code n} keys/values. */

@@ -20,8 +20,8 @@ public record TransformerWeights(TransformerConfig config, Map<String, float[]> 
                 throw new IllegalArgumentException("tensor " + e.getKey() + " is missing");
             }
             if (t.length != expected) {
-                throw new IllegalArgumentException("tensor " + e.getKey() + " must have " + expected
-                        + " values " + Arrays.toString(e.getValue()) + ", had " + t.length);
+                throw new IllegalArgumentException("tensor " + e.getKey() + " must have " + expected + " values "
+                        + Arrays.toString(e.getValue()) + ", had " + t.length);
             }
             copy.put(e.getKey(), t);
         }

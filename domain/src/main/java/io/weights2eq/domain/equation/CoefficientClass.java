@@ -22,8 +22,8 @@ import java.util.List;
  * @param high          largest magnitude, in the same units
  * @param count         how many values the class holds (at least 1)
  */
-record CoefficientClass(int sign, CoefficientKind kind, int decimals, int integerDigits, long low, long high,
-                        long count) {
+record CoefficientClass(
+        int sign, CoefficientKind kind, int decimals, int integerDigits, long low, long high, long count) {
 
     /** Characters of the coefficient without its sign: integer digits, then {@code .} and decimals if any. */
     int textLength() {
@@ -59,7 +59,8 @@ record CoefficientClass(int sign, CoefficientKind kind, int decimals, int intege
             // Magnitude range of this sign: positive values need min <= m <= max, negative ones -max <= m <= -min.
             BigDecimal lowBound = sign > 0 ? scaledMin : scaledMax.negate();
             BigDecimal highBound = sign > 0 ? scaledMax : scaledMin.negate();
-            long signLow = Math.max(1, lowBound.setScale(0, RoundingMode.CEILING).longValueExact());
+            long signLow =
+                    Math.max(1, lowBound.setScale(0, RoundingMode.CEILING).longValueExact());
             long signHigh = highBound.setScale(0, RoundingMode.FLOOR).longValueExact();
             long unit = pow10(decimals);
             for (int digits = 1; pow10(digits - 1) * unit <= signHigh || digits == 1; digits++) {
@@ -67,9 +68,9 @@ record CoefficientClass(int sign, CoefficientKind kind, int decimals, int intege
                 long digitHigh = pow10(digits) * unit - 1;
                 long low = Math.max(signLow, digitLow);
                 long high = Math.min(signHigh, digitHigh);
-                long count = high < low ? 0
-                        : decimals == 0 ? high - low + 1
-                        : nonMultiplesOfTen(high) - nonMultiplesOfTen(low - 1);
+                long count = high < low
+                        ? 0
+                        : decimals == 0 ? high - low + 1 : nonMultiplesOfTen(high) - nonMultiplesOfTen(low - 1);
                 if (count > 0) {
                     classes.add(new CoefficientClass(sign, kind, decimals, digits, low, high, count));
                 }

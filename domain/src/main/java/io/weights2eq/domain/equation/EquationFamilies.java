@@ -9,8 +9,7 @@ public final class EquationFamilies {
             SamplingMode.SERVANT.label(), EquationFamily.servant(),
             SamplingMode.UNIFORM_LENGTH.label(), EquationFamily.defaults());
 
-    private EquationFamilies() {
-    }
+    private EquationFamilies() {}
 
     /** The names, in the order of {@link SamplingMode}. */
     public static List<String> names() {

@@ -14,9 +14,17 @@ import java.util.List;
  * <p>A record without checks in its constructor, so that configuration can be held and reported on even when it is
  * wrong; {@link #validate()} lists every broken rule.
  */
-public record EquationFamily(SamplingMode mode, int degree, BigDecimal coefficientMin, BigDecimal coefficientMax,
-                             double wholeWeight, double decimalWeight, int decimalDigits, double fractionWeight,
-                             int fractionDigits, double absentProbability) {
+public record EquationFamily(
+        SamplingMode mode,
+        int degree,
+        BigDecimal coefficientMin,
+        BigDecimal coefficientMax,
+        double wholeWeight,
+        double decimalWeight,
+        int decimalDigits,
+        double fractionWeight,
+        int fractionDigits,
+        double absentProbability) {
 
     public static final int MAX_DEGREE = 4;
     public static final BigDecimal MAX_ABS_COEFFICIENT = BigDecimal.valueOf(1000);
@@ -53,32 +61,38 @@ public record EquationFamily(SamplingMode mode, int degree, BigDecimal coefficie
         boolean rangeOk = checkBound(violations, "coefficientMin", coefficientMin)
                 & checkBound(violations, "coefficientMax", coefficientMax);
         if (rangeOk && coefficientMin.compareTo(coefficientMax) >= 0) {
-            violations.add(new Violation("coefficientMax", "must be greater than coefficientMin ("
-                    + coefficientMin.toPlainString() + "), was " + coefficientMax.toPlainString()));
+            violations.add(new Violation(
+                    "coefficientMax",
+                    "must be greater than coefficientMin (" + coefficientMin.toPlainString() + "), was "
+                            + coefficientMax.toPlainString()));
             rangeOk = false;
         }
         boolean digitsOk = checkDigits(violations, "decimalDigits", decimalDigits)
                 & checkDigits(violations, "fractionDigits", fractionDigits);
         if (digitsOk && fractionDigits <= decimalDigits) {
-            violations.add(new Violation("fractionDigits", "must be greater than decimalDigits (" + decimalDigits
-                    + "), was " + fractionDigits));
+            violations.add(new Violation(
+                    "fractionDigits",
+                    "must be greater than decimalDigits (" + decimalDigits + "), was " + fractionDigits));
             digitsOk = false;
         }
         boolean weightsOk = checkWeight(violations, "wholeWeight", wholeWeight)
                 & checkWeight(violations, "decimalWeight", decimalWeight)
                 & checkWeight(violations, "fractionWeight", fractionWeight);
         if (weightsOk && wholeWeight + decimalWeight + fractionWeight <= 0) {
-            violations.add(new Violation("wholeWeight",
+            violations.add(new Violation(
+                    "wholeWeight",
                     "at least one of wholeWeight, decimalWeight, fractionWeight must be greater than 0"));
             weightsOk = false;
         }
         if (!(absentProbability >= 0 && absentProbability < 1)) {
-            violations.add(new Violation("absentProbability",
-                    "must be at least 0 and less than 1, was " + absentProbability));
+            violations.add(
+                    new Violation("absentProbability", "must be at least 0 and less than 1, was " + absentProbability));
         }
         if (rangeOk && digitsOk && weightsOk && !anyValueAchievable()) {
-            violations.add(new Violation("coefficients", "no non-zero coefficient of a kind with weight > 0 lies in ["
-                    + coefficientMin.toPlainString() + ", " + coefficientMax.toPlainString() + "]"));
+            violations.add(new Violation(
+                    "coefficients",
+                    "no non-zero coefficient of a kind with weight > 0 lies in [" + coefficientMin.toPlainString()
+                            + ", " + coefficientMax.toPlainString() + "]"));
         }
         return violations;
     }
@@ -121,8 +135,8 @@ public record EquationFamily(SamplingMode mode, int degree, BigDecimal coefficie
 
     private static boolean checkDigits(List<Violation> violations, String field, int digits) {
         if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-            violations.add(new Violation(field,
-                    "must be between " + MIN_DIGITS + " and " + MAX_DIGITS + ", was " + digits));
+            violations.add(
+                    new Violation(field, "must be between " + MIN_DIGITS + " and " + MAX_DIGITS + ", was " + digits));
             return false;
         }
         return true;

@@ -57,8 +57,10 @@ public final class EquationParser {
             throw new EquationSyntaxException(0, FACTOR, "no text (null)");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new EquationSyntaxException(MAX_LENGTH,
-                    "end of input (the limit is " + MAX_LENGTH + " characters)", describe(text.charAt(MAX_LENGTH)));
+            throw new EquationSyntaxException(
+                    MAX_LENGTH,
+                    "end of input (the limit is " + MAX_LENGTH + " characters)",
+                    describe(text.charAt(MAX_LENGTH)));
         }
         return new EquationParser(text).equation();
     }

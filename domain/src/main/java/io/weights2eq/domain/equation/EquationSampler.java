@@ -78,9 +78,9 @@ public final class EquationSampler {
         this.lengths = achievable.stream().mapToInt(Integer::intValue).toArray();
         SortedMap<Integer, Double> distribution = new TreeMap<>();
         for (int len : lengths) {
-            distribution.put(len, family.mode() == SamplingMode.SERVANT
-                    ? tables.lengthWeight[len] / total
-                    : 1.0 / lengths.length);
+            distribution.put(
+                    len,
+                    family.mode() == SamplingMode.SERVANT ? tables.lengthWeight[len] / total : 1.0 / lengths.length);
         }
         this.lengthDistribution = Collections.unmodifiableSortedMap(distribution);
     }
@@ -169,8 +169,8 @@ public final class EquationSampler {
     private static LengthTables servantTables(int degree) {
         double perInteger = 0.5 / SERVANT_INTEGERS.length + 0.5 / SERVANT_DECIMALS.length;
         double perDecimal = 0.5 / SERVANT_DECIMALS.length;
-        List<CoefficientClass> classes = new ArrayList<>(
-                CoefficientClass.enumerate(CoefficientKind.WHOLE, 0, FIVE.negate(), FIVE));
+        List<CoefficientClass> classes =
+                new ArrayList<>(CoefficientClass.enumerate(CoefficientKind.WHOLE, 0, FIVE.negate(), FIVE));
         classes.addAll(CoefficientClass.enumerate(CoefficientKind.DECIMAL, 1, FIVE.negate(), FIVE));
         double[] weights = new double[classes.size()];
         for (int i = 0; i < weights.length; i++) {

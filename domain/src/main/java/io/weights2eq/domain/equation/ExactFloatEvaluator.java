@@ -52,6 +52,7 @@ public final class ExactFloatEvaluator {
     private final boolean fastPathAllowed;
     /** {@code c_j * 10^K} as exact doubles, with {@code 10^K} in {@link #powerOfTen}; null if not representable. */
     private final double[] scaledCoefficients;
+
     private final double powerOfTen;
     private final double[] scratchA;
     private final double[] scratchB;
@@ -71,9 +72,11 @@ public final class ExactFloatEvaluator {
         }
         this.fastPathAllowed = safe;
         this.errorFactor = (4.0 * polynomial.degree() + 4) * UNIT_ROUNDOFF;
-        this.scaledCoefficients = safe && size > 0 && polynomial.degree() <= MAX_EXPANSION_DEGREE
-                ? scaledToIntegers(exact) : null;
-        this.powerOfTen = scaledCoefficients == null ? 0 : BigDecimal.TEN.pow(scaleOf(exact)).doubleValue();
+        this.scaledCoefficients =
+                safe && size > 0 && polynomial.degree() <= MAX_EXPANSION_DEGREE ? scaledToIntegers(exact) : null;
+        this.powerOfTen = scaledCoefficients == null
+                ? 0
+                : BigDecimal.TEN.pow(scaleOf(exact)).doubleValue();
         // Horner on expansions: a scale at most doubles the length, a grow adds one; +2 for the midpoint.
         int room = scaledCoefficients == null ? 0 : (2 << exact.length) + 2;
         this.scratchA = new double[room];

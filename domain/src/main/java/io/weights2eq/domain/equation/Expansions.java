@@ -14,8 +14,7 @@ final class Expansions {
     /** 2^27 + 1: splits a 53-bit significand into two 26-bit halves. */
     private static final double SPLITTER = 134217729.0;
 
-    private Expansions() {
-    }
+    private Expansions() {}
 
     /**
      * h = e + b exactly ({@code Grow-Expansion} with zero elimination); returns h's length. {@code h} may not be

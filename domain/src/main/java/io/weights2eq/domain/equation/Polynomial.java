@@ -42,7 +42,8 @@ public final class Polynomial {
      */
     public static Polynomial of(BigDecimal... ascending) {
         int length = ascending.length;
-        while (length > 0 && Objects.requireNonNull(ascending[length - 1], "coefficient").signum() == 0) {
+        while (length > 0
+                && Objects.requireNonNull(ascending[length - 1], "coefficient").signum() == 0) {
             length--;
         }
         if (length == 0) {

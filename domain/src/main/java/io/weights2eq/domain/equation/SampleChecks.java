@@ -8,8 +8,7 @@ import java.util.List;
  * samples than the consumer's declared limit, every value finite. Each violation names the field and the limit.
  */
 public final class SampleChecks {
-    private SampleChecks() {
-    }
+    private SampleChecks() {}
 
     /**
      * @param maxSamples the consumer's limit on the number of samples (its setting is named in the message)
@@ -22,8 +21,9 @@ public final class SampleChecks {
         }
         int count = Math.max(x.length, y.length);
         if (count > maxSamples) {
-            v.add(new Violation(x.length >= y.length ? "x" : "y", "at most " + maxSamples + " samples (" + setting
-                    + "), was " + count));
+            v.add(new Violation(
+                    x.length >= y.length ? "x" : "y",
+                    "at most " + maxSamples + " samples (" + setting + "), was " + count));
         }
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             if (!Float.isFinite(x[i]) || !Float.isFinite(y[i])) {

@@ -44,8 +44,7 @@ public final class Vocabulary {
         }
     }
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** The id of one character; {@link #UNK} for characters outside the language. */
     public static int id(char c) {

@@ -57,8 +57,7 @@ import java.util.Arrays;
  */
 public final class CanonicalForm {
 
-    private CanonicalForm() {
-    }
+    private CanonicalForm() {}
 
     /** The canonical form of {@code network} (same layout and activation; the argument is not modified). */
     public static Network of(Network network) {
@@ -122,8 +121,7 @@ public final class CanonicalForm {
                         scaleNeuron(p, layout, h, j, -1.0, -1.0);
                     }
                 }
-                case SIGMOID, SOFTPLUS -> {
-                }
+                case SIGMOID, SOFTPLUS -> {}
             }
         }
     }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -42,6 +41,7 @@ public final class NetworkFile {
 
     /** The fields of a line, in the order {@link #format} writes them. */
     private static final List<String> FIELDS = List.of("id", "layers", "activation", "weights", "biases");
+
     private static final Set<String> NON_FINITE_TEXTS = Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -52,8 +52,7 @@ public final class NetworkFile {
             .build();
     private static final JsonFactory WRITER = new JsonFactory();
 
-    private NetworkFile() {
-    }
+    private NetworkFile() {}
 
     /** One line of a network file. */
     public record Entry(String id, Network network) {
@@ -75,8 +74,10 @@ public final class NetworkFile {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new NetworkFormatException("json", "json is malformed: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (at column " + at.getColumnNr() + ")"));
+            throw new NetworkFormatException(
+                    "json",
+                    "json is malformed: " + e.getOriginalMessage()
+                            + (at == null ? "" : " (at column " + at.getColumnNr() + ")"));
         }
         if (root == null || root.isMissingNode()) {
             throw new NetworkFormatException("json", "json must be one JSON object, was empty");
@@ -92,8 +93,10 @@ public final class NetworkFile {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new NetworkFormatException(unknown.get(0), "unknown field" + (unknown.size() > 1 ? "s " : " ")
-                    + unknown + ": a network line has only " + FIELDS);
+            throw new NetworkFormatException(
+                    unknown.get(0),
+                    "unknown field" + (unknown.size() > 1 ? "s " : " ") + unknown + ": a network line has only "
+                            + FIELDS);
         }
         String id = id(root.get("id"));
         NetworkLayout layout = layout(root.get("layers"));
@@ -200,8 +203,8 @@ public final class NetworkFile {
             throw new NetworkFormatException("id", "id must not be blank");
         }
         if (id.length() > MAX_ID_LENGTH) {
-            throw new NetworkFormatException("id", "id must be at most " + MAX_ID_LENGTH + " characters, had "
-                    + id.length());
+            throw new NetworkFormatException(
+                    "id", "id must be at most " + MAX_ID_LENGTH + " characters, had " + id.length());
         }
     }
 
@@ -215,8 +218,10 @@ public final class NetworkFile {
             throw new NetworkFormatException("layers", "layers must be an array of layer sizes, was " + kind(node));
         }
         if (node.size() < min || node.size() > max) {
-            throw new NetworkFormatException("layers", "layers must have between " + min + " and " + max
-                    + " sizes (at most " + NetworkLayout.MAX_LAYERS + " linear layers), had " + node.size());
+            throw new NetworkFormatException(
+                    "layers",
+                    "layers must have between " + min + " and " + max + " sizes (at most " + NetworkLayout.MAX_LAYERS
+                            + " linear layers), had " + node.size());
         }
         int[] sizes = new int[node.size()];
         for (int i = 0; i < sizes.length; i++) {
@@ -227,15 +232,15 @@ public final class NetworkFile {
             }
             sizes[i] = size.intValue();
             if (sizes[i] < 1 || sizes[i] > NetworkLayout.MAX_WIDTH) {
-                throw new NetworkFormatException(field, field + " must be between 1 and " + NetworkLayout.MAX_WIDTH
-                        + ", was " + sizes[i]);
+                throw new NetworkFormatException(
+                        field, field + " must be between 1 and " + NetworkLayout.MAX_WIDTH + ", was " + sizes[i]);
             }
         }
-        for (int i : new int[]{0, sizes.length - 1}) {
+        for (int i : new int[] {0, sizes.length - 1}) {
             if (sizes[i] != 1) {
                 String field = "layers[" + i + "]";
-                throw new NetworkFormatException(field, field + " must be 1 (a network is a scalar function of x), was "
-                        + sizes[i]);
+                throw new NetworkFormatException(
+                        field, field + " must be 1 (a network is a scalar function of x), was " + sizes[i]);
             }
         }
         return new NetworkLayout(sizes);
@@ -260,8 +265,8 @@ public final class NetworkFile {
             throw new NetworkFormatException(field, field + " is missing");
         }
         if (!node.isArray()) {
-            throw new NetworkFormatException(field, field + " must be an array of " + size + " " + what + ", was "
-                    + kind(node));
+            throw new NetworkFormatException(
+                    field, field + " must be an array of " + size + " " + what + ", was " + kind(node));
         }
         if (node.size() != size) {
             throw new NetworkFormatException(field, field + " must have " + size + " " + what + ", had " + node.size());
@@ -282,8 +287,8 @@ public final class NetworkFile {
         }
         float f = (float) value;
         if (Float.isInfinite(f)) {
-            throw new NetworkFormatException(field, field + " must be within float range (±" + Float.MAX_VALUE
-                    + "), was " + value);
+            throw new NetworkFormatException(
+                    field, field + " must be within float range (±" + Float.MAX_VALUE + "), was " + value);
         }
         return f;
     }

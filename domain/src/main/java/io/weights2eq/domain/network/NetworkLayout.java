@@ -19,6 +19,7 @@ public final class NetworkLayout {
     public static final NetworkLayout DEFAULT = new NetworkLayout(1, 8, 7, 8, 1);
     /** Limits that keep a network "tiny" (the kernel keeps a whole network in L1 cache). */
     public static final int MAX_LAYERS = 8;
+
     public static final int MAX_WIDTH = 64;
     /** Most parameters any layout within these limits has: every linear layer at full width, with its biases. */
     public static final int MAX_PARAMETERS = MAX_LAYERS * MAX_WIDTH * (MAX_WIDTH + 1);
@@ -30,11 +31,13 @@ public final class NetworkLayout {
 
     public NetworkLayout(int... sizes) {
         if (sizes.length < 2 || sizes.length > MAX_LAYERS + 1) {
-            throw new IllegalArgumentException("layers: between 2 and " + (MAX_LAYERS + 1) + " sizes, was " + sizes.length);
+            throw new IllegalArgumentException(
+                    "layers: between 2 and " + (MAX_LAYERS + 1) + " sizes, was " + sizes.length);
         }
         for (int size : sizes) {
             if (size < 1 || size > MAX_WIDTH) {
-                throw new IllegalArgumentException("layers: each size between 1 and " + MAX_WIDTH + ", was " + Arrays.toString(sizes));
+                throw new IllegalArgumentException(
+                        "layers: each size between 1 and " + MAX_WIDTH + ", was " + Arrays.toString(sizes));
             }
         }
         this.sizes = sizes.clone();

@@ -8,7 +8,9 @@ public record BackendTask(float[] trainX, float[] trainY, float[] initialParamet
     public static BackendTask attempt(TrainingConfig config, TrainingTask task, int attempt) {
         int train = config.trainSamples();
         long seed = task.networkSeed();
-        return new BackendTask(Arrays.copyOfRange(task.x(), 0, train), Arrays.copyOfRange(task.y(), 0, train),
+        return new BackendTask(
+                Arrays.copyOfRange(task.x(), 0, train),
+                Arrays.copyOfRange(task.y(), 0, train),
                 ParameterInitializer.initialise(config.layout(), seed, attempt),
                 new MinibatchOrder(seed, attempt, train));
     }

@@ -12,8 +12,7 @@ public final class BenchmarkTasks {
     /** Training seed of every benchmark network (with the equation id it seeds initialisation and order). */
     public static final long TRAINING_SEED = 7;
 
-    private BenchmarkTasks() {
-    }
+    private BenchmarkTasks() {}
 
     /** {@code count} equations of the default family (quadratics in [-5, 5]), x in [-1, 1). */
     public static List<TrainingTask> generate(long jobSeed, int count, int samples) {

@@ -10,8 +10,7 @@ public final class Fit {
      */
     public static final double MIN_VARIANCE = 1e-2;
 
-    private Fit() {
-    }
+    private Fit() {}
 
     public static double mse(Network network, float[] x, float[] y, int from, int to) {
         double sum = 0;

@@ -36,8 +36,10 @@ public final class NetworkTrainer {
         List<Violation> v = new ArrayList<>(SampleChecks.check(task.x(), task.y(), Integer.MAX_VALUE, "none"));
         int required = config.requiredSamples();
         if (task.x().length < required) {
-            v.add(new Violation("x", "needs at least " + required + " samples (" + config.trainSamples() + " train + "
-                    + config.validationSamples() + " validation), was " + task.x().length));
+            v.add(new Violation(
+                    "x",
+                    "needs at least " + required + " samples (" + config.trainSamples() + " train + "
+                            + config.validationSamples() + " validation), was " + task.x().length));
         }
         return v;
     }
@@ -89,12 +91,30 @@ public final class NetworkTrainer {
         double validationMse = Fit.mse(network, task.x(), task.y(), train, end);
         double relative = Fit.relative(validationMse, Fit.variance(task.y(), train, end));
         boolean converged = relative <= config.targetRelativeMse();
-        return new TrainedNetwork(task.equationId(), network, trainMse, validationMse, relative, config.steps(),
-                attempts, converged, task.trainingSeed(), System.nanoTime() - start);
+        return new TrainedNetwork(
+                task.equationId(),
+                network,
+                trainMse,
+                validationMse,
+                relative,
+                config.steps(),
+                attempts,
+                converged,
+                task.trainingSeed(),
+                System.nanoTime() - start);
     }
 
     private static TrainedNetwork withAttempts(TrainedNetwork t, int attempts) {
-        return new TrainedNetwork(t.equationId(), t.network(), t.trainMse(), t.validationMse(),
-                t.relativeValidationMse(), t.steps(), attempts, t.converged(), t.trainingSeed(), t.trainingNanos());
+        return new TrainedNetwork(
+                t.equationId(),
+                t.network(),
+                t.trainMse(),
+                t.validationMse(),
+                t.relativeValidationMse(),
+                t.steps(),
+                attempts,
+                t.converged(),
+                t.trainingSeed(),
+                t.trainingNanos());
     }
 }

@@ -6,5 +6,7 @@ package io.weights2eq.domain.training;
  * left free, so the network can still reach |y| up to the family's range.
  */
 public enum NormConstraint {
-    NONE, L1, L2
+    NONE,
+    L1,
+    L2
 }

@@ -8,15 +8,16 @@ import io.weights2eq.domain.network.NetworkLayout;
  * [-1/sqrt(fan_in), 1/sqrt(fan_in)], drawn from the network's own deterministic stream in parameter order.
  */
 public final class ParameterInitializer {
-    private ParameterInitializer() {
-    }
+    private ParameterInitializer() {}
 
     public static float[] initialise(NetworkLayout layout, long networkSeed, int attempt) {
         DeterministicRandom rnd = TrainingSeeds.initialisation(networkSeed, attempt);
         float[] p = new float[layout.parameterCount()];
         for (int k = 0; k < layout.linearLayers(); k++) {
             double bound = 1.0 / Math.sqrt(layout.size(k));
-            for (int i = layout.weightOffset(k); i < layout.weightOffset(k) + layout.size(k + 1) * layout.size(k); i++) {
+            for (int i = layout.weightOffset(k);
+                    i < layout.weightOffset(k) + layout.size(k + 1) * layout.size(k);
+                    i++) {
                 p[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
             }
         }

@@ -16,5 +16,4 @@ public record TrainedNetwork(
         int attempts,
         boolean converged,
         long trainingSeed,
-        long trainingNanos) {
-}
+        long trainingNanos) {}

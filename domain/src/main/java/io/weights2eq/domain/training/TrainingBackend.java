@@ -15,6 +15,5 @@ public interface TrainingBackend extends AutoCloseable {
     List<float[]> train(TrainingConfig config, List<BackendTask> tasks);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -32,33 +32,111 @@ public record TrainingConfig(
         NormConstraint normConstraint) {
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(NetworkLayout.DEFAULT, Activation.RELU, 1000, 500, 1e-2,
-                LearningRateSchedule.CONSTANT, 0.9, 0.999, 1e-8, 4000, 1000, 1e-3, 2, NormConstraint.NONE);
+        return new TrainingConfig(
+                NetworkLayout.DEFAULT,
+                Activation.RELU,
+                1000,
+                500,
+                1e-2,
+                LearningRateSchedule.CONSTANT,
+                0.9,
+                0.999,
+                1e-8,
+                4000,
+                1000,
+                1e-3,
+                2,
+                NormConstraint.NONE);
     }
 
     public TrainingConfig withSteps(int newSteps) {
-        return new TrainingConfig(layout, activation, newSteps, minibatch, learningRate, schedule, beta1, beta2,
-                epsilon, trainSamples, validationSamples, targetRelativeMse, retries, normConstraint);
+        return new TrainingConfig(
+                layout,
+                activation,
+                newSteps,
+                minibatch,
+                learningRate,
+                schedule,
+                beta1,
+                beta2,
+                epsilon,
+                trainSamples,
+                validationSamples,
+                targetRelativeMse,
+                retries,
+                normConstraint);
     }
 
     public TrainingConfig withActivation(Activation newActivation) {
-        return new TrainingConfig(layout, newActivation, steps, minibatch, learningRate, schedule, beta1, beta2,
-                epsilon, trainSamples, validationSamples, targetRelativeMse, retries, normConstraint);
+        return new TrainingConfig(
+                layout,
+                newActivation,
+                steps,
+                minibatch,
+                learningRate,
+                schedule,
+                beta1,
+                beta2,
+                epsilon,
+                trainSamples,
+                validationSamples,
+                targetRelativeMse,
+                retries,
+                normConstraint);
     }
 
     public TrainingConfig withSamples(int train, int validation, int newMinibatch) {
-        return new TrainingConfig(layout, activation, steps, newMinibatch, learningRate, schedule, beta1, beta2,
-                epsilon, train, validation, targetRelativeMse, retries, normConstraint);
+        return new TrainingConfig(
+                layout,
+                activation,
+                steps,
+                newMinibatch,
+                learningRate,
+                schedule,
+                beta1,
+                beta2,
+                epsilon,
+                train,
+                validation,
+                targetRelativeMse,
+                retries,
+                normConstraint);
     }
 
     public TrainingConfig withQualityGate(double target, int newRetries) {
-        return new TrainingConfig(layout, activation, steps, minibatch, learningRate, schedule, beta1, beta2,
-                epsilon, trainSamples, validationSamples, target, newRetries, normConstraint);
+        return new TrainingConfig(
+                layout,
+                activation,
+                steps,
+                minibatch,
+                learningRate,
+                schedule,
+                beta1,
+                beta2,
+                epsilon,
+                trainSamples,
+                validationSamples,
+                target,
+                newRetries,
+                normConstraint);
     }
 
     public TrainingConfig withNormConstraint(NormConstraint constraint) {
-        return new TrainingConfig(layout, activation, steps, minibatch, learningRate, schedule, beta1, beta2,
-                epsilon, trainSamples, validationSamples, targetRelativeMse, retries, constraint);
+        return new TrainingConfig(
+                layout,
+                activation,
+                steps,
+                minibatch,
+                learningRate,
+                schedule,
+                beta1,
+                beta2,
+                epsilon,
+                trainSamples,
+                validationSamples,
+                targetRelativeMse,
+                retries,
+                constraint);
     }
 
     /** Samples an equation must carry: the training split plus the validation split. */
@@ -81,7 +159,8 @@ public record TrainingConfig(
             v.add(new Violation("validationSamples", "must be between 1 and 50000, was " + validationSamples));
         }
         if (minibatch < 1 || minibatch > trainSamples) {
-            v.add(new Violation("minibatch", "must be between 1 and trainSamples (" + trainSamples + "), was " + minibatch));
+            v.add(new Violation(
+                    "minibatch", "must be between 1 and trainSamples (" + trainSamples + "), was " + minibatch));
         }
         if (!(learningRate > 0 && learningRate <= 1)) {
             v.add(new Violation("learningRate", "must be in (0, 1], was " + learningRate));

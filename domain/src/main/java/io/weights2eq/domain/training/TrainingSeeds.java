@@ -11,8 +11,7 @@ public final class TrainingSeeds {
     private static final long INIT_STREAM = 0x1D17L;
     private static final long ORDER_STREAM = 0x0DE5L;
 
-    private TrainingSeeds() {
-    }
+    private TrainingSeeds() {}
 
     public static long networkSeed(String equationId, long trainingSeed) {
         long hash = 0xcbf29ce484222325L; // FNV-1a over the UTF-8 id: fixed, unlike String.hashCode's width

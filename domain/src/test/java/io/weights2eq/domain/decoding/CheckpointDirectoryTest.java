@@ -23,7 +23,8 @@ class CheckpointDirectoryTest {
 
     private static List<Path> writeSteps(CheckpointDirectory directory, long... steps) {
         return Arrays.stream(steps)
-                .mapToObj(s -> directory.write(CheckpointFormatTest.checkpoint(s, "v" + s))).toList();
+                .mapToObj(s -> directory.write(CheckpointFormatTest.checkpoint(s, "v" + s)))
+                .toList();
     }
 
     @Test
@@ -32,8 +33,13 @@ class CheckpointDirectoryTest {
         CheckpointDirectory directory = new CheckpointDirectory(dir, 3);
         List<Path> written = writeSteps(directory, 1, 2, 9, 10, 100);
         assertEquals(dir.resolve("decoder-000000000100-v100.w2ed"), written.get(4));
-        assertEquals(List.of("decoder-000000000009-v9.w2ed", "decoder-000000000010-v10.w2ed",
-                "decoder-000000000100-v100.w2ed"), allFileNames(dir), "exactly the 3 newest, no temp files");
+        assertEquals(
+                List.of(
+                        "decoder-000000000009-v9.w2ed",
+                        "decoder-000000000010-v10.w2ed",
+                        "decoder-000000000100-v100.w2ed"),
+                allFileNames(dir),
+                "exactly the 3 newest, no temp files");
         assertEquals(written.subList(2, 5), directory.list());
         assertEquals(written.get(4), directory.latestFile().orElseThrow());
         DecoderCheckpoint latest = directory.latest().orElseThrow();
@@ -57,7 +63,7 @@ class CheckpointDirectoryTest {
 
         // all damaged: nothing readable
         for (Path p : written) {
-            Files.write(p, new byte[]{'x', '\n'});
+            Files.write(p, new byte[] {'x', '\n'});
         }
         assertTrue(directory.latest().isEmpty());
         IOException e = assertThrows(IOException.class, () -> CheckpointDirectory.load(dir));
@@ -100,8 +106,8 @@ class CheckpointDirectoryTest {
 
     @Test
     void keepMustBePositive(@TempDir Path dir) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CheckpointDirectory(dir, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new CheckpointDirectory(dir, 0));
         assertTrue(e.getMessage().contains("keep"), e.getMessage());
     }
 }

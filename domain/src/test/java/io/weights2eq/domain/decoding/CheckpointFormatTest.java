@@ -33,13 +33,36 @@ class CheckpointFormatTest {
         optimizer.put("m.mlp.0.bias", RandomWeights.uniform(random, CONFIG.mlpHidden(), 1e-3));
         optimizer.put("v.mlp.0.bias", RandomWeights.uniform(random, CONFIG.mlpHidden(), 1e-6));
         // values whose bits a careless text or double round trip would change
-        optimizer.put("special", new float[]{-0.0f, 0.0f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
-                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 0.1f, 1e-40f});
-        optimizer.put("step", new float[]{step});
-        Map<String, Double> metrics = Map.of("exactMatch", 0.1 + step / 1000.0, "validLoss", 1.2345678901234567,
-                "tiny", 4.9e-324, "nan", Double.NaN);
-        return new DecoderCheckpoint(version, step, step * 64, 1_700_000_000_000L + step,
-                RandomWeights.weights(CONFIG, 1000 + step, 0.5), optimizer, metrics);
+        optimizer.put("special", new float[] {
+            -0.0f,
+            0.0f,
+            Float.MIN_VALUE,
+            Float.MAX_VALUE,
+            -Float.MAX_VALUE,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            Float.NaN,
+            0.1f,
+            1e-40f
+        });
+        optimizer.put("step", new float[] {step});
+        Map<String, Double> metrics = Map.of(
+                "exactMatch",
+                0.1 + step / 1000.0,
+                "validLoss",
+                1.2345678901234567,
+                "tiny",
+                4.9e-324,
+                "nan",
+                Double.NaN);
+        return new DecoderCheckpoint(
+                version,
+                step,
+                step * 64,
+                1_700_000_000_000L + step,
+                RandomWeights.weights(CONFIG, 1000 + step, 0.5),
+                optimizer,
+                metrics);
     }
 
     static byte[] bytes(DecoderCheckpoint c) throws IOException {
@@ -54,8 +77,7 @@ class CheckpointFormatTest {
             float[] got = actual.get(name);
             assertEquals(values.length, got.length, name);
             for (int i = 0; i < values.length; i++) {
-                assertEquals(Float.floatToRawIntBits(values[i]), Float.floatToRawIntBits(got[i]),
-                        name + "[" + i + "]");
+                assertEquals(Float.floatToRawIntBits(values[i]), Float.floatToRawIntBits(got[i]), name + "[" + i + "]");
             }
         });
     }
@@ -69,8 +91,11 @@ class CheckpointFormatTest {
         assertBitExact(expected.weights().tensors(), actual.weights().tensors());
         assertBitExact(expected.optimizerState(), actual.optimizerState());
         assertEquals(expected.metrics().keySet(), actual.metrics().keySet());
-        expected.metrics().forEach((name, value) -> assertEquals(Double.doubleToRawLongBits(value),
-                Double.doubleToRawLongBits(actual.metrics().get(name)), name));
+        expected.metrics()
+                .forEach((name, value) -> assertEquals(
+                        Double.doubleToRawLongBits(value),
+                        Double.doubleToRawLongBits(actual.metrics().get(name)),
+                        name));
     }
 
     private static int headerLength(byte[] file) {
@@ -99,7 +124,8 @@ class CheckpointFormatTest {
     }
 
     private static int tensorSize(DecoderCheckpoint c, String name) {
-        return name.startsWith("optimizer.") ? c.optimizerState().get(name.substring("optimizer.".length())).length
+        return name.startsWith("optimizer.")
+                ? c.optimizerState().get(name.substring("optimizer.".length())).length
                 : c.weights().get(name).length;
     }
 
@@ -149,9 +175,13 @@ class CheckpointFormatTest {
         assertTrue(lines.contains("metric.validLoss=1.2345678901234567"), header);
         assertTrue(lines.contains("tensor=mlp.0.weight " + 16 * CONFIG.featureSize()), header);
         assertTrue(lines.contains("tensor=optimizer.special 10"), header);
-        List<String> tensorLines = lines.stream().filter(l -> l.startsWith("tensor=")).toList();
-        assertEquals(tensorOrder(c), tensorLines.stream()
-                .map(l -> l.substring("tensor=".length(), l.lastIndexOf(' '))).toList());
+        List<String> tensorLines =
+                lines.stream().filter(l -> l.startsWith("tensor=")).toList();
+        assertEquals(
+                tensorOrder(c),
+                tensorLines.stream()
+                        .map(l -> l.substring("tensor=".length(), l.lastIndexOf(' ')))
+                        .toList());
         long floats = tensorOrder(c).stream().mapToLong(n -> tensorSize(c, n)).sum();
         assertEquals(length + 4 * floats, file.length, "header then exactly the float32 data");
     }
@@ -162,7 +192,9 @@ class CheckpointFormatTest {
         byte[] file = bytes(c);
         int at = headerLength(file);
         float first = c.weights().get("mlp.0.weight")[0];
-        int bits = (file[at] & 0xff) | (file[at + 1] & 0xff) << 8 | (file[at + 2] & 0xff) << 16
+        int bits = (file[at] & 0xff)
+                | (file[at + 1] & 0xff) << 8
+                | (file[at + 2] & 0xff) << 16
                 | (file[at + 3] & 0xff) << 24;
         assertEquals(Float.floatToRawIntBits(first), bits);
     }
@@ -220,7 +252,9 @@ class CheckpointFormatTest {
         DecoderCheckpoint c = checkpoint(9, "missing");
         byte[] file = bytes(c);
         String header = new String(file, 0, headerLength(file), StandardCharsets.UTF_8);
-        String line = Arrays.stream(header.split("\n")).filter(l -> l.startsWith(field + "=")).findFirst()
+        String line = Arrays.stream(header.split("\n"))
+                .filter(l -> l.startsWith(field + "="))
+                .findFirst()
                 .orElseThrow();
         byte[] edited = editHeader(file, line + "\n", "");
         IOException e = assertThrows(IOException.class, () -> read(edited));
@@ -231,8 +265,7 @@ class CheckpointFormatTest {
     void malformedHeaderValuesAreIOExceptions() throws IOException {
         byte[] file = bytes(checkpoint(9, "bad"));
         assertThrows(IOException.class, () -> read(editHeader(file, "step=9\n", "step=nine\n")));
-        assertThrows(IOException.class, () -> read(editHeader(file, "config=8,16,2,8,2,1,16,24\n",
-                "config=8,16,2\n")));
+        assertThrows(IOException.class, () -> read(editHeader(file, "config=8,16,2,8,2,1,16,24\n", "config=8,16,2\n")));
         assertThrows(IOException.class, () -> read(editHeader(file, "version=bad\n", "version=a b\n")));
         assertThrows(IOException.class, () -> read(editHeader(file, "step=9\n", "step\n")));
     }
@@ -243,8 +276,8 @@ class CheckpointFormatTest {
         byte[] file = bytes(c);
         int hidden = CONFIG.mlpHidden();
         // declare one value fewer for mlp.0.bias and drop its last value from the data, so nothing is truncated
-        byte[] edited = editHeader(file, "tensor=mlp.0.bias " + hidden + "\n", "tensor=mlp.0.bias " + (hidden - 1)
-                + "\n");
+        byte[] edited =
+                editHeader(file, "tensor=mlp.0.bias " + hidden + "\n", "tensor=mlp.0.bias " + (hidden - 1) + "\n");
         int data = headerLength(edited);
         int endOfBias = data + 4 * (c.weights().get("mlp.0.weight").length + hidden - 1);
         byte[] shortened = new byte[edited.length - 4];

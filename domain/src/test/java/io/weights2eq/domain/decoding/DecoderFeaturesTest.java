@@ -18,7 +18,9 @@ class DecoderFeaturesTest {
     private static final int PROBES = DecoderFeatures.DEFAULT_PROBES;
 
     private static Network random(NetworkLayout layout, Activation activation, long seed, double amplitude) {
-        return new Network(layout, activation,
+        return new Network(
+                layout,
+                activation,
                 RandomWeights.uniform(DeterministicRandom.ofSeed(seed), layout.parameterCount(), amplitude));
     }
 
@@ -85,7 +87,7 @@ class DecoderFeaturesTest {
         assertEquals(0.0, DecoderFeatures.probeX(2, 5));
         assertEquals(1.0, DecoderFeatures.probeX(4, 5));
         Network n = random(DEFAULT, Activation.TANH, 1, 1.0);
-        for (int probes : new int[]{2, 7, PROBES}) {
+        for (int probes : new int[] {2, 7, PROBES}) {
             float[] f = DecoderFeatures.of(n, probes);
             assertEquals(DecoderFeatures.size(probes), f.length);
             for (int k = 0; k < probes; k++) {
@@ -126,11 +128,11 @@ class DecoderFeaturesTest {
     void permutedHiddenNeuronsGiveTheSameFeatures() {
         for (Activation activation : Activation.values()) {
             Network n = random(DEFAULT, activation, 10 + activation.ordinal(), 1.5);
-            Network p = permuteHidden(n, 0, new int[]{3, 0, 7, 1, 6, 2, 5, 4});
-            p = permuteHidden(p, 1, new int[]{6, 5, 4, 3, 2, 1, 0});
-            p = permuteHidden(p, 2, new int[]{1, 2, 3, 4, 5, 6, 7, 0});
+            Network p = permuteHidden(n, 0, new int[] {3, 0, 7, 1, 6, 2, 5, 4});
+            p = permuteHidden(p, 1, new int[] {6, 5, 4, 3, 2, 1, 0});
+            p = permuteHidden(p, 2, new int[] {1, 2, 3, 4, 5, 6, 7, 0});
             assertFalse(Arrays.equals(n.parameters(), p.parameters()), "the permutation changed nothing");
-            for (double x : new double[]{-0.9, 0.1, 0.77}) {
+            for (double x : new double[] {-0.9, 0.1, 0.77}) {
                 assertEquals(n.evaluate(x), p.evaluate(x), 1e-9, "permutation must preserve the function");
             }
             assertClose(DecoderFeatures.of(n, PROBES), DecoderFeatures.of(p, PROBES), 1e-5);
@@ -176,7 +178,7 @@ class DecoderFeaturesTest {
 
     @Test
     void asinhIsOddAndFinite() {
-        for (double v : new double[]{0, 1e-9, 0.5, 1, 3, 1e7, 1e8, 1.0000001e8, 1e20, 3e38, Double.MAX_VALUE}) {
+        for (double v : new double[] {0, 1e-9, 0.5, 1, 3, 1e7, 1e8, 1.0000001e8, 1e20, 3e38, Double.MAX_VALUE}) {
             double y = DecoderFeatures.asinh(v);
             assertTrue(Double.isFinite(y), "asinh(" + v + ") = " + y);
             assertEquals(-y, DecoderFeatures.asinh(-v), 0.0, "odd at " + v);
@@ -197,13 +199,12 @@ class DecoderFeaturesTest {
     @Test
     void hugeWeightsGiveFiniteFeatures() {
         for (Activation activation : Activation.values()) {
-            for (float value : new float[]{1e20f, 3e38f}) {
+            for (float value : new float[] {1e20f, 3e38f}) {
                 Network n = filled(activation, value, 40 + activation.ordinal());
                 float[] f = DecoderFeatures.of(n, PROBES);
                 assertAllFinite(f);
                 for (int i = PROBES; i < PROBES + 152; i++) {
-                    assertTrue(Math.abs(f[i]) <= DecoderFeatures.asinh(Float.MAX_VALUE) + 1e-3,
-                            "parameter " + f[i]);
+                    assertTrue(Math.abs(f[i]) <= DecoderFeatures.asinh(Float.MAX_VALUE) + 1e-3, "parameter " + f[i]);
                 }
                 for (int k = 0; k < PROBES; k++) {
                     assertTrue(Math.abs(f[k]) <= 1e3f, "probe " + k + " = " + f[k]);
@@ -233,7 +234,7 @@ class DecoderFeaturesTest {
     @Test
     void overflowingOutputsNeverGiveNaN() {
         for (Activation activation : Activation.values()) {
-            for (float value : new float[]{1e30f, 1e38f, -1e30f}) {
+            for (float value : new float[] {1e30f, 1e38f, -1e30f}) {
                 Network n = filled(activation, value, 60 + activation.ordinal());
                 boolean overflowed = false;
                 for (int k = 0; k < PROBES; k++) {

@@ -28,7 +28,7 @@ class DecoderTrainingOptionsTest {
     @Test
     void constantAfterWarmUpWithoutDecay() {
         DecoderTrainingOptions o = options(5e-4, 10, 0);
-        for (long s : new long[]{10, 11, 1000, 1_000_000_000L}) {
+        for (long s : new long[] {10, 11, 1000, 1_000_000_000L}) {
             assertEquals(5e-4, o.learningRateAt(s), 1e-15, "step " + s);
         }
         // the 7-argument constructor and the defaults mean no decay
@@ -67,7 +67,7 @@ class DecoderTrainingOptionsTest {
         DecoderTrainingOptions o = options(1e-3, 100, 50);
         assertEquals(1e-3 / 100, o.learningRateAt(0), 1e-15);
         double end = DecoderTrainingOptions.FINAL_FRACTION * 1e-3;
-        for (long s : new long[]{101, 200, 10_000}) {
+        for (long s : new long[] {101, 200, 10_000}) {
             double v = o.learningRateAt(s);
             assertTrue(Double.isFinite(v) && v >= end - 1e-15 && v <= 1e-3, "step " + s + ": " + v);
         }

@@ -53,8 +53,8 @@ class DecodingMethodsTest {
     @Test
     void learnedNeedsAModelAndTaylorASmoothActivation() {
         assertThrows(NoModelLoadedException.class, () -> methods.decode(DecodingMethod.LEARNED, line(), null, 1));
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> methods.decode(DecodingMethod.TAYLOR, line(), null, 1));
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class, () -> methods.decode(DecodingMethod.TAYLOR, line(), null, 1));
         assertEquals("method", e.field());
         assertTrue(e.getMessage().contains("relu"), e.getMessage());
     }
@@ -63,8 +63,8 @@ class DecodingMethodsTest {
     void familiesAreLookedUpByTheirModesLabel() {
         assertEquals(EquationFamily.servant(), EquationFamilies.named("servant"));
         assertEquals(EquationFamily.defaults(), EquationFamilies.of(SamplingMode.UNIFORM_LENGTH));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EquationFamilies.named("cubic?"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> EquationFamilies.named("cubic?"));
         assertTrue(e.getMessage().contains("[uniform-length, servant]"), e.getMessage());
     }
 }

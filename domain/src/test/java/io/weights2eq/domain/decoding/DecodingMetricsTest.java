@@ -39,11 +39,33 @@ class DecodingMetricsTest {
     void aPerfectDecodeScoresOne() {
         DecodingMetrics m = new DecodingMetrics();
         m.add(Polynomial.parse("2*x+1"), decoded("2*x+1"));
-        assertEquals(Map.of(DecodingMetrics.TOKEN_ACCURACY, 1.0, DecodingMetrics.EXACT_MATCH, 1.0,
-                DecodingMetrics.COEFFICIENT_MAE, 0.0, DecodingMetrics.SIGN_ACCURACY, 1.0, DecodingMetrics.R_SQUARED,
-                1.0, DecodingMetrics.PARSE_RATE, 1.0, DecodingMetrics.COUNT, 1.0), m.summary());
-        assertEquals(List.of("tokenAccuracy", "exactMatch", "coefficientMae", "signAccuracy", "rSquared",
-                "parseRate", "count"), List.copyOf(m.summary().keySet()));
+        assertEquals(
+                Map.of(
+                        DecodingMetrics.TOKEN_ACCURACY,
+                        1.0,
+                        DecodingMetrics.EXACT_MATCH,
+                        1.0,
+                        DecodingMetrics.COEFFICIENT_MAE,
+                        0.0,
+                        DecodingMetrics.SIGN_ACCURACY,
+                        1.0,
+                        DecodingMetrics.R_SQUARED,
+                        1.0,
+                        DecodingMetrics.PARSE_RATE,
+                        1.0,
+                        DecodingMetrics.COUNT,
+                        1.0),
+                m.summary());
+        assertEquals(
+                List.of(
+                        "tokenAccuracy",
+                        "exactMatch",
+                        "coefficientMae",
+                        "signAccuracy",
+                        "rSquared",
+                        "parseRate",
+                        "count"),
+                List.copyOf(m.summary().keySet()));
     }
 
     @Test
@@ -111,10 +133,16 @@ class DecodingMetricsTest {
         assertTrue(m.summary().get(DecodingMetrics.TOKEN_ACCURACY).isNaN());
         assertTrue(m.summary().get(DecodingMetrics.R_SQUARED).isNaN());
         assertEquals(0.0, m.summary().get(DecodingMetrics.COUNT));
-        m.add(Polynomial.parse("1"), new DecodedEquation("1", Polynomial.parse("1"),
-                new int[]{Vocabulary.id('1'), Vocabulary.EOS, Vocabulary.id('1'), Vocabulary.EOS}, "learned", "v"));
+        m.add(
+                Polynomial.parse("1"),
+                new DecodedEquation(
+                        "1",
+                        Polynomial.parse("1"),
+                        new int[] {Vocabulary.id('1'), Vocabulary.EOS, Vocabulary.id('1'), Vocabulary.EOS},
+                        "learned",
+                        "v"));
         assertEquals(1.0, m.summary().get(DecodingMetrics.TOKEN_ACCURACY));
-        assertArrayEquals(new int[]{Vocabulary.id('1'), Vocabulary.EOS},
-                DecodingMetrics.targetTokens(Polynomial.parse("1")));
+        assertArrayEquals(
+                new int[] {Vocabulary.id('1'), Vocabulary.EOS}, DecodingMetrics.targetTokens(Polynomial.parse("1")));
     }
 }

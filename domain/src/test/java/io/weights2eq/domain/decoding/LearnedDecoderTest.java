@@ -25,8 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LearnedDecoderTest {
 
     private static DecoderCheckpoint checkpoint() {
-        return new DecoderCheckpoint("m-7", 7, 700, 1L, RandomWeights.weights(RandomWeights.SMALL, 77, 0.5),
-                Map.of(), Map.of("exactMatch", 0.25));
+        return new DecoderCheckpoint(
+                "m-7",
+                7,
+                700,
+                1L,
+                RandomWeights.weights(RandomWeights.SMALL, 77, 0.5),
+                Map.of(),
+                Map.of("exactMatch", 0.25));
     }
 
     private static int[] withEos(String text) {
@@ -39,7 +45,7 @@ class LearnedDecoderTest {
     @Test
     void beamWidthMustBeBetween1And64() {
         DecoderCheckpoint c = checkpoint();
-        for (int bad : new int[]{0, -1, 65, 1000}) {
+        for (int bad : new int[] {0, -1, 65, 1000}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LearnedDecoder(c, bad));
             assertTrue(e.getMessage().contains("beamWidth"), e.getMessage());
         }
@@ -64,14 +70,15 @@ class LearnedDecoderTest {
         trailing[tokens.length] = Vocabulary.id('9');
         assertEquals(e.polynomial(), decoder.fromTokens(trailing).polynomial());
         // a constant still has three coefficients
-        assertEquals(List.of(new BigDecimal("4"), BigDecimal.ZERO, BigDecimal.ZERO),
+        assertEquals(
+                List.of(new BigDecimal("4"), BigDecimal.ZERO, BigDecimal.ZERO),
                 decoder.fromTokens(withEos("4")).coefficients());
     }
 
     @Test
     void unparsableTokensKeepTheText() {
         LearnedDecoder decoder = new LearnedDecoder(checkpoint(), 1);
-        for (String text : new String[]{"+*x", "3*", "", "1..2"}) {
+        for (String text : new String[] {"+*x", "3*", "", "1..2"}) {
             DecodedEquation e = decoder.fromTokens(withEos(text));
             assertFalse(e.parsed(), text);
             assertNull(e.polynomial(), text);
@@ -84,8 +91,10 @@ class LearnedDecoderTest {
     @Test
     void decodesANetworkWithTheCheckpointsTransformer(@TempDir Path dir) throws IOException {
         DecoderCheckpoint c = checkpoint();
-        Network network = new Network(NetworkLayout.DEFAULT, Activation.TANH, RandomWeights.uniform(
-                DeterministicRandom.ofSeed(3), NetworkLayout.DEFAULT.parameterCount(), 1.0));
+        Network network = new Network(
+                NetworkLayout.DEFAULT,
+                Activation.TANH,
+                RandomWeights.uniform(DeterministicRandom.ofSeed(3), NetworkLayout.DEFAULT.parameterCount(), 1.0));
         float[] features = DecoderFeatures.of(network, c.config().probes());
         TransformerDecoder transformer = new TransformerDecoder(c.weights());
 
@@ -98,7 +107,9 @@ class LearnedDecoderTest {
         assertEquals(Map.of("exactMatch", 0.25), greedy.metrics());
 
         LearnedDecoder beam = new LearnedDecoder(c, 3);
-        assertArrayEquals(transformer.beam(features, 3).get(0).tokens(), beam.decode(network).tokenIds());
+        assertArrayEquals(
+                transformer.beam(features, 3).get(0).tokens(),
+                beam.decode(network).tokenIds());
 
         new CheckpointDirectory(dir, 1).write(c);
         LearnedDecoder loaded = LearnedDecoder.load(dir, 1);

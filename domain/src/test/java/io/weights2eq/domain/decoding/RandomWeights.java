@@ -1,7 +1,6 @@
 package io.weights2eq.domain.decoding;
 
 import io.weights2eq.domain.equation.DeterministicRandom;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,8 +10,7 @@ final class RandomWeights {
     /** A small but complete architecture: 2 heads, 1 layer. */
     static final TransformerConfig SMALL = new TransformerConfig(8, 16, 2, 8, 2, 1, 16, 24);
 
-    private RandomWeights() {
-    }
+    private RandomWeights() {}
 
     /** Every tensor of {@code config}, uniform in [-amplitude, amplitude). */
     static Map<String, float[]> tensors(TransformerConfig config, long seed, double amplitude) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ReplayBufferTest {
 
-    private static final Network NETWORK = new Network(NetworkLayout.DEFAULT, Activation.RELU,
-            new float[NetworkLayout.DEFAULT.parameterCount()]);
+    private static final Network NETWORK =
+            new Network(NetworkLayout.DEFAULT, Activation.RELU, new float[NetworkLayout.DEFAULT.parameterCount()]);
 
     private static TrainingExample example(int i) {
         return new TrainingExample("eq-" + i, NETWORK, Polynomial.parse(Integer.toString(i)), true);
@@ -50,7 +50,8 @@ class ReplayBufferTest {
         }
         assertEquals(4, counts.size());
         counts.values().forEach(c -> assertEquals(10_000, c, 500));
-        assertEquals(buffer.sample(50, DeterministicRandom.ofSeed(3)), buffer.sample(50, DeterministicRandom.ofSeed(3)));
+        assertEquals(
+                buffer.sample(50, DeterministicRandom.ofSeed(3)), buffer.sample(50, DeterministicRandom.ofSeed(3)));
         assertEquals(0, buffer.sample(0, DeterministicRandom.ofSeed(3)).size());
     }
 

@@ -48,14 +48,14 @@ class TransformerConfigTest {
         assertEquals("mlp.0.weight", names.get(0));
         assertEquals("out.bias", names.get(names.size() - 1));
         assertEquals(8 + 3 * 26 + 4, names.size(), "8 head tensors, 26 per block, 4 output tensors");
-        assertArrayEquals(new int[]{16, c.featureSize()}, shapes.get("mlp.0.weight"));
-        assertArrayEquals(new int[]{2 * 8, 16}, shapes.get("mlp.1.weight"));
-        assertArrayEquals(new int[]{Vocabulary.SIZE, 8}, shapes.get("embed.token"));
-        assertArrayEquals(new int[]{24, 8}, shapes.get("embed.position"));
-        assertArrayEquals(new int[]{8, 8}, shapes.get("block.2.cross.v.weight"));
-        assertArrayEquals(new int[]{16, 8}, shapes.get("block.0.ffn.0.weight"));
-        assertArrayEquals(new int[]{8, 16}, shapes.get("block.1.ffn.1.weight"));
-        assertArrayEquals(new int[]{Vocabulary.SIZE, 8}, shapes.get("out.weight"));
+        assertArrayEquals(new int[] {16, c.featureSize()}, shapes.get("mlp.0.weight"));
+        assertArrayEquals(new int[] {2 * 8, 16}, shapes.get("mlp.1.weight"));
+        assertArrayEquals(new int[] {Vocabulary.SIZE, 8}, shapes.get("embed.token"));
+        assertArrayEquals(new int[] {24, 8}, shapes.get("embed.position"));
+        assertArrayEquals(new int[] {8, 8}, shapes.get("block.2.cross.v.weight"));
+        assertArrayEquals(new int[] {16, 8}, shapes.get("block.0.ffn.0.weight"));
+        assertArrayEquals(new int[] {8, 16}, shapes.get("block.1.ffn.1.weight"));
+        assertArrayEquals(new int[] {Vocabulary.SIZE, 8}, shapes.get("out.weight"));
         assertTrue(names.indexOf("block.0.ffn.1.bias") < names.indexOf("block.1.self.norm.gamma"));
         assertTrue(!shapes.containsKey("block.3.self.q.weight"));
     }
@@ -94,13 +94,16 @@ class TransformerConfigTest {
         assertEquals(List.of("maxTokens"), fields(new TransformerConfig(8, 16, 2, 8, 2, 1, 16, 257)));
         // the limits themselves are allowed
         assertTrue(new TransformerConfig(2, 1, 1, 4, 1, 1, 1, 4).validate().isEmpty());
-        assertTrue(new TransformerConfig(256, 8192, 64, 2048, 64, 24, 16384, 256).validate().isEmpty());
+        assertTrue(new TransformerConfig(256, 8192, 64, 2048, 64, 24, 16384, 256)
+                .validate()
+                .isEmpty());
         // every problem at once, with the value in the message
         TransformerConfig bad = new TransformerConfig(0, 0, 0, 0, 0, 0, 0, 0);
-        assertEquals(List.of("probes", "mlpHidden", "memoryTokens", "dModel", "heads", "layers", "ffn", "maxTokens"),
+        assertEquals(
+                List.of("probes", "mlpHidden", "memoryTokens", "dModel", "heads", "layers", "ffn", "maxTokens"),
                 fields(bad));
         Violation first = bad.validate().get(0);
-        assertTrue(first.message().contains("between 2 and 256") && first.message().contains("was 0"),
-                first.message());
+        assertTrue(
+                first.message().contains("between 2 and 256") && first.message().contains("was 0"), first.message());
     }
 }

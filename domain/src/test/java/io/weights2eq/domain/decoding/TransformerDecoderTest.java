@@ -24,6 +24,7 @@ class TransformerDecoderTest {
 
     /** Two layers, four heads, a short length limit. */
     private static final TransformerConfig DEEP = new TransformerConfig(8, 16, 2, 16, 4, 2, 32, 10);
+
     private static final List<TransformerConfig> CONFIGS = List.of(RandomWeights.SMALL, DEEP);
     private static final int SEEDS = 12;
 
@@ -76,8 +77,7 @@ class TransformerDecoderTest {
             assertTrue(tokens[i] != Vocabulary.EOS, "<eos> before the end: " + Arrays.toString(tokens));
         }
         if (tokens[tokens.length - 1] != Vocabulary.EOS) {
-            assertEquals(maxLen, tokens.length, "stopped before the limit without <eos>: "
-                    + Arrays.toString(tokens));
+            assertEquals(maxLen, tokens.length, "stopped before the limit without <eos>: " + Arrays.toString(tokens));
         }
         for (int t : tokens) {
             assertTrue(t >= 0 && t < Vocabulary.SIZE, "token id " + t);
@@ -88,7 +88,7 @@ class TransformerDecoderTest {
     void logitsHaveOneRowPerInputPosition() {
         TransformerDecoder decoder = decoder(RandomWeights.SMALL, 1);
         float[] features = RandomWeights.features(RandomWeights.SMALL, 2);
-        float[][] rows = decoder.logits(features, new int[]{5, 6, 7});
+        float[][] rows = decoder.logits(features, new int[] {5, 6, 7});
         assertEquals(4, rows.length);
         for (float[] row : rows) {
             assertEquals(Vocabulary.SIZE, row.length);
@@ -97,7 +97,7 @@ class TransformerDecoderTest {
             }
         }
         // causal: a longer prefix does not change the earlier rows
-        float[][] shorter = decoder.logits(features, new int[]{5});
+        float[][] shorter = decoder.logits(features, new int[] {5});
         assertArrayEquals(shorter[0], rows[0]);
         assertArrayEquals(shorter[1], rows[1]);
         // the random weights are large enough that the logits are not all alike, and the features matter
@@ -107,7 +107,7 @@ class TransformerDecoderTest {
             spread = Math.max(spread, Math.abs(v - row[0]));
         }
         assertTrue(spread > 0.1, "logits nearly constant: " + Arrays.toString(row));
-        float[][] other = decoder.logits(RandomWeights.features(RandomWeights.SMALL, 3), new int[]{5});
+        float[][] other = decoder.logits(RandomWeights.features(RandomWeights.SMALL, 3), new int[] {5});
         assertFalse(Arrays.equals(other[0], rows[0]), "features have no effect");
         // the position limit: <bos> + maxTokens − 1 tokens fit, one more does not
         int maxTokens = RandomWeights.SMALL.maxTokens();
@@ -136,7 +136,9 @@ class TransformerDecoderTest {
     void greedyStopsAtEosOrAtTheLengthLimit() {
         for (TransformerConfig config : CONFIGS) {
             float[] features = RandomWeights.features(config, 5);
-            assertArrayEquals(new int[]{Vocabulary.EOS}, decoderWithEosBias(config, 7, 100f).greedy(features));
+            assertArrayEquals(
+                    new int[] {Vocabulary.EOS},
+                    decoderWithEosBias(config, 7, 100f).greedy(features));
             int[] endless = decoderWithEosBias(config, 7, -100f).greedy(features);
             assertEquals(config.maxTokens() - 1, endless.length);
             for (int t : endless) {
@@ -155,7 +157,10 @@ class TransformerDecoderTest {
                 List<TransformerDecoder.Hypothesis> beam = decoder.beam(features, 1);
                 assertEquals(1, beam.size());
                 assertArrayEquals(greedy, beam.get(0).tokens());
-                assertEquals(sequenceLogProbability(decoder, features, greedy), beam.get(0).logProbability(), 1e-4);
+                assertEquals(
+                        sequenceLogProbability(decoder, features, greedy),
+                        beam.get(0).logProbability(),
+                        1e-4);
             }
         }
     }
@@ -186,7 +191,10 @@ class TransformerDecoderTest {
                     assertFinished(h.tokens(), maxLen);
                     assertTrue(distinct.add(Arrays.stream(h.tokens()).boxed().toList()), "duplicate hypothesis");
                     assertTrue(h.logProbability() <= 0, "log-probability " + h.logProbability());
-                    assertEquals(sequenceLogProbability(decoder, features, h.tokens()), h.logProbability(), 1e-4,
+                    assertEquals(
+                            sequenceLogProbability(decoder, features, h.tokens()),
+                            h.logProbability(),
+                            1e-4,
                             "score of " + Arrays.toString(h.tokens()));
                     if (i > 0) {
                         assertTrue(beam.get(i - 1).logProbability() >= h.logProbability(), "not sorted");
@@ -216,9 +224,10 @@ class TransformerDecoderTest {
         for (TransformerConfig config : CONFIGS) {
             float[] features = RandomWeights.features(config, 9);
             // <eos> almost certain at every step: [<eos>] first, then three two-token hypotheses ending with it
-            List<TransformerDecoder.Hypothesis> ending = decoderWithEosBias(config, 11, 100f).beam(features, 4);
+            List<TransformerDecoder.Hypothesis> ending =
+                    decoderWithEosBias(config, 11, 100f).beam(features, 4);
             assertEquals(4, ending.size());
-            assertArrayEquals(new int[]{Vocabulary.EOS}, ending.get(0).tokens());
+            assertArrayEquals(new int[] {Vocabulary.EOS}, ending.get(0).tokens());
             assertEquals(0, ending.get(0).logProbability(), 1e-6);
             for (TransformerDecoder.Hypothesis h : ending.subList(1, 4)) {
                 assertEquals(2, h.tokens().length);
@@ -226,7 +235,8 @@ class TransformerDecoderTest {
                 assertTrue(h.logProbability() < -50);
             }
             // <eos> impossible: every hypothesis runs to the length limit
-            List<TransformerDecoder.Hypothesis> endless = decoderWithEosBias(config, 11, -100f).beam(features, 4);
+            List<TransformerDecoder.Hypothesis> endless =
+                    decoderWithEosBias(config, 11, -100f).beam(features, 4);
             assertEquals(4, endless.size());
             for (TransformerDecoder.Hypothesis h : endless) {
                 assertEquals(config.maxTokens() - 1, h.tokens().length);
@@ -238,7 +248,7 @@ class TransformerDecoderTest {
     void wrongFeatureLengthIsRejected() {
         TransformerDecoder decoder = decoder(RandomWeights.SMALL, 1);
         int n = RandomWeights.SMALL.featureSize();
-        for (float[] wrong : new float[][]{new float[n - 1], new float[n + 1], new float[0]}) {
+        for (float[] wrong : new float[][] {new float[n - 1], new float[n + 1], new float[0]}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> decoder.greedy(wrong));
             assertTrue(e.getMessage().contains(Integer.toString(n)), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> decoder.beam(wrong, 2));
@@ -271,8 +281,12 @@ class TransformerDecoderTest {
                         List<TransformerDecoder.Hypothesis> beam = decoder.beam(features.get(i), 3);
                         assertEquals(beams.get(i).size(), beam.size());
                         for (int h = 0; h < beam.size(); h++) {
-                            assertArrayEquals(beams.get(i).get(h).tokens(), beam.get(h).tokens());
-                            assertEquals(beams.get(i).get(h).logProbability(), beam.get(h).logProbability(), 1e-9);
+                            assertArrayEquals(
+                                    beams.get(i).get(h).tokens(), beam.get(h).tokens());
+                            assertEquals(
+                                    beams.get(i).get(h).logProbability(),
+                                    beam.get(h).logProbability(),
+                                    1e-9);
                         }
                         checked++;
                     }

@@ -22,7 +22,9 @@ class TransformerWeightsTest {
     void acceptsExactlyTheShapesInTheirOrder() {
         Map<String, float[]> tensors = RandomWeights.tensors(CONFIG, 1, 0.5);
         TransformerWeights w = new TransformerWeights(CONFIG, tensors);
-        assertEquals(List.copyOf(CONFIG.parameterShapes().keySet()), List.copyOf(w.tensors().keySet()));
+        assertEquals(
+                List.copyOf(CONFIG.parameterShapes().keySet()),
+                List.copyOf(w.tensors().keySet()));
         assertSame(tensors.get("out.bias"), w.get("out.bias"));
         assertThrows(UnsupportedOperationException.class, () -> w.tensors().put("x", new float[1]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.get("nope"));
@@ -58,8 +60,8 @@ class TransformerWeightsTest {
     @Test
     void rejectsAnInvalidConfig() {
         TransformerConfig bad = new TransformerConfig(8, 16, 2, 9, 2, 1, 16, 24);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TransformerWeights(bad, Map.of()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new TransformerWeights(bad, Map.of()));
         assertTrue(e.getMessage().contains("heads"), e.getMessage());
     }
 }

@@ -49,7 +49,7 @@ class ValidationSliceTest {
 
     @Test
     void rejectsFractionsOutsideTheOpenUnitInterval() {
-        for (double bad : new double[]{0, 1, -0.1, 1.5, Double.NaN}) {
+        for (double bad : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ValidationSlice(bad));
             assertTrue(e.getMessage().startsWith("fraction"), e.getMessage());
         }

@@ -18,16 +18,24 @@ class CanonicalRoundTripTest {
         List<EquationFamily> families = new ArrayList<>();
         families.add(EquationFamily.defaults());
         for (int degree = 0; degree <= 3; degree++) {
-            families.add(new EquationFamily(SamplingMode.SERVANT, degree, new BigDecimal("-5"), new BigDecimal("5"),
-                    1, 1, 1, 0, 2, 0));
+            families.add(new EquationFamily(
+                    SamplingMode.SERVANT, degree, new BigDecimal("-5"), new BigDecimal("5"), 1, 1, 1, 0, 2, 0));
             for (int digits = 1; digits <= 3; digits++) {
-                families.add(new EquationFamily(SamplingMode.UNIFORM_LENGTH, degree,
-                        new BigDecimal(-Math.pow(10, digits - 1) * 3), new BigDecimal("1000"),
-                        1, 2, digits, 1, digits + 1, 0.3));
+                families.add(new EquationFamily(
+                        SamplingMode.UNIFORM_LENGTH,
+                        degree,
+                        new BigDecimal(-Math.pow(10, digits - 1) * 3),
+                        new BigDecimal("1000"),
+                        1,
+                        2,
+                        digits,
+                        1,
+                        digits + 1,
+                        0.3));
             }
         }
-        families.add(new EquationFamily(SamplingMode.UNIFORM_LENGTH, 4, new BigDecimal("-0.5"),
-                new BigDecimal("0.25"), 0, 1, 2, 1, 4, 0));
+        families.add(new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 4, new BigDecimal("-0.5"), new BigDecimal("0.25"), 0, 1, 2, 1, 4, 0));
         return families;
     }
 
@@ -53,8 +61,8 @@ class CanonicalRoundTripTest {
     @Test
     void everyEquivalentSpellingParsesToTheSamePolynomial() {
         Random shuffler = new Random(7); // only scrambles the spelling; any sequence is fine
-        EquationSampler sampler = new EquationSampler(new EquationFamily(SamplingMode.UNIFORM_LENGTH, 3,
-                new BigDecimal("-20"), new BigDecimal("20"), 1, 1, 1, 1, 2, 0.2));
+        EquationSampler sampler = new EquationSampler(new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 3, new BigDecimal("-20"), new BigDecimal("20"), 1, 1, 1, 1, 2, 0.2));
         DeterministicRandom rnd = DeterministicRandom.forEquation(99, 0);
         for (int i = 0; i < 20_000; i++) {
             Polynomial p = sampler.sample(rnd);
@@ -100,7 +108,9 @@ class CanonicalRoundTripTest {
         if (!omitOne) {
             String number = magnitude.toPlainString();
             if (r.nextBoolean()) {
-                number = magnitude.setScale(Math.max(0, magnitude.scale()) + 1 + r.nextInt(2)).toPlainString();
+                number = magnitude
+                        .setScale(Math.max(0, magnitude.scale()) + 1 + r.nextInt(2))
+                        .toPlainString();
             }
             if (number.startsWith("0.") && r.nextBoolean()) {
                 number = number.substring(1);

@@ -6,8 +6,7 @@ final class ChiSquare {
     /** z such that P(Z < z) = 0.99 for a standard normal Z. */
     static final double Z_99 = 2.3263478740408408;
 
-    private ChiSquare() {
-    }
+    private ChiSquare() {}
 
     /** Σ (observed - expected)² / expected with expected = n * probability. */
     static double statistic(long[] observed, double[] probabilities) {

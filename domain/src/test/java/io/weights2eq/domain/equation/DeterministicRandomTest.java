@@ -39,7 +39,8 @@ class DeterministicRandomTest {
         // state = mix(mix(42) ^ 0); first output = mix(state + gamma)
         BigInteger state = referenceMix(referenceMix(BigInteger.valueOf(42)).xor(BigInteger.ZERO));
         BigInteger first = referenceMix(state.add(GAMMA).mod(MOD));
-        BigInteger second = referenceMix(state.add(GAMMA.multiply(BigInteger.TWO)).mod(MOD));
+        BigInteger second =
+                referenceMix(state.add(GAMMA.multiply(BigInteger.TWO)).mod(MOD));
         DeterministicRandom r = DeterministicRandom.forEquation(42, 0);
         assertEquals(first.longValue(), r.nextLong());
         assertEquals(second.longValue(), r.nextLong());
@@ -48,7 +49,8 @@ class DeterministicRandomTest {
     @Test
     void indexEntersThroughXorBeforeTheOuterMix() {
         BigInteger state = referenceMix(referenceMix(unsigned(-7L)).xor(BigInteger.valueOf(123456789L)));
-        assertEquals(referenceMix(state.add(GAMMA).mod(MOD)).longValue(),
+        assertEquals(
+                referenceMix(state.add(GAMMA).mod(MOD)).longValue(),
                 DeterministicRandom.forEquation(-7L, 123456789L).nextLong());
     }
 
@@ -59,9 +61,11 @@ class DeterministicRandomTest {
         for (int i = 0; i < 1000; i++) {
             assertEquals(a.nextLong(), b.nextLong());
         }
-        assertNotEquals(DeterministicRandom.forEquation(42, 7).nextLong(),
+        assertNotEquals(
+                DeterministicRandom.forEquation(42, 7).nextLong(),
                 DeterministicRandom.forEquation(42, 8).nextLong());
-        assertNotEquals(DeterministicRandom.forEquation(42, 7).nextLong(),
+        assertNotEquals(
+                DeterministicRandom.forEquation(42, 7).nextLong(),
                 DeterministicRandom.forEquation(43, 7).nextLong());
     }
 

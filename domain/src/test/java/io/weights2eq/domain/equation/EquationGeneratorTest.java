@@ -40,7 +40,9 @@ class EquationGeneratorTest {
         assertFalse(Arrays.equals(base.x(), otherSeed.x()));
         assertNotEquals(base, nextIndex);
         int distinct = (int) java.util.stream.LongStream.range(0, 200)
-                .mapToObj(i -> generator.generate(42, i).canonicalText()).distinct().count();
+                .mapToObj(i -> generator.generate(42, i).canonicalText())
+                .distinct()
+                .count();
         assertTrue(distinct > 150, "200 indices gave only " + distinct + " distinct equations");
     }
 
@@ -60,6 +62,7 @@ class EquationGeneratorTest {
 
     /** Recorded from the first implementation; y0 = 3.9 * 0.22862858^2 + 3.51 = 3.713857 checks by hand. */
     private static final String GOLDEN_TEXT = "3.9*x*x+3.51";
+
     private static final int GOLDEN_X0_BITS = 0xBE6A1D9C; // -0.22862858f
     private static final int GOLDEN_Y0_BITS = 0x406DAFD5; // 3.713857f
 
@@ -79,10 +82,15 @@ class EquationGeneratorTest {
 
     @Test
     void yIsTheExactValueRoundedOnce() {
-        EquationFamily[] families = {EquationFamily.defaults(), EquationFamily.servant(),
-            new EquationFamily(SamplingMode.UNIFORM_LENGTH, 4, new BigDecimal("-1000"), new BigDecimal("1000"),
-                    1, 1, 2, 1, 5, 0.1)};
-        SampleSpec[] specs = {new SampleSpec(400, -1, 1), new SampleSpec(400, -1000, 1000), new SampleSpec(400, 0.5, 0.75)};
+        EquationFamily[] families = {
+            EquationFamily.defaults(),
+            EquationFamily.servant(),
+            new EquationFamily(
+                    SamplingMode.UNIFORM_LENGTH, 4, new BigDecimal("-1000"), new BigDecimal("1000"), 1, 1, 2, 1, 5, 0.1)
+        };
+        SampleSpec[] specs = {
+            new SampleSpec(400, -1, 1), new SampleSpec(400, -1000, 1000), new SampleSpec(400, 0.5, 0.75)
+        };
         int checked = 0;
         for (EquationFamily family : families) {
             for (SampleSpec spec : specs) {
@@ -90,8 +98,10 @@ class EquationGeneratorTest {
                 for (long index = 0; index < 3; index++) {
                     GeneratedEquation e = g.generate(1234, index);
                     for (int i = 0; i < e.x().length; i++, checked++) {
-                        ExactRounding.assertCorrectlyRounded(ExactRounding.exactValue(e.polynomial(), e.x()[i]),
-                                e.y()[i], e.canonicalText() + " at " + e.x()[i]);
+                        ExactRounding.assertCorrectlyRounded(
+                                ExactRounding.exactValue(e.polynomial(), e.x()[i]),
+                                e.y()[i],
+                                e.canonicalText() + " at " + e.x()[i]);
                     }
                 }
             }
@@ -101,19 +111,21 @@ class EquationGeneratorTest {
 
     @Test
     void rejectsInvalidConfigurationListingEveryViolation() {
-        EquationFamily badFamily = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 5, new BigDecimal("-5"),
-                new BigDecimal("5"), 1, 1, 1, 1, 2, 0.25);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EquationGenerator(badFamily, new SampleSpec(0, -1, 1)));
-        assertEquals("invalid equation generator configuration: degree must be between 0 and 4, was 5; "
-                + "count must be between 1 and 50000, was 0", e.getMessage());
+        EquationFamily badFamily = new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 5, new BigDecimal("-5"), new BigDecimal("5"), 1, 1, 1, 1, 2, 0.25);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new EquationGenerator(badFamily, new SampleSpec(0, -1, 1)));
+        assertEquals(
+                "invalid equation generator configuration: degree must be between 0 and 4, was 5; "
+                        + "count must be between 1 and 50000, was 0",
+                e.getMessage());
     }
 
     @Test
     void generatedEquationComparesArrayContents() {
         GeneratedEquation a = generator.generate(1, 1);
-        GeneratedEquation copy = new GeneratedEquation(a.polynomial(), a.canonicalText(), a.tokenIds().clone(),
-                a.x().clone(), a.y().clone());
+        GeneratedEquation copy = new GeneratedEquation(
+                a.polynomial(), a.canonicalText(), a.tokenIds().clone(), a.x().clone(), a.y().clone());
         assertEquals(a, copy);
         copy.y()[0] = Math.nextUp(copy.y()[0]);
         assertNotEquals(a, copy);

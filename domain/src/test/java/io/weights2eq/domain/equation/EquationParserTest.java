@@ -91,26 +91,40 @@ class EquationParserTest {
         EquationSyntaxException e = assertThrows(EquationSyntaxException.class, () -> EquationParser.parse(text));
         assertEquals(position, e.position(), e.getMessage());
         assertTrue(e.expected().contains(expected), e.expected());
-        assertTrue(e.getMessage().startsWith("at position " + position + ": expected " + e.expected() + " but found "),
+        assertTrue(
+                e.getMessage().startsWith("at position " + position + ": expected " + e.expected() + " but found "),
                 e.getMessage());
     }
 
     @Test
     void messagesNameWhatWasFound() {
-        assertEquals("at position 1: expected '*', '+', '-' or end of input but found 'x'",
-                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2x")).getMessage());
-        assertEquals("at position 4: expected a number or 'x' but found end of input",
-                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2*x+")).getMessage());
-        assertEquals("at position 2: expected a number or 'x' but found '*'",
-                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("x**2")).getMessage());
-        assertEquals("at position 2: expected 'x' but found '*'",
-                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2**x")).getMessage(),
+        assertEquals(
+                "at position 1: expected '*', '+', '-' or end of input but found 'x'",
+                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2x"))
+                        .getMessage());
+        assertEquals(
+                "at position 4: expected a number or 'x' but found end of input",
+                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2*x+"))
+                        .getMessage());
+        assertEquals(
+                "at position 2: expected a number or 'x' but found '*'",
+                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("x**2"))
+                        .getMessage());
+        assertEquals(
+                "at position 2: expected 'x' but found '*'",
+                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2**x"))
+                        .getMessage(),
                 "after a number only 'x' may follow in the same term");
         assertTrue(assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2 *x"))
-                .getMessage().endsWith("but found a space (the language has no whitespace)"));
+                .getMessage()
+                .endsWith("but found a space (the language has no whitespace)"));
         assertTrue(assertThrows(EquationSyntaxException.class, () -> EquationParser.parse("2\u00e9"))
-                .getMessage().endsWith("but found character U+00E9"));
-        assertEquals(0, assertThrows(EquationSyntaxException.class, () -> EquationParser.parse(null)).position());
+                .getMessage()
+                .endsWith("but found character U+00E9"));
+        assertEquals(
+                0,
+                assertThrows(EquationSyntaxException.class, () -> EquationParser.parse(null))
+                        .position());
     }
 
     @Test

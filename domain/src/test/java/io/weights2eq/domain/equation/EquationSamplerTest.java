@@ -18,8 +18,8 @@ class EquationSamplerTest {
     private static final int DRAWS = 200_000;
 
     /** Cubics, wide range with 1-3 integer digits, 2- and 4-digit decimals, unequal weights. */
-    private static final EquationFamily WIDE_CUBICS = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 3,
-            new BigDecimal("-250"), new BigDecimal("120.5"), 1, 2, 2, 0.5, 4, 0.4);
+    private static final EquationFamily WIDE_CUBICS = new EquationFamily(
+            SamplingMode.UNIFORM_LENGTH, 3, new BigDecimal("-250"), new BigDecimal("120.5"), 1, 2, 2, 0.5, 4, 0.4);
 
     @Test
     void defaultFamilyLengthsAreUniform() {
@@ -50,14 +50,17 @@ class EquationSamplerTest {
         java.util.Arrays.fill(uniform, 1.0 / lengths.size());
         double statistic = ChiSquare.statistic(observed, uniform);
         double critical = ChiSquare.criticalValue99(lengths.size() - 1);
-        assertTrue(statistic < critical, "chi-square " + statistic + " >= " + critical + " for " + lengths.size()
-                + " lengths: " + java.util.Arrays.toString(observed));
+        assertTrue(
+                statistic < critical,
+                "chi-square " + statistic + " >= " + critical + " for " + lengths.size() + " lengths: "
+                        + java.util.Arrays.toString(observed));
     }
 
     @Test
     void defaultFamilyCanWriteEveryLengthFrom1To21() {
         // Longest: "-d.dd*x*x" (9) + "-d.dd*x" (7) + "-d.dd" (5); shortest: "0".
-        assertEquals(IntStream.rangeClosed(1, 21).boxed().toList(),
+        assertEquals(
+                IntStream.rangeClosed(1, 21).boxed().toList(),
                 new EquationSampler(EquationFamily.defaults()).achievableLengths());
     }
 
@@ -81,7 +84,9 @@ class EquationSamplerTest {
             }
         }
         assertTrue(longHalf > 0.8 * DRAWS, "most SERVANT texts are longer than 9 characters: " + longHalf);
-        double[] exact = lengths.stream().mapToDouble(len -> sampler.lengthDistribution().get(len)).toArray();
+        double[] exact = lengths.stream()
+                .mapToDouble(len -> sampler.lengthDistribution().get(len))
+                .toArray();
         assertTrue(ChiSquare.statistic(observed, exact) < critical, "matches lengthDistribution()");
     }
 
@@ -114,8 +119,8 @@ class EquationSamplerTest {
     @Test
     void lengthTablesMatchBruteForceForASmallUniformFamily() {
         // Linear, [-2, 1.5], whole / 1-digit / 2-digit, absent 0.3: enumerate every pair of values.
-        EquationFamily family = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 1, new BigDecimal("-2"),
-                new BigDecimal("1.5"), 1, 2, 1, 3, 2, 0.3);
+        EquationFamily family = new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 1, new BigDecimal("-2"), new BigDecimal("1.5"), 1, 2, 1, 3, 2, 0.3);
         Map<BigDecimal, Double> perTerm = new HashMap<>();
         perTerm.put(BigDecimal.ZERO, 0.3);
         double[] kindWeight = {1 / 6.0, 2 / 6.0, 3 / 6.0};
@@ -137,7 +142,8 @@ class EquationSamplerTest {
         double[] expected = new double[30];
         for (Map.Entry<BigDecimal, Double> a : perTerm.entrySet()) {
             for (Map.Entry<BigDecimal, Double> b : perTerm.entrySet()) {
-                expected[Polynomial.of(a.getKey(), b.getKey()).toCanonicalText().length()] += a.getValue() * b.getValue();
+                expected[Polynomial.of(a.getKey(), b.getKey()).toCanonicalText().length()] +=
+                        a.getValue() * b.getValue();
             }
         }
         double[] computed = new EquationSampler(family).tablesForTest().lengthWeight;
@@ -176,7 +182,9 @@ class EquationSamplerTest {
                 if (c.signum() == 0) {
                     continue;
                 }
-                assertTrue(c.compareTo(WIDE_CUBICS.coefficientMin()) >= 0 && c.compareTo(WIDE_CUBICS.coefficientMax()) <= 0,
+                assertTrue(
+                        c.compareTo(WIDE_CUBICS.coefficientMin()) >= 0
+                                && c.compareTo(WIDE_CUBICS.coefficientMax()) <= 0,
                         c + " in " + p);
                 int scale = Math.max(0, c.scale());
                 assertTrue(scale == 0 || scale == 2 || scale == 4, "kind visible in " + c);
@@ -188,8 +196,8 @@ class EquationSamplerTest {
 
     @Test
     void withoutAbsentTermsEveryTermIsPresent() {
-        EquationFamily family = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 2, new BigDecimal("-5"),
-                new BigDecimal("5"), 1, 1, 1, 1, 2, 0);
+        EquationFamily family = new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 2, new BigDecimal("-5"), new BigDecimal("5"), 1, 1, 1, 1, 2, 0);
         EquationSampler sampler = new EquationSampler(family);
         assertFalse(sampler.achievableLengths().contains(1), "no zero polynomial, no lone constant");
         DeterministicRandom rnd = DeterministicRandom.forEquation(4, 4);
@@ -214,8 +222,8 @@ class EquationSamplerTest {
 
     @Test
     void rejectsAnInvalidFamily() {
-        EquationFamily bad = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 7, new BigDecimal("-5"),
-                new BigDecimal("5"), 1, 1, 1, 1, 2, 0.25);
+        EquationFamily bad = new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 7, new BigDecimal("-5"), new BigDecimal("5"), 1, 1, 1, 1, 2, 0.25);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EquationSampler(bad));
         assertTrue(e.getMessage().contains("degree must be between 0 and 4, was 7"), e.getMessage());
     }

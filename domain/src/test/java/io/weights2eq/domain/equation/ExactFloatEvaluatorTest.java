@@ -51,12 +51,19 @@ class ExactFloatEvaluatorTest {
     void roundsOverflowToInfinityOnlyBeyondHalfAnUlpAboveMax() {
         BigDecimal max = new BigDecimal(Float.MAX_VALUE);
         BigDecimal halfUlp = new BigDecimal(Math.ulp(Float.MAX_VALUE)).divide(BigDecimal.valueOf(2));
-        assertEquals(Float.MAX_VALUE, ExactFloatEvaluator.roundToFloat(max.add(halfUlp).subtract(BigDecimal.ONE)));
+        assertEquals(
+                Float.MAX_VALUE,
+                ExactFloatEvaluator.roundToFloat(max.add(halfUlp).subtract(BigDecimal.ONE)));
         assertEquals(Float.POSITIVE_INFINITY, ExactFloatEvaluator.roundToFloat(max.add(halfUlp)));
-        assertEquals(Float.NEGATIVE_INFINITY, ExactFloatEvaluator.roundToFloat(max.add(halfUlp).negate()));
-        assertEquals(Float.MIN_VALUE, ExactFloatEvaluator.roundToFloat(new BigDecimal(0x1p-150).add(new BigDecimal("1e-60"))));
+        assertEquals(
+                Float.NEGATIVE_INFINITY,
+                ExactFloatEvaluator.roundToFloat(max.add(halfUlp).negate()));
+        assertEquals(
+                Float.MIN_VALUE,
+                ExactFloatEvaluator.roundToFloat(new BigDecimal(0x1p-150).add(new BigDecimal("1e-60"))));
         assertEquals(0f, ExactFloatEvaluator.roundToFloat(new BigDecimal(0x1p-150)), "tie to even zero");
-        assertEquals(Float.floatToIntBits(0f),
+        assertEquals(
+                Float.floatToIntBits(0f),
                 Float.floatToIntBits(ExactFloatEvaluator.roundToFloat(new BigDecimal("-1e-60"))));
     }
 
@@ -68,7 +75,8 @@ class ExactFloatEvaluatorTest {
         Object[][] cases = {
             {"3*x", true}, {"1.4*x-1.7", true}, {"3*x+0.0000000000000000000000001", true},
             {"1*x*x*x*x*x*x*x*x*x-2.5", true}, {"2.5*x*x-0.5", false}, {"-3.3*x*x+0.75*x", false},
-            {"0.05*x*x*x*x-2.5*x*x*x+5", false}, {"1*x*x*x*x*x+0.1", false}, {"999.999999*x*x*x*x-1000", false}};
+            {"0.05*x*x*x*x-2.5*x*x*x+5", false}, {"1*x*x*x*x*x+0.1", false}, {"999.999999*x*x*x*x-1000", false}
+        };
         DeterministicRandom rnd = DeterministicRandom.forEquation(77, 0);
         for (Object[] c : cases) {
             String text = (String) c[0];
@@ -76,12 +84,13 @@ class ExactFloatEvaluatorTest {
             ExactFloatEvaluator evaluator = new ExactFloatEvaluator(p);
             for (int i = 0; i < 2_000; i++) {
                 float x = (float) (rnd.nextDouble() * 4 - 2);
-                ExactRounding.assertCorrectlyRounded(ExactRounding.exactValue(p, x), evaluator.evaluate(x),
-                        text + " at " + x);
+                ExactRounding.assertCorrectlyRounded(
+                        ExactRounding.exactValue(p, x), evaluator.evaluate(x), text + " at " + x);
             }
             if ((Boolean) c[1]) {
-                assertTrue(evaluator.exactFallbacks() > 20, text + " left the double path only "
-                        + evaluator.exactFallbacks() + " times");
+                assertTrue(
+                        evaluator.exactFallbacks() > 20,
+                        text + " left the double path only " + evaluator.exactFallbacks() + " times");
             }
         }
     }
@@ -110,8 +119,8 @@ class ExactFloatEvaluatorTest {
 
     @Test
     void randomPolynomialsOverWideRangesAreExact() {
-        EquationSampler sampler = new EquationSampler(new EquationFamily(SamplingMode.UNIFORM_LENGTH, 4,
-                new BigDecimal("-1000"), new BigDecimal("1000"), 1, 1, 3, 1, 6, 0.2));
+        EquationSampler sampler = new EquationSampler(new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 4, new BigDecimal("-1000"), new BigDecimal("1000"), 1, 1, 3, 1, 6, 0.2));
         DeterministicRandom rnd = DeterministicRandom.forEquation(6, 0);
         for (int i = 0; i < 3_000; i++) {
             Polynomial p = sampler.sample(rnd);

@@ -8,8 +8,7 @@ import java.math.BigDecimal;
 /** Test oracle for "the exact value rounded once to float", independent of the production code. */
 final class ExactRounding {
 
-    private ExactRounding() {
-    }
+    private ExactRounding() {}
 
     /** p(x) exactly: BigDecimal coefficients, the float's exact binary value, no rounding anywhere. */
     static BigDecimal exactValue(Polynomial p, float x) {
@@ -32,12 +31,16 @@ final class ExactRounding {
         if (expected == 0) {
             expected = 0f;
         }
-        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(actual),
+        assertEquals(
+                Float.floatToIntBits(expected),
+                Float.floatToIntBits(actual),
                 () -> context + ": exact " + exact.toPlainString());
         BigDecimal distance = exact.subtract(new BigDecimal(actual)).abs();
         for (float neighbour : new float[] {Math.nextUp(actual), Math.nextDown(actual)}) {
-            int cmp = distance.compareTo(exact.subtract(new BigDecimal(neighbour)).abs());
-            assertTrue(cmp < 0 || (cmp == 0 && (Float.floatToRawIntBits(actual) & 1) == 0),
+            int cmp =
+                    distance.compareTo(exact.subtract(new BigDecimal(neighbour)).abs());
+            assertTrue(
+                    cmp < 0 || (cmp == 0 && (Float.floatToRawIntBits(actual) & 1) == 0),
                     () -> context + ": " + actual + " is not nearest to " + exact.toPlainString());
         }
     }

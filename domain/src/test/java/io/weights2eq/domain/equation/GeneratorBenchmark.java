@@ -11,8 +11,7 @@ package io.weights2eq.domain.equation;
  */
 public final class GeneratorBenchmark {
 
-    private GeneratorBenchmark() {
-    }
+    private GeneratorBenchmark() {}
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
@@ -23,9 +22,14 @@ public final class GeneratorBenchmark {
             long[] result = run(generator, seconds, 1_000_000);
             double elapsed = result[1] / 1e9;
             double equationsPerSecond = result[0] / elapsed;
-            System.out.printf("%-15s %,10.0f equations/s  %,14.0f samples/s  (%d equations in %.1f s, checksum %d)%n",
-                    family.mode().label(), equationsPerSecond, equationsPerSecond * samples.count(), result[0],
-                    elapsed, result[2]);
+            System.out.printf(
+                    "%-15s %,10.0f equations/s  %,14.0f samples/s  (%d equations in %.1f s, checksum %d)%n",
+                    family.mode().label(),
+                    equationsPerSecond,
+                    equationsPerSecond * samples.count(),
+                    result[0],
+                    elapsed,
+                    result[2]);
         }
     }
 

@@ -14,7 +14,8 @@ class PolynomialTest {
 
     @Test
     void canonicalTextFollowsTheDocumentedExamples() {
-        assertEquals("-2.5*x*x+3*x-0.75", Polynomial.ofDecimals("-0.75", "3", "-2.5").toCanonicalText());
+        assertEquals(
+                "-2.5*x*x+3*x-0.75", Polynomial.ofDecimals("-0.75", "3", "-2.5").toCanonicalText());
         assertEquals("1*x", Polynomial.ofDecimals("0", "1").toCanonicalText());
         assertEquals("0.05*x*x-5", Polynomial.ofDecimals("-5", "0", "0.05").toCanonicalText());
         assertEquals("-1*x*x", Polynomial.ofDecimals("0", "0", "-1").toCanonicalText());
@@ -22,15 +23,22 @@ class PolynomialTest {
         assertEquals("0", Polynomial.ofDecimals("0.00", "0").toCanonicalText());
         assertEquals("7", Polynomial.ofDecimals("7.000").toCanonicalText());
         assertEquals("100*x+1000", Polynomial.ofDecimals("1000", "100").toCanonicalText(), "no scientific notation");
-        assertEquals("0.000001*x*x*x*x", Polynomial.ofDecimals("0", "0", "0", "0", "1E-6").toCanonicalText());
+        assertEquals(
+                "0.000001*x*x*x*x",
+                Polynomial.ofDecimals("0", "0", "0", "0", "1E-6").toCanonicalText());
         assertEquals("1*x*x*x-1", Polynomial.ofDecimals("-1", "0", "0", "1").toCanonicalText());
     }
 
     @Test
     void equalityIsByValueAfterNormalisation() {
         assertEquals(Polynomial.ofDecimals("2.50", "1"), Polynomial.ofDecimals("2.5", "1.0"));
-        assertEquals(Polynomial.ofDecimals("2.50", "1").hashCode(), Polynomial.ofDecimals("2.5", "1.0").hashCode());
-        assertEquals(Polynomial.ofDecimals("1", "2"), Polynomial.ofDecimals("1", "2", "0", "0.000"), "trailing zero powers trimmed");
+        assertEquals(
+                Polynomial.ofDecimals("2.50", "1").hashCode(),
+                Polynomial.ofDecimals("2.5", "1.0").hashCode());
+        assertEquals(
+                Polynomial.ofDecimals("1", "2"),
+                Polynomial.ofDecimals("1", "2", "0", "0.000"),
+                "trailing zero powers trimmed");
         assertEquals(Polynomial.zero(), Polynomial.ofDecimals("0"));
         assertNotEquals(Polynomial.ofDecimals("1", "2"), Polynomial.ofDecimals("2", "1"));
         assertEquals("100", Polynomial.ofDecimals("100.00").coefficient(0).toString(), "no 1E+2");

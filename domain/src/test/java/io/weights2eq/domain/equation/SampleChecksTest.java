@@ -11,24 +11,29 @@ class SampleChecksTest {
 
     @Test
     void validSamplesPass() {
-        assertTrue(SampleChecks.check(new float[]{0, 1, 2}, new float[]{1, 2, 3}, 3, SETTING).isEmpty());
+        assertTrue(SampleChecks.check(new float[] {0, 1, 2}, new float[] {1, 2, 3}, 3, SETTING)
+                .isEmpty());
     }
 
     @Test
     void eachBrokenRuleNamesTheFieldAndTheLimit() {
-        assertEquals(List.of(new Violation("y", "must have as many samples as x (3), was 2")),
-                SampleChecks.check(new float[]{0, 1, 2}, new float[]{1, 2}, 10, SETTING));
-        assertEquals(List.of(new Violation("x", "at most 2 samples (" + SETTING + "), was 3")),
-                SampleChecks.check(new float[]{0, 1, 2}, new float[]{1, 2, 3}, 2, SETTING));
-        assertEquals(List.of(new Violation("y", "sample 1 is not finite")),
-                SampleChecks.check(new float[]{0, 1, 2}, new float[]{1, Float.NaN, 3}, 3, SETTING));
-        assertEquals(List.of(new Violation("x", "sample 2 is not finite")),
-                SampleChecks.check(new float[]{0, 1, Float.NEGATIVE_INFINITY}, new float[]{1, 2, 3}, 3, SETTING));
+        assertEquals(
+                List.of(new Violation("y", "must have as many samples as x (3), was 2")),
+                SampleChecks.check(new float[] {0, 1, 2}, new float[] {1, 2}, 10, SETTING));
+        assertEquals(
+                List.of(new Violation("x", "at most 2 samples (" + SETTING + "), was 3")),
+                SampleChecks.check(new float[] {0, 1, 2}, new float[] {1, 2, 3}, 2, SETTING));
+        assertEquals(
+                List.of(new Violation("y", "sample 1 is not finite")),
+                SampleChecks.check(new float[] {0, 1, 2}, new float[] {1, Float.NaN, 3}, 3, SETTING));
+        assertEquals(
+                List.of(new Violation("x", "sample 2 is not finite")),
+                SampleChecks.check(new float[] {0, 1, Float.NEGATIVE_INFINITY}, new float[] {1, 2, 3}, 3, SETTING));
     }
 
     @Test
     void aLongerYIsTheOversizedField() {
-        List<Violation> v = SampleChecks.check(new float[]{0}, new float[]{1, 2, 3}, 2, SETTING);
+        List<Violation> v = SampleChecks.check(new float[] {0}, new float[] {1, 2, 3}, 2, SETTING);
         assertEquals(2, v.size());
         assertEquals("y", v.get(1).field());
     }

@@ -12,9 +12,8 @@ class VocabularyTest {
 
     /** The documented table, written out independently of the implementation's ALPHABET string. */
     private static final String[] TABLE = {
-        "<pad>", "<bos>", "<eos>", "<unk>",
-        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-        "+", "*", "-", "x", "."};
+        "<pad>", "<bos>", "<eos>", "<unk>", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "*", "-", "x", "."
+    };
 
     @Test
     void hasExactlyTheDocumentedNineteenIds() {
@@ -63,8 +62,8 @@ class VocabularyTest {
 
     @Test
     void rejectsIdsOutsideTheVocabulary() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Vocabulary.decode(new int[] {5, 19}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Vocabulary.decode(new int[] {5, 19}));
         assertEquals("token id must be between 0 and 18, was 19", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.decode(new int[] {-1}));
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.symbol(19));

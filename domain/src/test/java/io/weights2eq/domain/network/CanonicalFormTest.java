@@ -67,7 +67,8 @@ class CanonicalFormTest {
                         assertTrue(firstNonZero(v) >= 0, "layer " + h + " neuron " + j);
                     }
                     if (previous != null) {
-                        assertTrue(descendingLexicographic(previous, v) <= 0,
+                        assertTrue(
+                                descendingLexicographic(previous, v) <= 0,
                                 "layer " + h + ": neuron " + (j - 1) + " must not come after neuron " + j);
                     }
                     previous = v;
@@ -225,7 +226,8 @@ class CanonicalFormTest {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
             double diff = Math.abs(expected[i] - actual[i]);
-            assertTrue(diff <= tolerance * Math.max(1, Math.abs(expected[i])),
+            assertTrue(
+                    diff <= tolerance * Math.max(1, Math.abs(expected[i])),
                     "parameter " + i + ": " + expected[i] + " vs " + actual[i]);
         }
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class NetworkFileTest {
 
     /** Writes NaN/Infinity as bare tokens, as Python's json.dumps does. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
 
     /** 1 → 2 → 1, relu: y = 0.5*relu(2x + 1) - 1*relu(-x) + 0.25 */
     private static final String TINY = """
@@ -44,7 +44,8 @@ class NetworkFileTest {
             for (int i = 0; i < p.length; i++) {
                 // random bit patterns cover subnormals, extremes and -0.0; NaN/Inf are redrawn
                 do {
-                    p[i] = n % 2 == 0 ? Float.intBitsToFloat((int) random.nextLong())
+                    p[i] = n % 2 == 0
+                            ? Float.intBitsToFloat((int) random.nextLong())
                             : (float) ((random.nextDouble() - 0.5) * 4);
                 } while (!Float.isFinite(p[i]));
             }
@@ -68,7 +69,8 @@ class NetworkFileTest {
         }
         Network network = new Network(layout, Activation.TANH, p);
         String line = NetworkFile.format("wide \"quoted\" id", network);
-        assertTrue(line.startsWith("{\"id\":\"wide \\\"quoted\\\" id\",\"layers\":[1,16,1],\"activation\":\"tanh\""),
+        assertTrue(
+                line.startsWith("{\"id\":\"wide \\\"quoted\\\" id\",\"layers\":[1,16,1],\"activation\":\"tanh\""),
                 line);
         Network back = NetworkFile.parse(line).network();
         assertArrayEquals(bits(p), bits(back.parameters()));
@@ -85,7 +87,7 @@ class NetworkFileTest {
     @Test
     void evaluatesAHandWrittenNetwork() {
         Network network = NetworkFile.parse(TINY).network();
-        for (double x : new double[]{-2, -0.5, 0, 0.3, 1.5}) {
+        for (double x : new double[] {-2, -0.5, 0, 0.3, 1.5}) {
             double expected = 0.5 * Math.max(0, 2 * x + 1) - Math.max(0, -x) + 0.25;
             assertEquals(expected, network.evaluate(x), 1e-12, "x=" + x);
         }
@@ -111,54 +113,89 @@ class NetworkFileTest {
 
     @Test
     void namesTheFieldAndTheLimit() {
-        rejects("weights[1]", "weights[1] must have 7 rows (layers[2]), had 6",
+        rejects(
+                "weights[1]",
+                "weights[1] must have 7 rows (layers[2]), had 6",
                 n -> matrix(n, 1).remove(6));
-        rejects("weights[1][3]", "weights[1][3] must have 8 numbers (layers[1]), had 9",
+        rejects(
+                "weights[1][3]",
+                "weights[1][3] must have 8 numbers (layers[1]), had 9",
                 n -> ((ArrayNode) matrix(n, 1).get(3)).add(1));
-        rejects("weights[0][3][0]", "weights[0][3][0] must be a finite number, was NaN",
+        rejects(
+                "weights[0][3][0]",
+                "weights[0][3][0] must be a finite number, was NaN",
                 n -> ((ArrayNode) matrix(n, 0).get(3)).set(0, Double.NaN));
-        rejects("weights[0][3][0]", "weights[0][3][0] must be a finite number, was NaN",
+        rejects(
+                "weights[0][3][0]",
+                "weights[0][3][0] must be a finite number, was NaN",
                 n -> ((ArrayNode) matrix(n, 0).get(3)).set(0, "NaN"));
-        rejects("weights[2][0][1]", "weights[2][0][1] must be a finite number, was -Infinity",
+        rejects(
+                "weights[2][0][1]",
+                "weights[2][0][1] must be a finite number, was -Infinity",
                 n -> ((ArrayNode) matrix(n, 2).get(0)).set(1, Double.NEGATIVE_INFINITY));
-        rejects("weights[0][1][0]", "weights[0][1][0] must be within float range (±3.4028235E38), was 1.0E300",
+        rejects(
+                "weights[0][1][0]",
+                "weights[0][1][0] must be within float range (±3.4028235E38), was 1.0E300",
                 n -> ((ArrayNode) matrix(n, 0).get(1)).set(0, 1e300));
-        rejects("weights[0][0][0]", "weights[0][0][0] must be a number, was string '1'",
+        rejects(
+                "weights[0][0][0]",
+                "weights[0][0][0] must be a number, was string '1'",
                 n -> ((ArrayNode) matrix(n, 0).get(0)).set(0, "1"));
-        rejects("weights[0][0][0]", "weights[0][0][0] must be a number, was null",
+        rejects(
+                "weights[0][0][0]",
+                "weights[0][0][0] must be a number, was null",
                 n -> ((ArrayNode) matrix(n, 0).get(0)).setNull(0));
-        rejects("weights[3]", "weights[3] must be an array of 1 rows (layers[4]), was object",
+        rejects(
+                "weights[3]",
+                "weights[3] must be an array of 1 rows (layers[4]), was object",
                 n -> ((ArrayNode) n.get("weights")).set(3, n.objectNode()));
-        rejects("weights", "weights must have 4 matrices (one per linear layer), had 3",
+        rejects(
+                "weights",
+                "weights must have 4 matrices (one per linear layer), had 3",
                 n -> ((ArrayNode) n.get("weights")).remove(3));
         rejects("weights", "weights is missing", n -> n.remove("weights"));
-        rejects("biases[2]", "biases[2] must have 8 numbers (layers[3]), had 7",
+        rejects(
+                "biases[2]",
+                "biases[2] must have 8 numbers (layers[3]), had 7",
                 n -> ((ArrayNode) n.get("biases").get(2)).remove(0));
-        rejects("biases[3][0]", "biases[3][0] must be a finite number, was Infinity",
+        rejects(
+                "biases[3][0]",
+                "biases[3][0] must be a finite number, was Infinity",
                 n -> ((ArrayNode) n.get("biases").get(3)).set(0, Double.POSITIVE_INFINITY));
         rejects("biases", "biases is missing", n -> n.putNull("biases"));
-        rejects("activation", "activation must be one of [relu, tanh, sigmoid, softplus], was 'gelu'",
+        rejects(
+                "activation",
+                "activation must be one of [relu, tanh, sigmoid, softplus], was 'gelu'",
                 n -> n.put("activation", "gelu"));
         rejects("activation", "activation must be a string, was number", n -> n.put("activation", 3));
         rejects("activation", "activation is missing", n -> n.remove("activation"));
-        rejects("layers", "layers must have between 2 and 9 sizes (at most 8 linear layers), had 1",
-                n -> layers(n, 1));
-        rejects("layers", "layers must have between 2 and 9 sizes (at most 8 linear layers), had 10",
+        rejects("layers", "layers must have between 2 and 9 sizes (at most 8 linear layers), had 1", n -> layers(n, 1));
+        rejects(
+                "layers",
+                "layers must have between 2 and 9 sizes (at most 8 linear layers), had 10",
                 n -> layers(n, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1));
         rejects("layers", "layers must be an array of layer sizes, was string", n -> n.put("layers", "1,8,1"));
         rejects("layers[1]", "layers[1] must be between 1 and 64, was 65", n -> layers(n, 1, 65, 1));
         rejects("layers[1]", "layers[1] must be between 1 and 64, was 0", n -> layers(n, 1, 0, 1));
-        rejects("layers[1]", "layers[1] must be a whole number, was 7.5",
+        rejects(
+                "layers[1]",
+                "layers[1] must be a whole number, was 7.5",
                 n -> ((ArrayNode) n.get("layers")).set(1, 7.5));
-        rejects("layers[0]", "layers[0] must be 1 (a network is a scalar function of x), was 2",
+        rejects(
+                "layers[0]",
+                "layers[0] must be 1 (a network is a scalar function of x), was 2",
                 n -> layers(n, 2, 8, 7, 8, 1));
-        rejects("layers[4]", "layers[4] must be 1 (a network is a scalar function of x), was 3",
+        rejects(
+                "layers[4]",
+                "layers[4] must be 1 (a network is a scalar function of x), was 3",
                 n -> layers(n, 1, 8, 7, 8, 3));
         rejects("id", "id is missing", n -> n.remove("id"));
         rejects("id", "id must not be blank", n -> n.put("id", "  "));
         rejects("id", "id must be a string, was number", n -> n.put("id", 42));
         rejects("id", "id must be at most 200 characters, had 201", n -> n.put("id", "x".repeat(201)));
-        assertEquals("x".repeat(200), NetworkFile.parse(mutated(n -> n.put("id", "x".repeat(200)))).id());
+        assertEquals(
+                "x".repeat(200),
+                NetworkFile.parse(mutated(n -> n.put("id", "x".repeat(200)))).id());
     }
 
     @Test
@@ -171,17 +208,23 @@ class NetworkFileTest {
 
     @Test
     void rejectsMalformedJsonAndUnknownFields() {
-        for (String bad : new String[]{"{\"id\": ", "not json", TINY + " {}", "{\"id\":\"a\",\"id\":\"b\"}"}) {
+        for (String bad : new String[] {"{\"id\": ", "not json", TINY + " {}", "{\"id\":\"a\",\"id\":\"b\"}"}) {
             NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkFile.parse(bad));
             assertEquals("json", e.field(), bad);
             assertTrue(e.getMessage().startsWith("json is malformed: "), e.getMessage());
         }
-        assertEquals("json must be one JSON object, was empty",
-                assertThrows(NetworkFormatException.class, () -> NetworkFile.parse("")).getMessage());
-        assertEquals("json must be one JSON object, was array",
-                assertThrows(NetworkFormatException.class, () -> NetworkFile.parse("[1]")).getMessage());
-        rejects("seed", "unknown fields [seed, loss]: a network line has only [id, layers, activation, weights, "
-                + "biases]", n -> n.put("seed", 1).put("loss", 0.1));
+        assertEquals(
+                "json must be one JSON object, was empty",
+                assertThrows(NetworkFormatException.class, () -> NetworkFile.parse(""))
+                        .getMessage());
+        assertEquals(
+                "json must be one JSON object, was array",
+                assertThrows(NetworkFormatException.class, () -> NetworkFile.parse("[1]"))
+                        .getMessage());
+        rejects(
+                "seed",
+                "unknown fields [seed, loss]: a network line has only [id, layers, activation, weights, " + "biases]",
+                n -> n.put("seed", 1).put("loss", 0.1));
     }
 
     private static void rejects(String field, String message, Consumer<ObjectNode> mutation) {

@@ -26,7 +26,8 @@ class NetworkTrainerTest {
     }
 
     static final TrainingTask LINE = TrainingFixtures.function("line", x -> 2 * x + 1, 5000, 1);
-    static final TrainingTask QUADRATIC = TrainingFixtures.function("quadratic", x -> -2.5 * x * x + 3 * x - 0.75, 5000, 1);
+    static final TrainingTask QUADRATIC =
+            TrainingFixtures.function("quadratic", x -> -2.5 * x * x + 3 * x - 0.75, 5000, 1);
 
     /**
      * The default config (ReLU, 1,000 steps of minibatch 500, lr 1e-2). A line converges at once; the quadratic
@@ -38,7 +39,9 @@ class NetworkTrainerTest {
         NetworkTrainer trainer = new NetworkTrainer(backend, TrainingConfig.defaults());
         List<TrainedNetwork> trained = trainer.train(List.of(LINE, QUADRATIC));
         for (TrainedNetwork t : trained) {
-            assertTrue(t.relativeValidationMse() <= 1e-3, t.equationId() + ": relative validation MSE " + t.relativeValidationMse());
+            assertTrue(
+                    t.relativeValidationMse() <= 1e-3,
+                    t.equationId() + ": relative validation MSE " + t.relativeValidationMse());
             assertTrue(t.converged(), t.equationId());
             assertEquals(1000, t.steps());
             assertEquals(152, t.network().parameters().length);
@@ -54,14 +57,20 @@ class NetworkTrainerTest {
      */
     @Test
     void tanhWithTwoThousandStepsLearnsThemOnTheFirstAttempt() {
-        TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.TANH).withSteps(2000).withQualityGate(1e-3, 0);
+        TrainingConfig config = TrainingConfig.defaults()
+                .withActivation(Activation.TANH)
+                .withSteps(2000)
+                .withQualityGate(1e-3, 0);
         List<TrainingTask> tasks = new java.util.ArrayList<>();
         for (long seed = 1; seed <= 6; seed++) {
             tasks.add(TrainingFixtures.function("line", x -> 2 * x + 1, 5000, seed));
             tasks.add(TrainingFixtures.function("quadratic", x -> -2.5 * x * x + 3 * x - 0.75, 5000, seed));
         }
         for (TrainedNetwork t : new NetworkTrainer(backend, config).train(tasks)) {
-            assertTrue(t.converged(), t.equationId() + " seed " + t.trainingSeed() + ": relative validation MSE " + t.relativeValidationMse());
+            assertTrue(
+                    t.converged(),
+                    t.equationId() + " seed " + t.trainingSeed() + ": relative validation MSE "
+                            + t.relativeValidationMse());
             assertEquals(1, t.attempts());
         }
     }
@@ -69,7 +78,8 @@ class NetworkTrainerTest {
     @Test
     void aTooSmallBudgetIsRetriedAndReportedAsNotConverged() {
         TrainingConfig config = TrainingConfig.defaults().withSteps(3);
-        TrainedNetwork t = new NetworkTrainer(backend, config).train(List.of(QUADRATIC)).get(0);
+        TrainedNetwork t =
+                new NetworkTrainer(backend, config).train(List.of(QUADRATIC)).get(0);
         assertFalse(t.converged());
         assertEquals(config.retries() + 1, t.attempts());
         assertTrue(t.relativeValidationMse() > config.targetRelativeMse(), "relative MSE " + t.relativeValidationMse());
@@ -81,13 +91,19 @@ class NetworkTrainerTest {
     @Test
     void theBestAttemptIsKept() {
         TrainingConfig config = TrainingConfig.defaults().withSteps(3);
-        TrainedNetwork kept = new NetworkTrainer(backend, config).train(List.of(QUADRATIC)).get(0);
+        TrainedNetwork kept =
+                new NetworkTrainer(backend, config).train(List.of(QUADRATIC)).get(0);
         double best = Double.POSITIVE_INFINITY;
         for (int attempt = 0; attempt <= config.retries(); attempt++) {
-            float[] p = backend.train(config, List.of(TrainingFixtures.backendTask(config, QUADRATIC, attempt))).get(0);
-            io.weights2eq.domain.network.Network n = new io.weights2eq.domain.network.Network(config.layout(), config.activation(), p);
-            best = Math.min(best, Fit.relative(Fit.mse(n, QUADRATIC.x(), QUADRATIC.y(), 4000, 5000),
-                    Fit.variance(QUADRATIC.y(), 4000, 5000)));
+            float[] p = backend.train(config, List.of(TrainingFixtures.backendTask(config, QUADRATIC, attempt)))
+                    .get(0);
+            io.weights2eq.domain.network.Network n =
+                    new io.weights2eq.domain.network.Network(config.layout(), config.activation(), p);
+            best = Math.min(
+                    best,
+                    Fit.relative(
+                            Fit.mse(n, QUADRATIC.x(), QUADRATIC.y(), 4000, 5000),
+                            Fit.variance(QUADRATIC.y(), 4000, 5000)));
         }
         assertEquals(best, kept.relativeValidationMse(), 0.0);
     }

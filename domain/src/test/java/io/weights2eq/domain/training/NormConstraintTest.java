@@ -25,16 +25,23 @@ class NormConstraintTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NormConstraint.class, names = {"L1", "L2"})
+    @EnumSource(
+            value = NormConstraint.class,
+            names = {"L1", "L2"})
     void hiddenNeuronsAreBoundedAndTheOutputLayerIsNot(NormConstraint constraint) {
-        TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.TANH).withSteps(200)
-                .withSamples(1000, 200, 200).withNormConstraint(constraint);
+        TrainingConfig config = TrainingConfig.defaults()
+                .withActivation(Activation.TANH)
+                .withSteps(200)
+                .withSamples(1000, 200, 200)
+                .withNormConstraint(constraint);
         // y = 4x + 3: with |h| ≤ 1 the output layer must grow beyond norm 1 to reach |y| up to 7
-        List<TrainingTask> tasks = List.of(TrainingFixtures.function("steep", x -> 4 * x + 3, 1200, 1),
+        List<TrainingTask> tasks = List.of(
+                TrainingFixtures.function("steep", x -> 4 * x + 3, 1200, 1),
                 TrainingFixtures.function("bowl", x -> 5 * x * x - 2, 1200, 1));
         NetworkLayout layout = config.layout();
         try (VectorKernelBackend vector = new VectorKernelBackend(2)) {
-            for (List<float[]> trained : List.of(TrainingFixtures.train(vector, config, tasks),
+            for (List<float[]> trained : List.of(
+                    TrainingFixtures.train(vector, config, tasks),
                     TrainingFixtures.train(new ScalarBackend(), config, tasks))) {
                 for (float[] p : trained) {
                     for (int k = 0; k < layout.linearLayers() - 1; k++) {

@@ -15,16 +15,23 @@ class ParameterLayoutTest {
         NetworkLayout layout = new NetworkLayout(1, 2, 2, 1);
         float[] p = {
             // W0 (2 × 1)
-            0.5f, -1.5f,
+            0.5f,
+            -1.5f,
             // W1 (2 × 2) row-major: [[w00, w01], [w10, w11]]
-            1f, 2f,
-            -3f, 0.25f,
+            1f,
+            2f,
+            -3f,
+            0.25f,
             // W2 (1 × 2)
-            2f, -1f,
+            2f,
+            -1f,
             // b0, b1, b2
-            0.1f, 0.2f,
-            -0.5f, 1f,
-            0.75f};
+            0.1f,
+            0.2f,
+            -0.5f,
+            1f,
+            0.75f
+        };
         assertEquals(p.length, layout.parameterCount());
         assertEquals(1, layout.weightIndex(0, 1, 0));
         assertEquals(3, layout.weightIndex(1, 0, 1));

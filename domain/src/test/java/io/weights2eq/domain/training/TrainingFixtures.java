@@ -12,8 +12,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /** Training tasks for tests: functions sampled on [-1, 1), generated equations, and backend tasks built like NetworkTrainer does. */
 public final class TrainingFixtures {
-    private TrainingFixtures() {
-    }
+    private TrainingFixtures() {}
 
     /** {@code samples} points x uniform in [-1, 1) (a fixed stream per id), y = f(x) rounded to float. */
     public static TrainingTask function(String id, DoubleUnaryOperator f, int samples, long trainingSeed) {
@@ -42,8 +41,11 @@ public final class TrainingFixtures {
     public static BackendTask backendTask(TrainingConfig config, TrainingTask task, int attempt) {
         int train = config.trainSamples();
         long seed = task.networkSeed();
-        return new BackendTask(Arrays.copyOfRange(task.x(), 0, train), Arrays.copyOfRange(task.y(), 0, train),
-                ParameterInitializer.initialise(config.layout(), seed, attempt), new MinibatchOrder(seed, attempt, train));
+        return new BackendTask(
+                Arrays.copyOfRange(task.x(), 0, train),
+                Arrays.copyOfRange(task.y(), 0, train),
+                ParameterInitializer.initialise(config.layout(), seed, attempt),
+                new MinibatchOrder(seed, attempt, train));
     }
 
     public static List<BackendTask> backendTasks(TrainingConfig config, List<TrainingTask> tasks) {

@@ -155,7 +155,9 @@ final class GenerationJob {
                 acknowledged.incrementAndGet();
                 listener.acknowledged(this, spec.sampleBytesPerEquation());
             } else {
-                LOG.warnf("equation %s not acknowledged, will send again: %s", EquationMessage.key(id, index), failure.toString());
+                LOG.warnf(
+                        "equation %s not acknowledged, will send again: %s",
+                        EquationMessage.key(id, index), failure.toString());
                 retries.add(index);
             }
         };
@@ -172,18 +174,38 @@ final class GenerationJob {
 
     JobSnapshot snapshot() {
         long acked = acknowledged.get();
-        return new JobSnapshot(id, spec, state.get(), watermark.watermark(), acked,
-                acked * spec.sampleBytesPerEquation(), error.get(), createdAtMillis, System.currentTimeMillis());
+        return new JobSnapshot(
+                id,
+                spec,
+                state.get(),
+                watermark.watermark(),
+                acked,
+                acked * spec.sampleBytesPerEquation(),
+                error.get(),
+                createdAtMillis,
+                System.currentTimeMillis());
     }
 
     JobStatus status() {
         long acked = acknowledged.get();
         double perSecond = state.get() == JobState.RUNNING ? rate.observe(System.nanoTime(), acked) : 0.0;
         long remaining = Math.max(0, spec.count() - watermark.watermark());
-        Double eta = state.get() != JobState.RUNNING ? Double.valueOf(0.0)
+        Double eta = state.get() != JobState.RUNNING
+                ? Double.valueOf(0.0)
                 : perSecond > 0 ? Double.valueOf(remaining / perSecond) : null;
-        return new JobStatus(id, state.get(), spec.count(), Math.min(produced.get(), spec.count()), acked,
-                watermark.watermark(), perSecond, perSecond * spec.sampleBytesPerEquation(), eta, spec.seed(),
-                spec.samples().count(), error.get(), createdAtMillis);
+        return new JobStatus(
+                id,
+                state.get(),
+                spec.count(),
+                Math.min(produced.get(), spec.count()),
+                acked,
+                watermark.watermark(),
+                perSecond,
+                perSecond * spec.sampleBytesPerEquation(),
+                eta,
+                spec.seed(),
+                spec.samples().count(),
+                error.get(),
+                createdAtMillis);
     }
 }

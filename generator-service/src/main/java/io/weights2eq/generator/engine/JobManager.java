@@ -55,7 +55,11 @@ public final class JobManager implements AutoCloseable {
     public void restore() throws InterruptedException {
         for (JobSnapshot snapshot : store.loadAll()) {
             if (snapshot.state() == JobState.RUNNING) {
-                LOG.infof("resuming job %s at index %d of %d", snapshot.id(), snapshot.acknowledgedWatermark(), snapshot.spec().count());
+                LOG.infof(
+                        "resuming job %s at index %d of %d",
+                        snapshot.id(),
+                        snapshot.acknowledgedWatermark(),
+                        snapshot.spec().count());
                 launch(snapshot);
             } else {
                 finished.put(snapshot.id(), snapshot);
@@ -106,7 +110,9 @@ public final class JobManager implements AutoCloseable {
     public List<JobStatus> all() {
         return java.util.stream.Stream.concat(
                         jobs.values().stream().map(GenerationJob::status),
-                        finished.values().stream().filter(s -> !jobs.containsKey(s.id())).map(JobManager::statusOf))
+                        finished.values().stream()
+                                .filter(s -> !jobs.containsKey(s.id()))
+                                .map(JobManager::statusOf))
                 .sorted(java.util.Comparator.comparingLong(JobStatus::createdAtMillis))
                 .toList();
     }
@@ -122,7 +128,10 @@ public final class JobManager implements AutoCloseable {
 
     /** Jobs still producing. */
     public Collection<String> runningJobIds() {
-        return jobs.values().stream().filter(j -> j.state() == JobState.RUNNING).map(GenerationJob::id).toList();
+        return jobs.values().stream()
+                .filter(j -> j.state() == JobState.RUNNING)
+                .map(GenerationJob::id)
+                .toList();
     }
 
     private void saveRunning() {
@@ -138,9 +147,20 @@ public final class JobManager implements AutoCloseable {
     }
 
     private static JobStatus statusOf(JobSnapshot s) {
-        return new JobStatus(s.id(), s.state(), s.spec().count(), s.acknowledgedWatermark(), s.acknowledged(),
-                s.acknowledgedWatermark(), 0.0, 0.0, s.state().finished() ? 0.0 : null, s.spec().seed(),
-                s.spec().samples().count(), s.error(), s.createdAtMillis());
+        return new JobStatus(
+                s.id(),
+                s.state(),
+                s.spec().count(),
+                s.acknowledgedWatermark(),
+                s.acknowledged(),
+                s.acknowledgedWatermark(),
+                0.0,
+                0.0,
+                s.state().finished() ? 0.0 : null,
+                s.spec().seed(),
+                s.spec().samples().count(),
+                s.error(),
+                s.createdAtMillis());
     }
 
     /** Stops the workers and saves the state of every job: running jobs resume on the next start. */

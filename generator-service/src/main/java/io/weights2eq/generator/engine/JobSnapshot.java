@@ -13,5 +13,4 @@ public record JobSnapshot(
         long sampleBytesAcknowledged,
         String error,
         long createdAtMillis,
-        long updatedAtMillis) {
-}
+        long updatedAtMillis) {}

@@ -14,5 +14,4 @@ public record JobStatus(
         long seed,
         int samplesPerEquation,
         String error,
-        long createdAtMillis) {
-}
+        long createdAtMillis) {}

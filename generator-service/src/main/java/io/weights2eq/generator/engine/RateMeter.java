@@ -4,8 +4,7 @@ import java.util.ArrayDeque;
 
 /** Rate of a growing count over a sliding window of recent observations. */
 final class RateMeter {
-    private record Point(long nanos, long count) {
-    }
+    private record Point(long nanos, long count) {}
 
     private final long windowNanos;
     private final ArrayDeque<Point> points = new ArrayDeque<>();

@@ -8,6 +8,5 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "w2e.dlq.source.offset";
     public static final String REJECTED_BY = "w2e.dlq.rejected.by";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 }

@@ -33,8 +33,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
     }
 
     public Future<RecordMetadata> send(Topics source, ConsumerRecord<byte[], byte[]> rejected, String reason) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(source.deadLetterTopicName(), null,
-                rejected.key(), rejected.value());
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(source.deadLetterTopicName(), null, rejected.key(), rejected.value());
         for (Header header : rejected.headers()) {
             record.headers().add(header);
         }

@@ -74,15 +74,23 @@ public final class AvroCodec<T extends SpecificRecord> {
         try {
             return decoder.decode(message);
         } catch (BadHeaderException e) {
-            throw new RecordDecodingException(type.getSimpleName(),
-                    "not an Avro single-object message (" + e.getMessage() + ")", e);
+            throw new RecordDecodingException(
+                    type.getSimpleName(), "not an Avro single-object message (" + e.getMessage() + ")", e);
         } catch (MissingSchemaException e) {
-            throw new RecordDecodingException(type.getSimpleName(),
-                    "unknown schema fingerprint " + fingerprintOf(message) + ": not a version of " + schema.getFullName(), e);
+            throw new RecordDecodingException(
+                    type.getSimpleName(),
+                    "unknown schema fingerprint " + fingerprintOf(message) + ": not a version of "
+                            + schema.getFullName(),
+                    e);
         } catch (EOFException e) {
-            throw new RecordDecodingException(type.getSimpleName(), "truncated message of " + message.length + " bytes", e);
-        } catch (IOException | AvroRuntimeException | ClassCastException | IndexOutOfBoundsException
-                 | NegativeArraySizeException | OutOfMemoryError e) {
+            throw new RecordDecodingException(
+                    type.getSimpleName(), "truncated message of " + message.length + " bytes", e);
+        } catch (IOException
+                | AvroRuntimeException
+                | ClassCastException
+                | IndexOutOfBoundsException
+                | NegativeArraySizeException
+                | OutOfMemoryError e) {
             throw new RecordDecodingException(type.getSimpleName(), "corrupt body: " + e, e);
         }
     }

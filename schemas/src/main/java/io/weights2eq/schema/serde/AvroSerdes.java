@@ -6,8 +6,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /** Serdes for Kafka Streams topologies. */
 public final class AvroSerdes {
-    private AvroSerdes() {
-    }
+    private AvroSerdes() {}
 
     public static <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
         return Serdes.serdeFrom(new AvroSerializer<>(type), new AvroDeserializer<>(type));

@@ -30,14 +30,26 @@ class AvroCodecTest {
             y[i] = (float) (-2.5 * x[i] * x[i] + 3 * x[i] - 0.75);
         }
         return Equation.newBuilder()
-                .setId("job-7").setJobId("job").setIndex(7)
-                .setFamily(EquationFamily.newBuilder().setMode("uniform-length").setDegree(2)
-                        .setCoefficientMin("-5").setCoefficientMax("5").setWholeWeight(1).setDecimalWeight(1)
-                        .setDecimalDigits(1).setFractionWeight(1).setFractionDigits(2).setAbsentProbability(0.25).build())
+                .setId("job-7")
+                .setJobId("job")
+                .setIndex(7)
+                .setFamily(EquationFamily.newBuilder()
+                        .setMode("uniform-length")
+                        .setDegree(2)
+                        .setCoefficientMin("-5")
+                        .setCoefficientMax("5")
+                        .setWholeWeight(1)
+                        .setDecimalWeight(1)
+                        .setDecimalDigits(1)
+                        .setFractionWeight(1)
+                        .setFractionDigits(2)
+                        .setAbsentProbability(0.25)
+                        .build())
                 .setCoefficients(List.of("-0.75", "3", "-2.5"))
                 .setCanonicalText("-2.5*x*x+3*x-0.75")
                 .setTokenIds(List.of(16, 6, 18, 9))
-                .setX(FloatArrayList.wrap(x)).setY(FloatArrayList.wrap(y))
+                .setX(FloatArrayList.wrap(x))
+                .setY(FloatArrayList.wrap(y))
                 .setSeed(42)
                 .build();
     }
@@ -72,11 +84,24 @@ class AvroCodecTest {
 
     @Test
     void unknownFingerprintIsNamed() {
-        byte[] bytes = AvroCodec.of(Network.class).encode(Network.newBuilder()
-                .setEquationId("e").setNetwork(NetworkParameters.newBuilder().setLayers(List.of(1, 1))
-                        .setActivation("relu").setParameters(FloatArrayList.wrap(new float[2])).build())
-                .setTrainMse(0).setValidationMse(0).setRelativeValidationMse(0).setSteps(1).setAttempts(1)
-                .setConverged(true).setTrainingSeed(1).setTrainerInstance("t").setTrainingMillis(1).build());
+        byte[] bytes = AvroCodec.of(Network.class)
+                .encode(Network.newBuilder()
+                        .setEquationId("e")
+                        .setNetwork(NetworkParameters.newBuilder()
+                                .setLayers(List.of(1, 1))
+                                .setActivation("relu")
+                                .setParameters(FloatArrayList.wrap(new float[2]))
+                                .build())
+                        .setTrainMse(0)
+                        .setValidationMse(0)
+                        .setRelativeValidationMse(0)
+                        .setSteps(1)
+                        .setAttempts(1)
+                        .setConverged(true)
+                        .setTrainingSeed(1)
+                        .setTrainerInstance("t")
+                        .setTrainingMillis(1)
+                        .build());
         var e = assertThrows(RecordDecodingException.class, () -> codec.decode(bytes));
         assertTrue(e.reason().startsWith("unknown schema fingerprint 0x"), e.reason());
     }
@@ -101,8 +126,11 @@ class AvroCodecTest {
         GenericRecord old = new GenericData.Record(v1);
         for (Schema.Field field : v1.getFields()) {
             Object value = current.get(field.name());
-            old.put(field.name(), value instanceof org.apache.avro.specific.SpecificRecord nested
-                    ? SpecificData.get().deepCopy(nested.getSchema(), nested) : value);
+            old.put(
+                    field.name(),
+                    value instanceof org.apache.avro.specific.SpecificRecord nested
+                            ? SpecificData.get().deepCopy(nested.getSchema(), nested)
+                            : value);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new BinaryMessageEncoder<GenericRecord>(SpecificData.get(), v1).encode(old, out);
@@ -115,8 +143,11 @@ class AvroCodecTest {
     @Test
     void aWriterSchemaOutsideTheHistoryIsRejected() throws Exception {
         // Same record name, but a schema that was never a recorded version: it must not be guessed at.
-        Schema old = SchemaBuilder.record("Equation").namespace("io.weights2eq.schema.avro").fields()
-                .requiredString("id").endRecord();
+        Schema old = SchemaBuilder.record("Equation")
+                .namespace("io.weights2eq.schema.avro")
+                .fields()
+                .requiredString("id")
+                .endRecord();
         GenericRecord record = new GenericData.Record(old);
         record.put("id", "x");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

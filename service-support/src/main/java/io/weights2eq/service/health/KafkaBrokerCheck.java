@@ -27,9 +27,10 @@ public class KafkaBrokerCheck implements HealthCheck {
     private final Duration timeout;
 
     @Inject
-    public KafkaBrokerCheck(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                            @ConfigProperty(name = "w2e.health.kafka-timeout", defaultValue = "PT2S") Duration timeout,
-                            @ConfigProperty(name = "quarkus.application.name") String service) {
+    public KafkaBrokerCheck(
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            @ConfigProperty(name = "w2e.health.kafka-timeout", defaultValue = "PT2S") Duration timeout,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-health");
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
@@ -41,10 +42,18 @@ public class KafkaBrokerCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).size();
-            return HealthCheckResponse.named("kafka-broker").up().withData("nodes", nodes).build();
+                    .nodes()
+                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
+                    .size();
+            return HealthCheckResponse.named("kafka-broker")
+                    .up()
+                    .withData("nodes", nodes)
+                    .build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("kafka-broker").down().withData("reason", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("kafka-broker")
+                    .down()
+                    .withData("reason", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 

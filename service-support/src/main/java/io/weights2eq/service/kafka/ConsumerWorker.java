@@ -39,8 +39,12 @@ public final class ConsumerWorker implements AutoCloseable {
     private volatile Thread thread;
     private volatile Consumer<byte[], byte[]> consumer;
 
-    public ConsumerWorker(String name, String topic, Supplier<? extends Consumer<byte[], byte[]>> consumerFactory,
-                          RecordHandler handler, Duration closeTimeout) {
+    public ConsumerWorker(
+            String name,
+            String topic,
+            Supplier<? extends Consumer<byte[], byte[]>> consumerFactory,
+            RecordHandler handler,
+            Duration closeTimeout) {
         this.name = name;
         this.topic = topic;
         this.consumerFactory = consumerFactory;
@@ -61,7 +65,7 @@ public final class ConsumerWorker implements AutoCloseable {
         try {
             handler.open();
             try (Consumer<byte[], byte[]> c = consumerFactory.get();
-                 GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
+                    GroupMembership.Leaving leaving = GroupMembership.leavingOnClose(c)) {
                 consumer = c;
                 c.subscribe(List.of(topic), new Rebalance());
                 try {

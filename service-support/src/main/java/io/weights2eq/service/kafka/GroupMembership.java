@@ -22,14 +22,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 public final class GroupMembership {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private GroupMembership() {
-    }
+    private GroupMembership() {}
 
     /** {@code consumerConfig} plus {@code group.instance.id = <configuredInstanceId>-<role>} when an id is configured. */
-    public static Map<String, Object> withStaticMembership(Map<String, Object> consumerConfig,
-                                                            Optional<String> configuredInstanceId, String role) {
+    public static Map<String, Object> withStaticMembership(
+            Map<String, Object> consumerConfig, Optional<String> configuredInstanceId, String role) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
-        configuredInstanceId.filter(id -> !id.isBlank())
+        configuredInstanceId
+                .filter(id -> !id.isBlank())
                 .ifPresent(id -> config.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id + "-" + role));
         return config;
     }

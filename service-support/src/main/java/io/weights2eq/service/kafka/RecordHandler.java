@@ -12,8 +12,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public interface RecordHandler {
     /** Before the consumer subscribes: create here what only this thread may use. */
-    default void open() {
-    }
+    default void open() {}
 
     /** How long the next poll may wait for records. */
     Duration pollTimeout();
@@ -22,14 +21,11 @@ public interface RecordHandler {
     void onRecords(ConsumerRecords<byte[], byte[]> records, WorkerControl control);
 
     /** The loop stops normally (closed or {@link WorkerControl#stop() stopped}): a last chance to commit. */
-    default void onStop(WorkerControl control) {
-    }
+    default void onStop(WorkerControl control) {}
 
-    default void onAssigned(Collection<TopicPartition> partitions, WorkerControl control) {
-    }
+    default void onAssigned(Collection<TopicPartition> partitions, WorkerControl control) {}
 
-    default void onRevoked(Collection<TopicPartition> partitions, WorkerControl control) {
-    }
+    default void onRevoked(Collection<TopicPartition> partitions, WorkerControl control) {}
 
     /** The broker refused a commit; by default the worker stops (its health goes DOWN). */
     default void onCommitFailed(KafkaException e) {
@@ -37,6 +33,5 @@ public interface RecordHandler {
     }
 
     /** The thread ends, however it ends. */
-    default void close() {
-    }
+    default void close() {}
 }

@@ -4,8 +4,7 @@ import java.util.OptionalLong;
 
 /** The declared length of a request body, for the services' body-limit filters (checked before the body is read). */
 public final class ContentLength {
-    private ContentLength() {
-    }
+    private ContentLength() {}
 
     /** The value of a {@code Content-Length} header; empty when absent or not a number (the HTTP layer rejects those). */
     public static OptionalLong parse(String header) {

@@ -93,10 +93,12 @@ class ConsumerWorkerTest {
 
     @Test
     void commitsNothingForPartitionsNoLongerOwned() throws InterruptedException {
-        startWith(handler((records, control) -> {
-            control.commit(Map.of(new TopicPartition(TOPIC, 7), new OffsetAndMetadata(1)));
-            control.commit(after(records));
-        }), 1);
+        startWith(
+                handler((records, control) -> {
+                    control.commit(Map.of(new TopicPartition(TOPIC, 7), new OffsetAndMetadata(1)));
+                    control.commit(after(records));
+                }),
+                1);
         await(() -> consumer.committed(Set.of(P0)).get(P0) != null);
         assertFalse(consumer.committed(Set.of(new TopicPartition(TOPIC, 7))).containsKey(new TopicPartition(TOPIC, 7)));
     }
@@ -104,12 +106,14 @@ class ConsumerWorkerTest {
     @Test
     void pausesAndResumesTheAssignedPartitions() throws InterruptedException {
         List<Set<TopicPartition>> pausedSeen = new CopyOnWriteArrayList<>();
-        startWith(handler((records, control) -> {
-            control.pauseAll();
-            pausedSeen.add(Set.copyOf(consumer.paused()));
-            control.resumeAll();
-            pausedSeen.add(Set.copyOf(consumer.paused()));
-        }), 1);
+        startWith(
+                handler((records, control) -> {
+                    control.pauseAll();
+                    pausedSeen.add(Set.copyOf(consumer.paused()));
+                    control.resumeAll();
+                    pausedSeen.add(Set.copyOf(consumer.paused()));
+                }),
+                1);
         await(() -> pausedSeen.size() == 2);
         assertEquals(List.of(Set.of(P0), Set.of()), pausedSeen);
     }
@@ -117,13 +121,15 @@ class ConsumerWorkerTest {
     @Test
     void rewindSeeksBackToTheCommittedOffsetAndResumes() throws InterruptedException {
         List<Long> positions = new CopyOnWriteArrayList<>();
-        startWith(handler((records, control) -> {
-            control.commit(Map.of(P0, new OffsetAndMetadata(1)));
-            control.pauseAll();
-            positions.add(consumer.position(P0));
-            control.rewind(); // e.g. a batch failed after the first record was committed
-            positions.add(consumer.position(P0));
-        }), 3);
+        startWith(
+                handler((records, control) -> {
+                    control.commit(Map.of(P0, new OffsetAndMetadata(1)));
+                    control.pauseAll();
+                    positions.add(consumer.position(P0));
+                    control.rewind(); // e.g. a batch failed after the first record was committed
+                    positions.add(consumer.position(P0));
+                }),
+                3);
         await(() -> positions.size() == 2);
         assertEquals(List.of(3L, 1L), positions);
         assertTrue(consumer.paused().isEmpty(), "a rewind resumes what it owns");
@@ -132,13 +138,15 @@ class ConsumerWorkerTest {
     @Test
     void aFailedAcknowledgementRewindsAndCommitsNothing() throws InterruptedException {
         List<Long> positions = new CopyOnWriteArrayList<>();
-        startWith(handler((records, control) -> {
-            var ack = CompletableFuture.failedFuture(new RuntimeException("broker down"));
-            if (control.acknowledged(List.of(ack), "test records")) {
-                control.commit(after(records));
-            }
-            positions.add(consumer.position(P0));
-        }), 2);
+        startWith(
+                handler((records, control) -> {
+                    var ack = CompletableFuture.failedFuture(new RuntimeException("broker down"));
+                    if (control.acknowledged(List.of(ack), "test records")) {
+                        control.commit(after(records));
+                    }
+                    positions.add(consumer.position(P0));
+                }),
+                2);
         await(() -> positions.size() == 1);
         assertEquals(List.of(0L), positions, "no committed offset: back to the beginning");
         assertFalse(consumer.committed(Set.of(P0)).containsKey(P0));
@@ -147,24 +155,26 @@ class ConsumerWorkerTest {
     @Test
     void closeStopsTheThreadAfterTheLastCommit() throws InterruptedException {
         var stopped = new AtomicBoolean();
-        RecordHandler base = handler((records, control) -> { });
-        startWith(new RecordHandler() {
-            @Override
-            public Duration pollTimeout() {
-                return base.pollTimeout();
-            }
+        RecordHandler base = handler((records, control) -> {});
+        startWith(
+                new RecordHandler() {
+                    @Override
+                    public Duration pollTimeout() {
+                        return base.pollTimeout();
+                    }
 
-            @Override
-            public void onRecords(ConsumerRecords<byte[], byte[]> records, WorkerControl control) {
-                base.onRecords(records, control);
-            }
+                    @Override
+                    public void onRecords(ConsumerRecords<byte[], byte[]> records, WorkerControl control) {
+                        base.onRecords(records, control);
+                    }
 
-            @Override
-            public void onStop(WorkerControl control) {
-                control.commit(Map.of(P0, new OffsetAndMetadata(1)));
-                stopped.set(consumer.committed(Set.of(P0)).get(P0).offset() == 1);
-            }
-        }, 1);
+                    @Override
+                    public void onStop(WorkerControl control) {
+                        control.commit(Map.of(P0, new OffsetAndMetadata(1)));
+                        stopped.set(consumer.committed(Set.of(P0)).get(P0).offset() == 1);
+                    }
+                },
+                1);
         await(() -> handled.size() == 1);
         assertTrue(worker.isAlive());
         worker.close();
@@ -175,9 +185,11 @@ class ConsumerWorkerTest {
 
     @Test
     void aHandlerThatThrowsEndsTheWorkerAndItsLiveness() throws InterruptedException {
-        startWith(handler((records, control) -> {
-            throw new IllegalStateException("cannot go on");
-        }), 1);
+        startWith(
+                handler((records, control) -> {
+                    throw new IllegalStateException("cannot go on");
+                }),
+                1);
         await(() -> !worker.isAlive());
         assertInstanceOf(IllegalStateException.class, worker.failure());
         assertTrue(consumer.closed());
@@ -185,9 +197,11 @@ class ConsumerWorkerTest {
 
     @Test
     void sinceLastPollGrowsWhenTheThreadNoLongerPolls() throws InterruptedException {
-        startWith(handler((records, control) -> {
-            throw new IllegalStateException("dead");
-        }), 1);
+        startWith(
+                handler((records, control) -> {
+                    throw new IllegalStateException("dead");
+                }),
+                1);
         await(() -> !worker.isAlive());
         Duration first = worker.sinceLastPoll();
         Thread.sleep(50);

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class WorkerLoopTest {
     private static final TopicPartition P0 = new TopicPartition("t", 0);
 
-    private record Loop(ConsumerWorker worker) implements WorkerLoop {
-    }
+    private record Loop(ConsumerWorker worker) implements WorkerLoop {}
 
     @Test
     void aLoopIsAliveWithItsPartitionsUntilClosed() throws InterruptedException {
@@ -31,8 +30,7 @@ class WorkerLoopTest {
             }
 
             @Override
-            public void onRecords(ConsumerRecords<byte[], byte[]> records, WorkerControl control) {
-            }
+            public void onRecords(ConsumerRecords<byte[], byte[]> records, WorkerControl control) {}
         };
         Loop loop = new Loop(new ConsumerWorker("loop", "t", () -> consumer, idle, Duration.ofSeconds(5)).start());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

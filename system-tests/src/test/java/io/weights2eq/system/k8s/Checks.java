@@ -36,12 +36,15 @@ abstract class Checks {
     }
 
     Optional<Manifest> kafkaTopic(String name) {
-        return set.ofKind("KafkaTopic").stream().filter(t -> topicName(t).equals(name)).findFirst();
+        return set.ofKind("KafkaTopic").stream()
+                .filter(t -> topicName(t).equals(name))
+                .findFirst();
     }
 
     OptionalLong partitions(String topic) {
-        return kafkaTopic(topic).filter(t -> t.spec().path("partitions").canConvertToLong())
-                .map(t -> OptionalLong.of(t.spec().path("partitions").asLong())).orElse(OptionalLong.empty());
+        return kafkaTopic(topic)
+                .filter(t -> t.spec().path("partitions").canConvertToLong())
+                .map(t -> OptionalLong.of(t.spec().path("partitions").asLong()))
+                .orElse(OptionalLong.empty());
     }
-
 }

@@ -68,8 +68,8 @@ final class ContainerConfig {
         Matcher m = EXPRESSION.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = raw(m.group(1)).map(v -> expand(v, depth + 1))
-                    .orElse(m.group(2) != null ? m.group(2) : m.group());
+            String replacement =
+                    raw(m.group(1)).map(v -> expand(v, depth + 1)).orElse(m.group(2) != null ? m.group(2) : m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -91,7 +91,8 @@ final class ContainerConfig {
                 value = "<secret " + from.path("secretKeyRef").path("name").asText() + "/"
                         + from.path("secretKeyRef").path("key").asText() + ">";
             } else if (from.has("configMapKeyRef")) {
-                value = "<configmap " + from.path("configMapKeyRef").path("name").asText() + "/"
+                value = "<configmap "
+                        + from.path("configMapKeyRef").path("name").asText() + "/"
                         + from.path("configMapKeyRef").path("key").asText() + ">";
             } else {
                 value = var.path("value").asText("");

@@ -19,14 +19,18 @@ class DockerfilesTest {
     void everyImageIsBuiltFromTheQuarkusAppWithJavaOpts() throws IOException {
         for (ManifestSet.Image image : K8sPaths.shipped().images().values()) {
             String module = image.module();
-            String dockerfile = Files.readString(K8sPaths.REPO_ROOT.resolve(module).resolve("src/main/docker/Dockerfile.jvm"));
+            String dockerfile =
+                    Files.readString(K8sPaths.REPO_ROOT.resolve(module).resolve("src/main/docker/Dockerfile.jvm"));
             for (String part : List.of("lib/", "*.jar", "app/", "quarkus/")) {
-                assertTrue(dockerfile.contains("COPY --chown=185:185 " + module + "/target/quarkus-app/" + part),
+                assertTrue(
+                        dockerfile.contains("COPY --chown=185:185 " + module + "/target/quarkus-app/" + part),
                         module + "/src/main/docker/Dockerfile.jvm: no COPY of target/quarkus-app/" + part);
             }
-            assertTrue(dockerfile.matches("(?s).*exec java [^\"]*\\$JAVA_OPTS -jar /deployments/quarkus-run\\.jar.*"),
+            assertTrue(
+                    dockerfile.matches("(?s).*exec java [^\"]*\\$JAVA_OPTS -jar /deployments/quarkus-run\\.jar.*"),
                     module + "/src/main/docker/Dockerfile.jvm: does not run java $JAVA_OPTS -jar quarkus-run.jar");
-            assertTrue(dockerfile.contains("--add-modules jdk.incubator.vector") == VECTOR_API_MODULES.contains(module),
+            assertTrue(
+                    dockerfile.contains("--add-modules jdk.incubator.vector") == VECTOR_API_MODULES.contains(module),
                     module + "/src/main/docker/Dockerfile.jvm: --add-modules jdk.incubator.vector is needed exactly by "
                             + VECTOR_API_MODULES);
         }
@@ -34,13 +38,16 @@ class DockerfilesTest {
 
     @Test
     void theDecoderImageShipsTheModelAndAWritableDjlCache() throws IOException {
-        String dockerfile = Files.readString(K8sPaths.REPO_ROOT.resolve("decoder-service/src/main/docker/Dockerfile.jvm"));
+        String dockerfile =
+                Files.readString(K8sPaths.REPO_ROOT.resolve("decoder-service/src/main/docker/Dockerfile.jvm"));
         assertTrue(Files.isDirectory(K8sPaths.REPO_ROOT.resolve("models")), "models/ is where the shipped model lives");
         assertTrue(dockerfile.contains("COPY --chown=185:185 models/ /deployments/models/"), "no COPY of models/");
         // w2e.decoder.model defaults to ${W2E_HOME:.}/models
         assertTrue(dockerfile.contains("W2E_HOME=/deployments"), "W2E_HOME must point at the directory above models/");
-        assertTrue(dockerfile.contains("DJL_CACHE_DIR=/deployments/djl-cache")
-                && dockerfile.contains("mkdir -p /deployments/config /deployments/djl-cache")
-                && dockerfile.contains("chown -R 185:185 /deployments"), "DJL_CACHE_DIR must be a directory uid 185 owns");
+        assertTrue(
+                dockerfile.contains("DJL_CACHE_DIR=/deployments/djl-cache")
+                        && dockerfile.contains("mkdir -p /deployments/config /deployments/djl-cache")
+                        && dockerfile.contains("chown -R 185:185 /deployments"),
+                "DJL_CACHE_DIR must be a directory uid 185 owns");
     }
 }

@@ -11,11 +11,14 @@ import java.util.stream.Stream;
 /** Where the manifests are, and broken copies of them for the negative tests. */
 final class K8sPaths {
     /** The repository: the parent of this module (Surefire's basedir). */
-    static final Path REPO_ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
+    static final Path REPO_ROOT = Path.of(System.getProperty("basedir", "."))
+            .toAbsolutePath()
+            .normalize()
+            .getParent();
+
     static final Path MANIFESTS = REPO_ROOT.resolve("deploy").resolve("k8s");
 
-    private K8sPaths() {
-    }
+    private K8sPaths() {}
 
     static ManifestSet shipped() {
         return ManifestSet.load(MANIFESTS, REPO_ROOT);
@@ -52,7 +55,8 @@ final class K8sPaths {
 
     /** An edit that replaces the first occurrence of {@code from}. */
     static UnaryOperator<String> replaceFirst(String from, String to) {
-        return text -> text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        return text ->
+                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
     }
 
     /** An edit that replaces every occurrence of {@code from}. */

@@ -30,7 +30,6 @@ final class KafkaChecks extends Checks {
         }
     }
 
-
     private void checkStrimziClusterLabels() {
         for (String kind : List.of("KafkaTopic", "KafkaUser", "KafkaNodePool")) {
             for (Manifest m : set.ofKind(kind)) {
@@ -70,7 +69,8 @@ final class KafkaChecks extends Checks {
                     problem(t, "config " + e.getKey() + " is " + actual + ", Topics wants " + e.getValue());
                 }
             }
-            if (!t.spec().path("partitions").canConvertToLong() || t.spec().path("partitions").asLong() < 1) {
+            if (!t.spec().path("partitions").canConvertToLong()
+                    || t.spec().path("partitions").asLong() < 1) {
                 problem(t, "partitions must be a number >= 1, is " + t.spec().path("partitions"));
             }
         }
@@ -78,8 +78,10 @@ final class KafkaChecks extends Checks {
         OptionalLong equations = partitions(Topics.EQUATIONS.topicName());
         OptionalLong networks = partitions(Topics.NETWORKS.topicName());
         if (equations.isPresent() && networks.isPresent() && equations.getAsLong() != networks.getAsLong()) {
-            problem(kafkaTopic(Topics.NETWORKS.topicName()).orElseThrow(), "partitions " + networks.getAsLong()
-                    + " differ from the " + equations.getAsLong() + " of 'equations' (the Streams join needs both equal)");
+            problem(
+                    kafkaTopic(Topics.NETWORKS.topicName()).orElseThrow(),
+                    "partitions " + networks.getAsLong() + " differ from the " + equations.getAsLong()
+                            + " of 'equations' (the Streams join needs both equal)");
         }
     }
 
@@ -109,7 +111,8 @@ final class KafkaChecks extends Checks {
         Optional<JsonNode> listener = Optional.empty();
         for (Manifest kafka : set.ofKind("Kafka")) {
             for (JsonNode l : kafka.spec().path("kafka").path("listeners")) {
-                if (hostPort.length == 2 && hostPort[0].equals(kafka.name() + "-kafka-bootstrap")
+                if (hostPort.length == 2
+                        && hostPort[0].equals(kafka.name() + "-kafka-bootstrap")
                         && hostPort[1].equals(l.path("port").asText())) {
                     listener = Optional.of(l);
                 }
@@ -121,16 +124,21 @@ final class KafkaChecks extends Checks {
         }
         boolean tls = listener.get().path("tls").asBoolean(false);
         String auth = listener.get().path("authentication").path("type").asText("none");
-        String protocol = auth.startsWith("scram") ? (tls ? "SASL_SSL" : "SASL_PLAINTEXT") : (tls ? "SSL" : "PLAINTEXT");
+        String protocol =
+                auth.startsWith("scram") ? (tls ? "SASL_SSL" : "SASL_PLAINTEXT") : (tls ? "SSL" : "PLAINTEXT");
         String actual = w.config().get(prefix + "security.protocol").orElse("PLAINTEXT");
         if (!actual.equals(protocol)) {
-            problem(w, prefix + "security.protocol is " + actual + ", listener '" + listener.get().path("name").asText()
-                    + "' needs " + protocol);
+            problem(
+                    w,
+                    prefix + "security.protocol is " + actual + ", listener '"
+                            + listener.get().path("name").asText() + "' needs " + protocol);
         }
         if (auth.equals("scram-sha-512")) {
             if (!w.config().is(prefix + "sasl.mechanism", "SCRAM-SHA-512")) {
-                problem(w, prefix + "sasl.mechanism must be SCRAM-SHA-512, is "
-                        + w.config().get(prefix + "sasl.mechanism").orElse("unset"));
+                problem(
+                        w,
+                        prefix + "sasl.mechanism must be SCRAM-SHA-512, is "
+                                + w.config().get(prefix + "sasl.mechanism").orElse("unset"));
             }
             String jaas = w.config().get(prefix + "sasl.jaas.config").orElse("");
             if (!jaas.startsWith("<secret ")) {
@@ -140,10 +148,11 @@ final class KafkaChecks extends Checks {
         if (tls) {
             Optional<String> truststore = w.config().get(prefix + "ssl.truststore.location");
             if (truststore.isEmpty() || w.volumeHolding(truststore.get()).isEmpty()) {
-                problem(w, prefix + "ssl.truststore.location " + truststore.orElse("unset")
-                        + " is on no mounted volume (the cluster CA)");
+                problem(
+                        w,
+                        prefix + "ssl.truststore.location " + truststore.orElse("unset")
+                                + " is on no mounted volume (the cluster CA)");
             }
         }
     }
-
 }

@@ -43,8 +43,13 @@ final class ManifestSet {
     private final List<String> loadProblems;
     private final String namespace;
 
-    private ManifestSet(Path dir, Path repoRoot, List<Manifest> manifests, Map<String, Image> images,
-                        List<String> loadProblems, String namespace) {
+    private ManifestSet(
+            Path dir,
+            Path repoRoot,
+            List<Manifest> manifests,
+            Map<String, Image> images,
+            List<String> loadProblems,
+            String namespace) {
         this.namespace = namespace;
         this.dir = dir;
         this.repoRoot = repoRoot;
@@ -82,10 +87,18 @@ final class ManifestSet {
         Map<String, Image> images = new LinkedHashMap<>();
         for (JsonNode image : kustomization.path("images")) {
             String name = image.path("name").asText();
-            images.put(name, new Image(image.path("newName").asText(name),
-                    image.hasNonNull("newTag") ? image.path("newTag").asText() : null));
+            images.put(
+                    name,
+                    new Image(
+                            image.path("newName").asText(name),
+                            image.hasNonNull("newTag") ? image.path("newTag").asText() : null));
         }
-        return new ManifestSet(k8sDir, repoRoot, manifests, images, problems,
+        return new ManifestSet(
+                k8sDir,
+                repoRoot,
+                manifests,
+                images,
+                problems,
                 kustomization.path("namespace").asText("default"));
     }
 
@@ -107,7 +120,8 @@ final class ManifestSet {
 
     /** The image a container's {@code image:} becomes after kustomize's images transform. */
     Optional<Image> image(String containerImage) {
-        String key = containerImage.contains(":") ? containerImage.substring(0, containerImage.lastIndexOf(':'))
+        String key = containerImage.contains(":")
+                ? containerImage.substring(0, containerImage.lastIndexOf(':'))
                 : containerImage;
         return Optional.ofNullable(images.get(key));
     }
@@ -138,8 +152,8 @@ final class ManifestSet {
     }
 
     private static List<JsonNode> readAll(Path file) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class)
-                .readValues(YAML.getFactory().createParser(file.toFile()))) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(YAML.getFactory().createParser(file.toFile()))) {
             List<JsonNode> all = new ArrayList<>();
             while (documents.hasNextValue()) {
                 all.add(documents.nextValue());

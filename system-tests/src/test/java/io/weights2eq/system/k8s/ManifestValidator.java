@@ -17,19 +17,21 @@ final class ManifestValidator {
     /** TopicProvisioner's configuration of every dead-letter topic: deleted never (kept for inspection). */
     static final Map<String, String> DEAD_LETTER_CONFIG = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     /** Paths whose contents must survive a restart: they must lie on a PersistentVolumeClaim. */
-    static final List<String> PERSISTENT_PATH_KEYS = List.of("w2e.decoder.training.checkpoint-dir",
-            "kafka-streams.state.dir");
+    static final List<String> PERSISTENT_PATH_KEYS =
+            List.of("w2e.decoder.training.checkpoint-dir", "kafka-streams.state.dir");
 
-    private ManifestValidator() {
-    }
+    private ManifestValidator() {}
 
     /** Every problem of the set, in a stable order; empty when it is fine. */
     static List<String> validate(ManifestSet set) {
         List<String> problems = new ArrayList<>(set.loadProblems());
         List<Workload> workloads = Workload.all(set);
-        for (Checks checks : List.of(new ReferenceChecks(set, workloads, problems),
-                new KafkaChecks(set, workloads, problems), new ScalingChecks(set, workloads, problems),
-                new SelectorChecks(set, workloads, problems), new ContainerChecks(set, workloads, problems))) {
+        for (Checks checks : List.of(
+                new ReferenceChecks(set, workloads, problems),
+                new KafkaChecks(set, workloads, problems),
+                new ScalingChecks(set, workloads, problems),
+                new SelectorChecks(set, workloads, problems),
+                new ContainerChecks(set, workloads, problems))) {
             checks.run();
         }
         return List.copyOf(problems);

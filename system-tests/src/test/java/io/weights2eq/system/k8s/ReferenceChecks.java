@@ -20,7 +20,6 @@ final class ReferenceChecks extends Checks {
         checkReferences();
     }
 
-
     private void checkStructure() {
         for (Manifest m : set.all()) {
             for (String field : List.of("apiVersion", "kind")) {
@@ -49,30 +48,49 @@ final class ReferenceChecks extends Checks {
             problem(from, where + " names no " + kind);
             return;
         }
-        if (set.find(kind, name).isPresent() || kind.equals("Secret") && operatorSecrets().contains(name)) {
+        if (set.find(kind, name).isPresent()
+                || kind.equals("Secret") && operatorSecrets().contains(name)) {
             return;
         }
-        problem(from, where + " refers to " + kind + " '" + name + "', which is not in the set"
-                + (kind.equals("Secret") ? " (nor a KafkaUser's or a Kafka cluster CA's Secret)" : ""));
+        problem(
+                from,
+                where + " refers to " + kind + " '" + name + "', which is not in the set"
+                        + (kind.equals("Secret") ? " (nor a KafkaUser's or a Kafka cluster CA's Secret)" : ""));
     }
 
     private void checkReferences() {
         for (Manifest d : set.ofKind("Deployment")) {
             JsonNode pod = d.spec().path("template").path("spec");
             if (pod.hasNonNull("serviceAccountName")) { // unset: the namespace's 'default', always there
-                requireObject(d, "ServiceAccount", pod.path("serviceAccountName").asText(), "serviceAccountName");
+                requireObject(
+                        d, "ServiceAccount", pod.path("serviceAccountName").asText(), "serviceAccountName");
             }
             for (JsonNode volume : pod.path("volumes")) {
                 String where = "volume '" + volume.path("name").asText() + "'";
-                if (volume.has("configMap") && !volume.path("configMap").path("optional").asBoolean(false)) {
-                    requireObject(d, "ConfigMap", volume.path("configMap").path("name").asText(), where);
+                if (volume.has("configMap")
+                        && !volume.path("configMap").path("optional").asBoolean(false)) {
+                    requireObject(
+                            d,
+                            "ConfigMap",
+                            volume.path("configMap").path("name").asText(),
+                            where);
                 }
-                if (volume.has("secret") && !volume.path("secret").path("optional").asBoolean(false)) {
-                    requireObject(d, "Secret", volume.path("secret").path("secretName").asText(), where);
+                if (volume.has("secret")
+                        && !volume.path("secret").path("optional").asBoolean(false)) {
+                    requireObject(
+                            d,
+                            "Secret",
+                            volume.path("secret").path("secretName").asText(),
+                            where);
                 }
                 if (volume.has("persistentVolumeClaim")) {
-                    requireObject(d, "PersistentVolumeClaim",
-                            volume.path("persistentVolumeClaim").path("claimName").asText(), where);
+                    requireObject(
+                            d,
+                            "PersistentVolumeClaim",
+                            volume.path("persistentVolumeClaim")
+                                    .path("claimName")
+                                    .asText(),
+                            where);
                 }
             }
             for (String containers : List.of("initContainers", "containers")) {
@@ -81,21 +99,38 @@ final class ReferenceChecks extends Checks {
                     for (JsonNode var : c.path("env")) {
                         JsonNode from = var.path("valueFrom");
                         String where = container + " env " + var.path("name").asText();
-                        if (from.has("secretKeyRef") && !from.path("secretKeyRef").path("optional").asBoolean(false)) {
-                            requireObject(d, "Secret", from.path("secretKeyRef").path("name").asText(), where);
+                        if (from.has("secretKeyRef")
+                                && !from.path("secretKeyRef").path("optional").asBoolean(false)) {
+                            requireObject(
+                                    d,
+                                    "Secret",
+                                    from.path("secretKeyRef").path("name").asText(),
+                                    where);
                         }
                         if (from.has("configMapKeyRef")
-                                && !from.path("configMapKeyRef").path("optional").asBoolean(false)) {
-                            requireObject(d, "ConfigMap", from.path("configMapKeyRef").path("name").asText(), where);
+                                && !from.path("configMapKeyRef")
+                                        .path("optional")
+                                        .asBoolean(false)) {
+                            requireObject(
+                                    d,
+                                    "ConfigMap",
+                                    from.path("configMapKeyRef").path("name").asText(),
+                                    where);
                         }
                     }
                     for (JsonNode from : c.path("envFrom")) {
                         if (from.has("configMapRef")) {
-                            requireObject(d, "ConfigMap", from.path("configMapRef").path("name").asText(),
+                            requireObject(
+                                    d,
+                                    "ConfigMap",
+                                    from.path("configMapRef").path("name").asText(),
                                     container + " envFrom");
                         }
                         if (from.has("secretRef")) {
-                            requireObject(d, "Secret", from.path("secretRef").path("name").asText(),
+                            requireObject(
+                                    d,
+                                    "Secret",
+                                    from.path("secretRef").path("name").asText(),
                                     container + " envFrom");
                         }
                     }
@@ -104,10 +139,12 @@ final class ReferenceChecks extends Checks {
         }
         for (Manifest auth : set.ofKind("TriggerAuthentication")) {
             for (JsonNode ref : auth.spec().path("secretTargetRef")) {
-                requireObject(auth, "Secret", ref.path("name").asText(),
+                requireObject(
+                        auth,
+                        "Secret",
+                        ref.path("name").asText(),
                         "secretTargetRef '" + ref.path("parameter").asText() + "'");
             }
         }
     }
-
 }

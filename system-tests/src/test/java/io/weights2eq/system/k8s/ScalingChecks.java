@@ -24,7 +24,6 @@ final class ScalingChecks extends Checks {
         checkScaledObjects();
     }
 
-
     private void checkScaledObjects() {
         Map<String, Long> maxReplicasByGroupAndTopic = new HashMap<>();
         Set<String> singleExceeds = new HashSet<>(); // then that one is the problem, not the sum
@@ -61,12 +60,16 @@ final class ScalingChecks extends Checks {
                 }
                 String key = group + " on " + topic;
                 if (max > partitions.getAsLong()) {
-                    problem(so, "maxReplicaCount " + max + " exceeds the " + partitions.getAsLong()
-                            + " partitions of '" + topic + "'");
+                    problem(
+                            so,
+                            "maxReplicaCount " + max + " exceeds the " + partitions.getAsLong() + " partitions of '"
+                                    + topic + "'");
                     singleExceeds.add(key);
                 }
                 maxReplicasByGroupAndTopic.merge(key, max, Long::sum);
-                scaledObjectsOfGroupAndTopic.computeIfAbsent(key, k -> new ArrayList<>()).add(so);
+                scaledObjectsOfGroupAndTopic
+                        .computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(so);
                 deployment.ifPresent(d -> checkConsumerGroup(so, d, group));
             }
         }
@@ -74,9 +77,13 @@ final class ScalingChecks extends Checks {
             long partitions = partitions(key.substring(key.indexOf(" on ") + 4)).orElse(Long.MAX_VALUE);
             if (sum > partitions && !singleExceeds.contains(key)) {
                 List<Manifest> all = scaledObjectsOfGroupAndTopic.get(key);
-                problem(all.get(0), "with " + all.subList(1, all.size()).stream().map(m -> "ScaledObject/" + m.name())
-                        .toList() + " it may run " + sum + " consumers of group " + key
-                        + " together, more than its " + partitions + " partitions");
+                problem(
+                        all.get(0),
+                        "with "
+                                + all.subList(1, all.size()).stream()
+                                        .map(m -> "ScaledObject/" + m.name())
+                                        .toList() + " it may run " + sum + " consumers of group " + key
+                                + " together, more than its " + partitions + " partitions");
             }
         });
     }
@@ -92,8 +99,10 @@ final class ScalingChecks extends Checks {
                 }
             }
         }
-        problem(so, "kafka trigger bootstrapServers " + bootstrap + " is no listener's <kafka>-kafka-bootstrap."
-                + set.namespace() + ".svc:<port> (KEDA resolves it from its own namespace)");
+        problem(
+                so,
+                "kafka trigger bootstrapServers " + bootstrap + " is no listener's <kafka>-kafka-bootstrap."
+                        + set.namespace() + ".svc:<port> (KEDA resolves it from its own namespace)");
     }
 
     /** The lag KEDA reads must be the lag of the group the target consumes as. */
@@ -109,10 +118,11 @@ final class ScalingChecks extends Checks {
                 }
             }
             if (!consumesAsGroup) {
-                problem(so, "kafka trigger reads group '" + group + "', but " + deployment.kind() + "/"
-                        + deployment.name() + " configures no *group-id of that value");
+                problem(
+                        so,
+                        "kafka trigger reads group '" + group + "', but " + deployment.kind() + "/" + deployment.name()
+                                + " configures no *group-id of that value");
             }
         }
     }
-
 }

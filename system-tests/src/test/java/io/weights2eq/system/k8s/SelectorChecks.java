@@ -22,7 +22,6 @@ final class SelectorChecks extends Checks {
         checkImages();
     }
 
-
     private static boolean selects(JsonNode selector, JsonNode labels) {
         if (selector.isMissingNode() || selector.isEmpty()) {
             return false;
@@ -50,15 +49,22 @@ final class SelectorChecks extends Checks {
                 problem(d, "no Service selects its pods (labels " + labels + ")");
             }
             for (Manifest other : deployments) {
-                if (other != d && selects(selector, other.spec().path("template").path("metadata").path("labels"))) {
-                    problem(d, "selector also matches the pods of Deployment/" + other.name()
-                            + ": two Deployments would fight over them");
+                if (other != d
+                        && selects(
+                                selector,
+                                other.spec().path("template").path("metadata").path("labels"))) {
+                    problem(
+                            d,
+                            "selector also matches the pods of Deployment/" + other.name()
+                                    + ": two Deployments would fight over them");
                 }
             }
         }
         for (Manifest s : services) {
-            if (deployments.stream().noneMatch(d -> selects(s.spec().path("selector"),
-                    d.spec().path("template").path("metadata").path("labels")))) {
+            if (deployments.stream()
+                    .noneMatch(d -> selects(
+                            s.spec().path("selector"),
+                            d.spec().path("template").path("metadata").path("labels")))) {
                 problem(s, "selector " + s.spec().path("selector") + " selects no Deployment's pods");
             }
         }
@@ -75,10 +81,13 @@ final class SelectorChecks extends Checks {
                 continue;
             }
             used.add(image);
-            Path dockerfile = set.repoRoot().resolve(w.image().get().module()).resolve("src/main/docker/Dockerfile.jvm");
+            Path dockerfile =
+                    set.repoRoot().resolve(w.image().get().module()).resolve("src/main/docker/Dockerfile.jvm");
             if (!Files.isRegularFile(dockerfile)) {
-                problem(w, "image " + w.image().get().reference() + " has no Dockerfile: "
-                        + set.repoRoot().relativize(dockerfile) + " is missing");
+                problem(
+                        w,
+                        "image " + w.image().get().reference() + " has no Dockerfile: "
+                                + set.repoRoot().relativize(dockerfile) + " is missing");
             }
         }
         for (String name : set.images().keySet()) {
@@ -87,5 +96,4 @@ final class SelectorChecks extends Checks {
             }
         }
     }
-
 }

@@ -8,12 +8,26 @@ import java.util.regex.Pattern;
 /** Byte sizes as Kubernetes quantities (1344Mi, 4Gi, 1G) and as JVM options (-Xmx768m, -XX:MaxDirectMemorySize=64m). */
 final class Sizes {
     private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?");
-    private static final Map<String, Long> QUANTITY_UNITS = Map.of("Ki", 1L << 10, "Mi", 1L << 20, "Gi", 1L << 30,
-            "Ti", 1L << 40, "k", 1_000L, "M", 1_000_000L, "G", 1_000_000_000L, "T", 1_000_000_000_000L);
+    private static final Map<String, Long> QUANTITY_UNITS = Map.of(
+            "Ki",
+            1L << 10,
+            "Mi",
+            1L << 20,
+            "Gi",
+            1L << 30,
+            "Ti",
+            1L << 40,
+            "k",
+            1_000L,
+            "M",
+            1_000_000L,
+            "G",
+            1_000_000_000L,
+            "T",
+            1_000_000_000_000L);
     private static final Pattern JVM_SIZE = Pattern.compile("(\\d+)([kKmMgGtT])?");
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** A memory quantity in bytes; empty when it is not one. */
     static OptionalLong quantity(String text) {
@@ -33,7 +47,14 @@ final class Sizes {
             if (option.startsWith(prefix)) {
                 Matcher m = JVM_SIZE.matcher(option.substring(prefix.length()));
                 if (m.matches()) {
-                    long unit = m.group(2) == null ? 1 : 1L << (10 * ("kmgt".indexOf(Character.toLowerCase(m.group(2).charAt(0))) + 1));
+                    long unit = m.group(2) == null
+                            ? 1
+                            : 1L
+                                    << (10
+                                            * ("kmgt"
+                                                            .indexOf(Character.toLowerCase(
+                                                                    m.group(2).charAt(0)))
+                                                    + 1));
                     found = OptionalLong.of(Long.parseLong(m.group(1)) * unit);
                 }
             }

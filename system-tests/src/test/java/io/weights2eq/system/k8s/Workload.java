@@ -13,19 +13,29 @@ import java.util.Optional;
  * One container of a Deployment, with what the validator needs around it: its pod spec, the image after the
  * kustomization's transform, the Dockerfile that builds it (WORKDIR), and the configuration it will see.
  */
-record Workload(Manifest deployment, JsonNode pod, JsonNode container, Optional<ManifestSet.Image> image,
-                Optional<Path> dockerfile, String workdir, ContainerConfig config, boolean configKnown) {
+record Workload(
+        Manifest deployment,
+        JsonNode pod,
+        JsonNode container,
+        Optional<ManifestSet.Image> image,
+        Optional<Path> dockerfile,
+        String workdir,
+        ContainerConfig config,
+        boolean configKnown) {
 
     static Workload of(Manifest deployment, JsonNode container, ManifestSet set) {
         JsonNode pod = deployment.spec().path("template").path("spec");
         Optional<ManifestSet.Image> image = set.image(container.path("image").asText(""));
-        Optional<Path> dockerfile = image.map(i -> set.repoRoot().resolve(i.module())
-                .resolve("src/main/docker/Dockerfile.jvm")).filter(Files::isRegularFile);
+        Optional<Path> dockerfile = image.map(
+                        i -> set.repoRoot().resolve(i.module()).resolve("src/main/docker/Dockerfile.jvm"))
+                .filter(Files::isRegularFile);
         // the container's workingDir, else the image's WORKDIR: Quarkus reads <it>/config/application.properties
-        String workdir = container.hasNonNull("workingDir") ? container.path("workingDir").asText()
+        String workdir = container.hasNonNull("workingDir")
+                ? container.path("workingDir").asText()
                 : dockerfile.map(Workload::workdir).orElse("/");
-        Map<String, String> jar = image.map(i -> ContainerConfig.prodProperties(set.repoRoot().resolve(i.module())
-                .resolve("src/main/resources/application.properties"))).orElse(Map.of());
+        Map<String, String> jar = image.map(i -> ContainerConfig.prodProperties(
+                        set.repoRoot().resolve(i.module()).resolve("src/main/resources/application.properties")))
+                .orElse(Map.of());
         Map<String, String> mounted = Map.of();
         // unknown without the Dockerfile (WORKDIR) or with the mounted ConfigMap missing (both reported as such)
         boolean configKnown = dockerfile.isPresent();
@@ -33,14 +43,26 @@ record Workload(Manifest deployment, JsonNode pod, JsonNode container, Optional<
             if (normalize(mount.path("mountPath").asText()).equals(normalize(workdir + "/config"))) {
                 Optional<Manifest> configMap = volume(pod, mount.path("name").asText())
                         .filter(v -> v.has("configMap"))
-                        .flatMap(v -> set.find("ConfigMap", v.path("configMap").path("name").asText()));
-                mounted = configMap.map(c -> ContainerConfig.prodProperties(
-                        c.node().path("data").path("application.properties").asText(""))).orElse(Map.of());
+                        .flatMap(v -> set.find(
+                                "ConfigMap", v.path("configMap").path("name").asText()));
+                mounted = configMap
+                        .map(c -> ContainerConfig.prodProperties(c.node()
+                                .path("data")
+                                .path("application.properties")
+                                .asText("")))
+                        .orElse(Map.of());
                 configKnown &= configMap.isPresent();
             }
         }
-        return new Workload(deployment, pod, container, image, dockerfile, workdir,
-                new ContainerConfig(jar, mounted, ContainerConfig.environment(container)), configKnown);
+        return new Workload(
+                deployment,
+                pod,
+                container,
+                image,
+                dockerfile,
+                workdir,
+                new ContainerConfig(jar, mounted, ContainerConfig.environment(container)),
+                configKnown);
     }
 
     static List<Workload> all(ManifestSet set) {

@@ -13,15 +13,12 @@ public interface TrainerListener {
 
     TrainerListener NONE = new TrainerListener() {
         @Override
-        public void batchTrained(List<TrainedNetwork> networks, long nanos) {
-        }
+        public void batchTrained(List<TrainedNetwork> networks, long nanos) {}
 
         @Override
-        public void rejected(String reason) {
-        }
+        public void rejected(String reason) {}
 
         @Override
-        public void lag(long records) {
-        }
+        public void lag(long records) {}
     };
 }

@@ -9,8 +9,7 @@ import java.util.Locale;
 
 /** Chooses the training backend by configuration ({@code w2e.trainer.backend}). */
 public final class TrainingBackends {
-    private TrainingBackends() {
-    }
+    private TrainingBackends() {}
 
     public static TrainingBackend create(String name, int threads, String djlDevice) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -18,11 +17,12 @@ public final class TrainingBackends {
             case "scalar" -> new ScalarBackend();
             case "djl" -> {
                 DjlBackendConfig d = DjlBackendConfig.defaults();
-                yield new DjlTrainingBackend(new DjlBackendConfig(djlDevice, d.intraOpThreads(), d.workers(),
-                        d.maxBatch(), d.gather(), d.gradients()));
+                yield new DjlTrainingBackend(new DjlBackendConfig(
+                        djlDevice, d.intraOpThreads(), d.workers(), d.maxBatch(), d.gather(), d.gradients()));
             }
-            default -> throw new IllegalArgumentException(
-                    "w2e.trainer.backend must be kernel, scalar or djl, was '" + name + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "w2e.trainer.backend must be kernel, scalar or djl, was '" + name + "'");
         };
     }
 }

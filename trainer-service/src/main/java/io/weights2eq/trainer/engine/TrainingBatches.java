@@ -27,11 +27,9 @@ public final class TrainingBatches<R> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TrainingBatches.class);
 
     /** Offsets (partition → next offset to consume) that may be committed once every ack arrived. */
-    public record Commit(List<Future<?>> acks, Map<Integer, Long> offsets) {
-    }
+    public record Commit(List<Future<?>> acks, Map<Integer, Long> offsets) {}
 
-    private record Equation(int partition, long offset, TrainingTask task) {
-    }
+    private record Equation(int partition, long offset, TrainingTask task) {}
 
     private final WorkerSettings settings;
     private final NetworkTrainer trainer;
@@ -46,13 +44,24 @@ public final class TrainingBatches<R> implements AutoCloseable {
     private final List<Future<?>> deadLettersInFlight = new ArrayList<>();
     private long batchStartedNanos;
 
-    public TrainingBatches(WorkerSettings settings, NetworkTrainer trainer, ExecutorService trainingThread,
-                           NetworkSink networks, DeadLetters<R> deadLetters, TrainerListener listener) {
+    public TrainingBatches(
+            WorkerSettings settings,
+            NetworkTrainer trainer,
+            ExecutorService trainingThread,
+            NetworkSink networks,
+            DeadLetters<R> deadLetters,
+            TrainerListener listener) {
         this(settings, trainer, trainingThread, networks, deadLetters, listener, System::nanoTime);
     }
 
-    TrainingBatches(WorkerSettings settings, NetworkTrainer trainer, ExecutorService trainingThread,
-                    NetworkSink networks, DeadLetters<R> deadLetters, TrainerListener listener, LongSupplier nanoClock) {
+    TrainingBatches(
+            WorkerSettings settings,
+            NetworkTrainer trainer,
+            ExecutorService trainingThread,
+            NetworkSink networks,
+            DeadLetters<R> deadLetters,
+            TrainerListener listener,
+            LongSupplier nanoClock) {
         this.settings = settings;
         this.trainer = trainer;
         this.trainingThread = trainingThread;
@@ -78,8 +87,10 @@ public final class TrainingBatches<R> implements AutoCloseable {
     }
 
     public boolean batchReady() {
-        return !pending.isEmpty() && (pending.size() >= settings.batchSize()
-                || nanoClock.getAsLong() - batchStartedNanos >= settings.maxWait().toNanos());
+        return !pending.isEmpty()
+                && (pending.size() >= settings.batchSize()
+                        || nanoClock.getAsLong() - batchStartedNanos
+                                >= settings.maxWait().toNanos());
     }
 
     /** No batch is gathering but rejected records are done: commit them without waiting for equations. */
@@ -146,7 +157,8 @@ public final class TrainingBatches<R> implements AutoCloseable {
             try {
                 trained = training.join();
             } catch (CompletionException e) {
-                LOG.error("training a batch of " + equations.size() + " failed; its equations will be consumed again",
+                LOG.error(
+                        "training a batch of " + equations.size() + " failed; its equations will be consumed again",
                         e.getCause());
                 return List.of(CompletableFuture.failedFuture(e.getCause()));
             }

@@ -7,6 +7,11 @@ import java.time.Duration;
  * within {@code maxWait} of the first one. An equation of more than {@code maxSamples} samples is
  * rejected to the dead-letter topic ({@code w2e.trainer.max-samples}).
  */
-public record WorkerSettings(String groupId, String instanceId, int batchSize, Duration maxWait, Duration pollTimeout,
-                             long trainingSeed, int maxSamples) {
-}
+public record WorkerSettings(
+        String groupId,
+        String instanceId,
+        int batchSize,
+        Duration maxWait,
+        Duration pollTimeout,
+        long trainingSeed,
+        int maxSamples) {}

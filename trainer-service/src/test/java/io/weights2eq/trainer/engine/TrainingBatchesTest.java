@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** The trainer's decisions with fake ports: what is published, dead-lettered, and when offsets become committable. */
 class TrainingBatchesTest {
-    private static final TrainingConfig SMALL = TrainingConfig.defaults().withSteps(30).withSamples(200, 100, 50)
-            .withQualityGate(1e-3, 0);
+    private static final TrainingConfig SMALL =
+            TrainingConfig.defaults().withSteps(30).withSamples(200, 100, 50).withQualityGate(1e-3, 0);
     private static final Duration MAX_WAIT = Duration.ofMillis(300);
 
     private final List<String> published = new ArrayList<>();
@@ -42,16 +42,15 @@ class TrainingBatchesTest {
         }
 
         @Override
-        public void rejected(String reason) {
-        }
+        public void rejected(String reason) {}
 
         @Override
-        public void lag(long records) {
-        }
+        public void lag(long records) {}
     };
     private final TrainingBatches<String> batches = new TrainingBatches<>(
             new WorkerSettings("trainers", "t-1", 2, MAX_WAIT, Duration.ofMillis(10), 1, 50_000),
-            new NetworkTrainer(new ScalarBackend(), SMALL), Executors.newSingleThreadExecutor(),
+            new NetworkTrainer(new ScalarBackend(), SMALL),
+            Executors.newSingleThreadExecutor(),
             network -> {
                 published.add(network.equationId());
                 return ack;
@@ -60,7 +59,8 @@ class TrainingBatchesTest {
                 deadLettered.add(record + ": " + reason);
                 return ack;
             },
-            listener, () -> nanos);
+            listener,
+            () -> nanos);
 
     @AfterEach
     void close() {

@@ -64,6 +64,7 @@ final class ChunkTrainer implements AutoCloseable {
      * native calls per step, which matters at ~10 µs each. Autograd needs views made while recording.
      */
     private final NDArray[] weightViews;
+
     private final NDArray[] weightTransposeViews;
     private final NDArray[] biasViews;
 
@@ -71,7 +72,9 @@ final class ChunkTrainer implements AutoCloseable {
      * The scalars that change every step (2/n, sqrt(bc2), lr_t/bc1). On the CPU they are tensors over a
      * direct buffer, written from Java with no native call; on a GPU they are uploaded each step.
      */
-    private final ByteBuffer stepScalars = ByteBuffer.allocateDirect(3 * Float.BYTES).order(ByteOrder.nativeOrder());
+    private final ByteBuffer stepScalars =
+            ByteBuffer.allocateDirect(3 * Float.BYTES).order(ByteOrder.nativeOrder());
+
     private final NDArray[] stepScalarViews = new NDArray[3];
     private static final int LOSS_SCALE = 0;
     private static final int SQRT_BC2 = 1;
@@ -82,6 +85,7 @@ final class ChunkTrainer implements AutoCloseable {
 
     /** For tests: when set, {@link #maxLiveArrays} records the most arrays the chunk's manager held after a step. */
     boolean trackLiveArrays;
+
     int maxLiveArrays;
 
     // HOST gather: one direct buffer per input; on the CPU the tensors alias it (no copy)
@@ -112,7 +116,8 @@ final class ChunkTrainer implements AutoCloseable {
         this.layers = layout.linearLayers();
         int p = layout.parameterCount();
         for (BackendTask task : tasks) {
-            if (task.initialParameters().length != p || task.trainX().length < trainSamples
+            if (task.initialParameters().length != p
+                    || task.trainX().length < trainSamples
                     || task.trainY().length < trainSamples) {
                 throw new IllegalArgumentException("task does not fit the config: " + p + " parameters and "
                         + trainSamples + " training samples needed");
@@ -167,8 +172,8 @@ final class ChunkTrainer implements AutoCloseable {
 
         if (onCpu) {
             for (int i = 0; i < stepScalarViews.length; i++) {
-                stepScalarViews[i] = manager.create(stepScalars.slice(i * Float.BYTES, Float.BYTES), new Shape(),
-                        DataType.FLOAT32);
+                stepScalarViews[i] =
+                        manager.create(stepScalars.slice(i * Float.BYTES, Float.BYTES), new Shape(), DataType.FLOAT32);
                 NDScope.unregister(stepScalarViews[i]);
             }
         }
@@ -198,7 +203,8 @@ final class ChunkTrainer implements AutoCloseable {
             }
             xAll = manager.create(xs, new Shape(nets, trainSamples));
             yAll = manager.create(ys, new Shape(nets, trainSamples));
-            permBytes = ByteBuffer.allocateDirect(nets * trainSamples * Long.BYTES).order(ByteOrder.nativeOrder());
+            permBytes =
+                    ByteBuffer.allocateDirect(nets * trainSamples * Long.BYTES).order(ByteOrder.nativeOrder());
             if (onCpu) {
                 permTensor = manager.create(permBytes, new Shape(nets, trainSamples), DataType.INT64);
             }
@@ -235,7 +241,11 @@ final class ChunkTrainer implements AutoCloseable {
                 if (djl.gradients() == DjlBackendConfig.Gradients.AUTOGRAD) {
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         NDArray[] outputs = forward(xy[0]);
-                        NDArray loss = outputs[layers - 1].sub(xy[1]).square().mean(new int[] {2}).sum();
+                        NDArray loss = outputs[layers - 1]
+                                .sub(xy[1])
+                                .square()
+                                .mean(new int[] {2})
+                                .sum();
                         collector.backward(loss);
                     }
                     gradient = params.getGradient();
@@ -251,7 +261,8 @@ final class ChunkTrainer implements AutoCloseable {
                 }
             }
             if (trackLiveArrays) {
-                maxLiveArrays = Math.max(maxLiveArrays, manager.getManagedArrays().size());
+                maxLiveArrays =
+                        Math.max(maxLiveArrays, manager.getManagedArrays().size());
             }
             position += n;
             if (position == trainSamples) {
@@ -300,7 +311,9 @@ final class ChunkTrainer implements AutoCloseable {
         if (djl.gather() == DjlBackendConfig.Gather.DEVICE) {
             NDArray index = permTensor.get(new NDIndex().addAllDim().addSliceDim(position, position + n));
             Shape shape = new Shape(nets, 1, n);
-            return new NDArray[] {xAll.gather(index, 1).reshape(shape), yAll.gather(index, 1).reshape(shape)};
+            return new NDArray[] {
+                xAll.gather(index, 1).reshape(shape), yAll.gather(index, 1).reshape(shape)
+            };
         }
         FloatBuffer xf = xFloats;
         FloatBuffer yf = yFloats;
@@ -324,7 +337,8 @@ final class ChunkTrainer implements AutoCloseable {
         Shape shape = new Shape(nets, 1, n);
         return new NDArray[] {
             manager.create(xBytes.slice(0, bytes), shape, DataType.FLOAT32),
-            manager.create(yBytes.slice(0, bytes), shape, DataType.FLOAT32)};
+            manager.create(yBytes.slice(0, bytes), shape, DataType.FLOAT32)
+        };
     }
 
     private NDArray weights(int k) {
@@ -332,7 +346,9 @@ final class ChunkTrainer implements AutoCloseable {
     }
 
     private NDArray weightsTransposed(int k) {
-        return weightTransposeViews != null ? weightTransposeViews[k] : weights(k).transpose(0, 2, 1);
+        return weightTransposeViews != null
+                ? weightTransposeViews[k]
+                : weights(k).transpose(0, 2, 1);
     }
 
     private NDArray bias(int k) {

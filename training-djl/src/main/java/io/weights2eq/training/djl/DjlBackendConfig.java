@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param gather         where each step's minibatch is gathered from the networks' own permutations
  * @param gradients      hand-written backward pass (default) or DJL's autograd
  */
-public record DjlBackendConfig(String device, int intraOpThreads, int workers, int maxBatch, Gather gather,
-                               Gradients gradients) {
+public record DjlBackendConfig(
+        String device, int intraOpThreads, int workers, int maxBatch, Gather gather, Gradients gradients) {
 
     /** Where the per-network minibatches are gathered. */
     public enum Gather {
@@ -103,9 +103,11 @@ public record DjlBackendConfig(String device, int intraOpThreads, int workers, i
                 Integer.getInteger(PREFIX + "threads", d.intraOpThreads()),
                 Integer.getInteger(PREFIX + "workers", d.workers()),
                 Integer.getInteger(PREFIX + "maxBatch", d.maxBatch()),
-                Gather.valueOf(System.getProperty(PREFIX + "gather", d.gather().name()).toUpperCase(Locale.ROOT)),
-                Gradients.valueOf(System.getProperty(PREFIX + "gradients", d.gradients().name())
-                        .toUpperCase(Locale.ROOT)));
+                Gather.valueOf(
+                        System.getProperty(PREFIX + "gather", d.gather().name()).toUpperCase(Locale.ROOT)),
+                Gradients.valueOf(
+                        System.getProperty(PREFIX + "gradients", d.gradients().name())
+                                .toUpperCase(Locale.ROOT)));
     }
 
     public DjlBackendConfig withDevice(String newDevice) {
@@ -131,6 +133,7 @@ public record DjlBackendConfig(String device, int intraOpThreads, int workers, i
     /** Short form for logs and benchmark output, e.g. {@code cpu t1 w2 b1024 host manual}. */
     public String describe() {
         return device + " t" + intraOpThreads + " w" + workers + " b" + maxBatch + " "
-                + gather.name().toLowerCase(Locale.ROOT) + " " + gradients.name().toLowerCase(Locale.ROOT);
+                + gather.name().toLowerCase(Locale.ROOT) + " "
+                + gradients.name().toLowerCase(Locale.ROOT);
     }
 }

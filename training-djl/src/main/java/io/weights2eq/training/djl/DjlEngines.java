@@ -14,8 +14,7 @@ public final class DjlEngines {
     /** The system property that keeps DJL from downloading anything. */
     public static final String OFFLINE = "ai.djl.offline";
 
-    private DjlEngines() {
-    }
+    private DjlEngines() {}
 
     /**
      * The PyTorch engine, with {@code ai.djl.offline=true} set first unless the caller set the property
@@ -45,8 +44,8 @@ public final class DjlEngines {
         }
         if (id >= gpus) {
             throw new IllegalStateException("device " + name + " asked for, but the PyTorch engine sees " + gpus
-                    + " GPU(s): this build has " + (gpus == 0 ? "no CUDA native library (build with -Pcuda) or no driver"
-                    : "fewer GPUs"));
+                    + " GPU(s): this build has "
+                    + (gpus == 0 ? "no CUDA native library (build with -Pcuda) or no driver" : "fewer GPUs"));
         }
         return Device.gpu(id);
     }

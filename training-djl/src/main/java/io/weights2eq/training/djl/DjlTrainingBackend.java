@@ -75,8 +75,8 @@ public final class DjlTrainingBackend implements TrainingBackend {
     public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
         Violation.requireNone("training config", config.validate());
         // at least one chunk per worker (when there are enough tasks), at most maxBatch networks per chunk
-        int chunkCount = Math.max((tasks.size() + djl.maxBatch() - 1) / djl.maxBatch(),
-                Math.min(djl.workers(), tasks.size()));
+        int chunkCount =
+                Math.max((tasks.size() + djl.maxBatch() - 1) / djl.maxBatch(), Math.min(djl.workers(), tasks.size()));
         List<List<BackendTask>> chunks = new ArrayList<>(chunkCount);
         for (int c = 0; c < chunkCount; c++) {
             // chunks of equal size (e.g. 600 + 600, not 1024 + 176): the same work for every worker

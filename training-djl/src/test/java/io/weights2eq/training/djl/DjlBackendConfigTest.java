@@ -30,7 +30,8 @@ class DjlBackendConfigTest {
         assertThrows(IllegalArgumentException.class, () -> d.withThreads(0, 1));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxBatch(0));
         // one GradientCollector per JVM: autograd cannot run on several workers
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> d.withGradients(DjlBackendConfig.Gradients.AUTOGRAD).withThreads(1, 2));
     }
 }

@@ -7,9 +7,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.training.BenchmarkTasks;
 import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.TrainingTask;
-import io.weights2eq.domain.training.BenchmarkTasks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -23,10 +23,11 @@ class MemoryTest {
     private static final List<TrainingTask> EQUATIONS = BenchmarkTasks.generate(3, 8, 5000);
 
     private static int liveArraysAfter(int steps, DjlBackendConfig djl) {
-        TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.SOFTPLUS).withSteps(steps);
+        TrainingConfig config =
+                TrainingConfig.defaults().withActivation(Activation.SOFTPLUS).withSteps(steps);
         Engine engine = DjlEngines.pytorch();
-        try (ChunkTrainer trainer = new ChunkTrainer(engine, Device.cpu(), config, djl,
-                BenchmarkTasks.backendTasks(config, EQUATIONS))) {
+        try (ChunkTrainer trainer =
+                new ChunkTrainer(engine, Device.cpu(), config, djl, BenchmarkTasks.backendTasks(config, EQUATIONS))) {
             trainer.trackLiveArrays = true;
             if (djl.gradients() == DjlBackendConfig.Gradients.AUTOGRAD) {
                 trainer.attachGradient();
@@ -38,20 +39,24 @@ class MemoryTest {
 
     @Test
     void theArraysAChunkHoldsDoNotGrowWithSteps() {
-        for (DjlBackendConfig djl : List.of(DjlBackendConfig.defaults(),
+        for (DjlBackendConfig djl : List.of(
+                DjlBackendConfig.defaults(),
                 DjlBackendConfig.defaults().withGather(DjlBackendConfig.Gather.DEVICE),
                 DjlBackendConfig.defaults().withGradients(DjlBackendConfig.Gradients.AUTOGRAD))) {
             int few = liveArraysAfter(3, djl);
             int many = liveArraysAfter(40, djl);
             assertEquals(few, many, djl.describe() + ": arrays held after 3 steps vs 40 steps");
-            assertTrue(few < 48, djl.describe() + ": a chunk holds parameters, moments, constants and layer views"
-                    + " only, was " + few);
+            assertTrue(
+                    few < 48,
+                    djl.describe() + ": a chunk holds parameters, moments, constants and layer views" + " only, was "
+                            + few);
         }
     }
 
     @Test
     void manyTrainCallsLeaveNothingBehind() throws IOException {
-        TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.TANH).withSteps(20);
+        TrainingConfig config =
+                TrainingConfig.defaults().withActivation(Activation.TANH).withSteps(20);
         NDManager root;
         try (NDManager probe = DjlEngines.pytorch().newBaseManager()) {
             root = probe.getParentManager();
@@ -93,7 +98,8 @@ class MemoryTest {
             return -1;
         }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long jvm = memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
+        long jvm = memory.getHeapMemoryUsage().getCommitted()
+                + memory.getNonHeapMemoryUsage().getCommitted();
         return rss - jvm / 1024;
     }
 

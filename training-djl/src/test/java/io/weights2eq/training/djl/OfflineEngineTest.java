@@ -14,8 +14,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
 import io.weights2eq.domain.network.Activation;
-import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.BenchmarkTasks;
+import io.weights2eq.domain.training.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +35,13 @@ class OfflineEngineTest {
         assertEquals("PyTorch", engine.getEngineName());
         assertTrue(engine.getVersion().startsWith("2."), "libtorch version " + engine.getVersion());
         // the native jar is on the class path and its libraries were unpacked into the DJL cache
-        assertNotNull(getClass().getClassLoader().getResource("native/lib/pytorch.properties"),
+        assertNotNull(
+                getClass().getClassLoader().getResource("native/lib/pytorch.properties"),
                 "pytorch-native-cpu jar on the class path");
         Path cache = Utils.getEngineCacheDir("pytorch");
         try (Stream<Path> files = Files.walk(cache)) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("libtorch_cpu")),
+            assertTrue(
+                    files.anyMatch(p -> p.getFileName().toString().startsWith("libtorch_cpu")),
                     "libtorch_cpu unpacked under " + cache);
         }
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
@@ -61,11 +63,13 @@ class OfflineEngineTest {
     @Test
     void trainsOnAThreadThatRecordsGradientsAndLeavesItSo() {
         // Quarkus worker threads start with gradient recording on; in-place updates would fail with it
-        TrainingConfig config = TrainingConfig.defaults().withActivation(Activation.RELU).withSteps(5);
+        TrainingConfig config =
+                TrainingConfig.defaults().withActivation(Activation.RELU).withSteps(5);
         boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try (DjlTrainingBackend backend = new DjlTrainingBackend()) {
-            List<float[]> trained = backend.train(config, BenchmarkTasks.backendTasks(config, BenchmarkTasks.generate(2, 3, 5000)));
+            List<float[]> trained =
+                    backend.train(config, BenchmarkTasks.backendTasks(config, BenchmarkTasks.generate(2, 3, 5000)));
             assertEquals(3, trained.size());
             assertTrue(JniUtils.isGradMode(), "the caller's gradient mode is restored");
         } finally {

@@ -16,10 +16,10 @@ final class Parameters {
      * wrong sample, order, bias correction or layout (≥ 1e-4 after 5 steps, checked by the tests) fails.
      */
     static final double ABS = 1e-5;
+
     static final double REL = 1e-4;
 
-    private Parameters() {
-    }
+    private Parameters() {}
 
     /** The largest |a − b| / (ABS + REL·|b|) over all parameters: at most 1 means within tolerance. */
     static double worstRatio(List<float[]> expected, List<float[]> actual) {
@@ -52,8 +52,8 @@ final class Parameters {
     static void assertClose(List<float[]> expected, List<float[]> actual, String what) {
         double ratio = worstRatio(expected, actual);
         if (ratio > 1) {
-            fail(what + ": parameters differ by up to " + maxAbs(expected, actual) + " (" + ratio
-                    + "× the tolerance " + ABS + " + " + REL + "·|p|)");
+            fail(what + ": parameters differ by up to " + maxAbs(expected, actual) + " (" + ratio + "× the tolerance "
+                    + ABS + " + " + REL + "·|p|)");
         }
     }
 }

@@ -36,7 +36,9 @@ class QualityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"RELU", "TANH"})
     void reachesTheTargetLikeTheKernel(Activation activation) {
         TrainingConfig config = TrainingConfig.defaults().withActivation(activation); // 1000 steps, target 1e-3
         List<TrainingTask> tasks = quadratics();

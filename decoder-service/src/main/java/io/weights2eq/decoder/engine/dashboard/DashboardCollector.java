@@ -34,13 +34,29 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
      * @param curvePoints      points of each prediction curve over [xMin, xMax]
      * @param validationFraction the decoder's validation slice: the equations whose truth is kept
      */
-    public record Settings(List<String> topics, int rateWindow, int rateHistory, int lossPoints, long lossEveryMillis,
-                           int validationPoints, int predictions, int knownEquations, int curvePoints, double xMin,
-                           double xMax, double validationFraction) {
+    public record Settings(
+            List<String> topics,
+            int rateWindow,
+            int rateHistory,
+            int lossPoints,
+            long lossEveryMillis,
+            int validationPoints,
+            int predictions,
+            int knownEquations,
+            int curvePoints,
+            double xMin,
+            double xMax,
+            double validationFraction) {
         public Settings {
             topics = List.copyOf(topics);
-            if (rateHistory < 1 || lossPoints < 1 || validationPoints < 1 || predictions < 1 || knownEquations < 1
-                    || curvePoints < 2 || lossEveryMillis < 0 || !(xMin < xMax)) {
+            if (rateHistory < 1
+                    || lossPoints < 1
+                    || validationPoints < 1
+                    || predictions < 1
+                    || knownEquations < 1
+                    || curvePoints < 2
+                    || lossEveryMillis < 0
+                    || !(xMin < xMax)) {
                 throw new IllegalArgumentException("dashboard settings: the history sizes must be at least 1, "
                         + "curvePoints at least 2, lossEveryMillis >= 0 and xMin < xMax; were " + rateHistory + ", "
                         + lossPoints + ", " + validationPoints + ", " + predictions + ", " + knownEquations + ", "
@@ -50,9 +66,14 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
     }
 
     /** A prediction as received: its curve and the network's, computed once. */
-    private record Received(String id, String predicted, String method, String modelVersion, long timeMillis,
-                            double[] predictedY, double[] networkY) {
-    }
+    private record Received(
+            String id,
+            String predicted,
+            String method,
+            String modelVersion,
+            long timeMillis,
+            double[] predictedY,
+            double[] networkY) {}
 
     private final Settings settings;
     private final LongSupplier clock;
@@ -112,8 +133,8 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
         this.recentLoss = recentLoss;
         long now = clock.getAsLong();
         // one point per interval keeps the curve's span long with a fixed number of points
-        if (Double.isFinite(recentLoss) && (lastLossPointMillis == Long.MIN_VALUE
-                || now - lastLossPointMillis >= settings.lossEveryMillis())) {
+        if (Double.isFinite(recentLoss)
+                && (lastLossPointMillis == Long.MIN_VALUE || now - lastLossPointMillis >= settings.lossEveryMillis())) {
             loss.add(new DashboardSnapshot.LossPoint(steps, recentLoss));
             lastLossPointMillis = now;
         }
@@ -122,13 +143,15 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
     @Override
     public synchronized void evaluated(String version, Map<String, Double> metrics, boolean swapped) {
         long step = metrics.getOrDefault("step", (double) steps).longValue();
-        validation.add(new DashboardSnapshot.ValidationPoint(step, known(metrics.get(DecodingMetrics.EXACT_MATCH)),
-                known(metrics.get(DecodingMetrics.TOKEN_ACCURACY)), swapped));
+        validation.add(new DashboardSnapshot.ValidationPoint(
+                step,
+                known(metrics.get(DecodingMetrics.EXACT_MATCH)),
+                known(metrics.get(DecodingMetrics.TOKEN_ACCURACY)),
+                swapped));
     }
 
     @Override
-    public void buffered(int bufferSize, int validationSize) {
-    }
+    public void buffered(int bufferSize, int validationSize) {}
 
     @Override
     public synchronized void accepted(TrainingExample example, ContinuousTraining.Admission admission) {
@@ -148,8 +171,14 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
         Polynomial polynomial = result.equation().polynomial();
         double[] predictedY = polynomial == null ? null : curve(polynomial::evaluate);
         double[] networkY = curve(network::evaluate);
-        Received received = new Received(requestId, result.equation().canonicalText(), result.equation().method(),
-                result.equation().modelVersion(), clock.getAsLong(), predictedY, networkY);
+        Received received = new Received(
+                requestId,
+                result.equation().canonicalText(),
+                result.equation().method(),
+                result.equation().modelVersion(),
+                clock.getAsLong(),
+                predictedY,
+                networkY);
         synchronized (this) {
             predictions.add(received);
         }
@@ -179,22 +208,34 @@ public final class DashboardCollector implements TrainingListener, PredictionLis
         Map<String, Double> now = rates.rates();
         List<DashboardSnapshot.Stage> stages = new ArrayList<>();
         for (String topic : settings.topics()) {
-            stages.add(new DashboardSnapshot.Stage(topic, latest == null ? null : latest.endOffsets().get(topic),
-                    now.get(topic)));
+            stages.add(new DashboardSnapshot.Stage(
+                    topic, latest == null ? null : latest.endOffsets().get(topic), now.get(topic)));
         }
         List<DashboardSnapshot.PredictionCurve> curves = new ArrayList<>();
         for (Received r : predictions.newest(maxPredictions)) {
             Polynomial truth = knownEquations.get(equationIdOf(r.id()));
-            curves.add(new DashboardSnapshot.PredictionCurve(r.id(), r.predicted(), r.method(), r.modelVersion(),
-                    r.timeMillis(), truth == null ? "network" : "equation",
-                    truth == null ? null : truth.toCanonicalText(), r.predictedY(),
+            curves.add(new DashboardSnapshot.PredictionCurve(
+                    r.id(),
+                    r.predicted(),
+                    r.method(),
+                    r.modelVersion(),
+                    r.timeMillis(),
+                    truth == null ? "network" : "equation",
+                    truth == null ? null : truth.toCanonicalText(),
+                    r.predictedY(),
                     truth == null ? r.networkY() : curve(truth::evaluate)));
         }
-        return new DashboardSnapshot(clock.getAsLong(), lastSample == null ? null : lastSample.error(), stages,
-                rates.history(), latest == null ? List.of() : latest.lags(),
-                new DashboardSnapshot.Convergence(examples, converged, examples == 0 ? null : (double) converged / examples),
+        return new DashboardSnapshot(
+                clock.getAsLong(),
+                lastSample == null ? null : lastSample.error(),
+                stages,
+                rates.history(),
+                latest == null ? List.of() : latest.lags(),
+                new DashboardSnapshot.Convergence(
+                        examples, converged, examples == 0 ? null : (double) converged / examples),
                 new DashboardSnapshot.Training(steps, known(recentLoss), loss.toList(), validation.toList()),
-                xs.clone(), curves);
+                xs.clone(),
+                curves);
     }
 
     private static Double known(Double value) {

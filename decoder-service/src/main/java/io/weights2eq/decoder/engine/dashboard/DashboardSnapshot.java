@@ -13,35 +13,35 @@ import java.util.Map;
  * @param lags        consumer lag of the groups the dashboard follows
  * @param curveX      the x of every prediction curve: evenly spaced over the decoder's input range
  */
-public record DashboardSnapshot(long timeMillis, String kafkaError, List<Stage> stages, List<RatePoint> rateHistory,
-                                List<Lag> lags, Convergence convergence, Training training, double[] curveX,
-                                List<PredictionCurve> predictions) {
+public record DashboardSnapshot(
+        long timeMillis,
+        String kafkaError,
+        List<Stage> stages,
+        List<RatePoint> rateHistory,
+        List<Lag> lags,
+        Convergence convergence,
+        Training training,
+        double[] curveX,
+        List<PredictionCurve> predictions) {
 
     /** @param endOffset null while the topic does not exist; recordsPerSecond null before two samples */
-    public record Stage(String topic, Long endOffset, Double recordsPerSecond) {
-    }
+    public record Stage(String topic, Long endOffset, Double recordsPerSecond) {}
 
-    public record RatePoint(long timeMillis, Map<String, Double> recordsPerSecond) {
-    }
+    public record RatePoint(long timeMillis, Map<String, Double> recordsPerSecond) {}
 
     /** @param lag end offsets minus the group's committed offsets over the topic's partitions; null when unknown */
-    public record Lag(String group, String topic, Long lag) {
-    }
+    public record Lag(String group, String topic, Long lag) {}
 
     /** Networks whose training met the quality target, counted over the examples the decoder consumed. */
-    public record Convergence(long examples, long converged, Double fraction) {
-    }
+    public record Convergence(long examples, long converged, Double fraction) {}
 
     /** The decoder's continuous training: the loss curve and the validation curve, both by optimiser step. */
-    public record Training(long steps, Double recentLoss, List<LossPoint> loss, List<ValidationPoint> validation) {
-    }
+    public record Training(long steps, Double recentLoss, List<LossPoint> loss, List<ValidationPoint> validation) {}
 
-    public record LossPoint(long step, double loss) {
-    }
+    public record LossPoint(long step, double loss) {}
 
     /** @param swapped whether this checkpoint went into serving */
-    public record ValidationPoint(long step, Double exactMatch, Double tokenAccuracy, boolean swapped) {
-    }
+    public record ValidationPoint(long step, Double exactMatch, Double tokenAccuracy, boolean swapped) {}
 
     /**
      * A recent prediction drawn against its ground truth at {@link #curveX}.
@@ -51,7 +51,14 @@ public record DashboardSnapshot(long timeMillis, String kafkaError, List<Stage> 
      * @param truthEquation the ground-truth equation's text when {@code truthSource} is {@code equation}
      * @param predictedY    null when the decoded text is not an equation
      */
-    public record PredictionCurve(String id, String predicted, String method, String modelVersion, long timeMillis,
-                                  String truthSource, String truthEquation, double[] predictedY, double[] truthY) {
-    }
+    public record PredictionCurve(
+            String id,
+            String predicted,
+            String method,
+            String modelVersion,
+            long timeMillis,
+            String truthSource,
+            String truthEquation,
+            double[] predictedY,
+            double[] truthY) {}
 }

@@ -7,8 +7,8 @@ import java.util.Map;
  * One reading of the broker: end offsets per topic (summed over partitions; absent = no such topic) and the lags of
  * the followed groups, at {@code timeMillis}; or the reason it failed.
  */
-public record OffsetSample(long timeMillis, Map<String, Long> endOffsets, List<DashboardSnapshot.Lag> lags,
-                           String error) {
+public record OffsetSample(
+        long timeMillis, Map<String, Long> endOffsets, List<DashboardSnapshot.Lag> lags, String error) {
 
     public OffsetSample {
         endOffsets = Map.copyOf(endOffsets);

@@ -7,6 +7,5 @@ public interface StageOffsets extends AutoCloseable {
     OffsetSample read();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

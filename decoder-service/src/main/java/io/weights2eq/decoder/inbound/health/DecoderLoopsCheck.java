@@ -34,16 +34,24 @@ public class DecoderLoopsCheck implements HealthCheck {
         boolean up = true;
         for (PredictionLoop loop : decoder.servingLoops()) {
             boolean alive = loop.isAlive() && loop.sinceLastPoll().toSeconds() < SERVING_STALL_SECONDS;
-            builder.withData("serve:" + loop.topic(), alive ? "polling (" + loop.predicted() + " predicted, "
-                    + loop.rejected() + " rejected)" : "stopped");
+            builder.withData(
+                    "serve:" + loop.topic(),
+                    alive
+                            ? "polling (" + loop.predicted() + " predicted, " + loop.rejected() + " rejected)"
+                            : "stopped");
             up &= alive;
         }
         ExampleConsumerLoop training = decoder.trainingLoop();
         if (training != null) {
             boolean alive = training.finished()
                     || training.isAlive() && training.sinceLastPoll().toSeconds() < TRAINING_STALL_SECONDS;
-            builder.withData("training", training.finished() ? "finished (max training time)"
-                    : alive ? "running" : "stopped" + (training.failure() == null ? "" : ": " + training.failure()));
+            builder.withData(
+                    "training",
+                    training.finished()
+                            ? "finished (max training time)"
+                            : alive
+                                    ? "running"
+                                    : "stopped" + (training.failure() == null ? "" : ": " + training.failure()));
             up &= alive;
         } else {
             builder.withData("training", decoder.trainingEnabled() ? "not started" : "off");

@@ -27,10 +27,14 @@ public class ModelLoadedCheck implements HealthCheck {
         var builder = HealthCheckResponse.named("decoder-model");
         var loaded = serving.current();
         if (loaded.isPresent()) {
-            return builder.up().withData("version", loaded.get().version())
+            return builder.up()
+                    .withData("version", loaded.get().version())
                     .withData("step", loaded.get().checkpoint().step())
-                    .withData("source", loaded.get().source()).build();
+                    .withData("source", loaded.get().source())
+                    .build();
         }
-        return builder.status(!settings.health().requireModel()).withData("reason", "no decoder model loaded yet").build();
+        return builder.status(!settings.health().requireModel())
+                .withData("reason", "no decoder model loaded yet")
+                .build();
     }
 }

@@ -8,8 +8,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The loops read raw bytes and decode them themselves, so that poison reaches the dead-letter topic byte for byte. */
 final class ByteConsumers {
-    private ByteConsumers() {
-    }
+    private ByteConsumers() {}
 
     /** Makes each loop's consumer on its worker's thread. */
     static Supplier<Consumer<byte[], byte[]>> kafka(Map<String, Object> config) {

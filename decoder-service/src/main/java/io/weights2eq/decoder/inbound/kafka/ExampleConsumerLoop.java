@@ -33,24 +33,37 @@ public final class ExampleConsumerLoop implements WorkerLoop {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60); // the last checkpoint is written on close
 
     /** How the loop consumes and alternates. */
-    public record Settings(String groupId, String clientId, boolean rereadOnStart, Duration trainSlice,
-                           Duration pollTimeout, RecordLimits limits) {
-    }
+    public record Settings(
+            String groupId,
+            String clientId,
+            boolean rereadOnStart,
+            Duration trainSlice,
+            Duration pollTimeout,
+            RecordLimits limits) {}
 
     private final TrainingHandler handler;
     private final ConsumerWorker worker;
 
-    public ExampleConsumerLoop(Map<String, Object> kafkaConfig, Settings settings,
-                               Supplier<ContinuousTraining> engineFactory, DeadLetterPublisher deadLetters) {
-        this(ByteConsumers.kafka(consumerConfig(kafkaConfig, settings)), settings, engineFactory,
+    public ExampleConsumerLoop(
+            Map<String, Object> kafkaConfig,
+            Settings settings,
+            Supplier<ContinuousTraining> engineFactory,
+            DeadLetterPublisher deadLetters) {
+        this(
+                ByteConsumers.kafka(consumerConfig(kafkaConfig, settings)),
+                settings,
+                engineFactory,
                 (record, reason) -> deadLetters.send(Topics.EXAMPLES, record, reason));
     }
 
-    ExampleConsumerLoop(Supplier<? extends Consumer<byte[], byte[]>> consumers, Settings settings,
-                        Supplier<ContinuousTraining> engineFactory, TrainingHandler.DeadLetters deadLetters) {
+    ExampleConsumerLoop(
+            Supplier<? extends Consumer<byte[], byte[]>> consumers,
+            Settings settings,
+            Supplier<ContinuousTraining> engineFactory,
+            TrainingHandler.DeadLetters deadLetters) {
         this.handler = new TrainingHandler(settings, engineFactory, deadLetters);
-        this.worker = new ConsumerWorker("decoder-training", Topics.EXAMPLES.topicName(), consumers, handler,
-                CLOSE_TIMEOUT);
+        this.worker =
+                new ConsumerWorker("decoder-training", Topics.EXAMPLES.topicName(), consumers, handler, CLOSE_TIMEOUT);
     }
 
     public ExampleConsumerLoop start() {

@@ -33,20 +33,43 @@ public final class PredictionLoop implements WorkerLoop {
     private final RequestServing<ConsumerRecord<byte[], byte[]>> serving;
     private final ConsumerWorker worker;
 
-    public PredictionLoop(Map<String, Object> kafkaConfig, String groupId, String clientId, RequestSource source,
-                          DecodeEngine engine, ServingModel model, PredictionPublisher publisher,
-                          DeadLetterPublisher deadLetters, Duration pollTimeout, PredictionListener listener) {
-        this(ByteConsumers.kafka(consumerConfig(kafkaConfig, groupId, clientId)), source, engine, model,
-                new PublishedAnswers(source, publisher, deadLetters), pollTimeout, listener);
+    public PredictionLoop(
+            Map<String, Object> kafkaConfig,
+            String groupId,
+            String clientId,
+            RequestSource source,
+            DecodeEngine engine,
+            ServingModel model,
+            PredictionPublisher publisher,
+            DeadLetterPublisher deadLetters,
+            Duration pollTimeout,
+            PredictionListener listener) {
+        this(
+                ByteConsumers.kafka(consumerConfig(kafkaConfig, groupId, clientId)),
+                source,
+                engine,
+                model,
+                new PublishedAnswers(source, publisher, deadLetters),
+                pollTimeout,
+                listener);
     }
 
-    PredictionLoop(Supplier<? extends Consumer<byte[], byte[]>> consumers, RequestSource source, DecodeEngine engine,
-                   ServingModel model, RequestServing.Answers<ConsumerRecord<byte[], byte[]>> answers,
-                   Duration pollTimeout, PredictionListener listener) {
+    PredictionLoop(
+            Supplier<? extends Consumer<byte[], byte[]>> consumers,
+            RequestSource source,
+            DecodeEngine engine,
+            ServingModel model,
+            RequestServing.Answers<ConsumerRecord<byte[], byte[]>> answers,
+            Duration pollTimeout,
+            PredictionListener listener) {
         this.source = source;
         this.serving = new RequestServing<>(engine, source.source(), listener, answers);
-        this.worker = new ConsumerWorker("decoder-serve-" + source.topic().topicName(), source.topic().topicName(),
-                consumers, new ServingHandler(source, serving, model, pollTimeout), CLOSE_TIMEOUT);
+        this.worker = new ConsumerWorker(
+                "decoder-serve-" + source.topic().topicName(),
+                source.topic().topicName(),
+                consumers,
+                new ServingHandler(source, serving, model, pollTimeout),
+                CLOSE_TIMEOUT);
     }
 
     public PredictionLoop start() {
@@ -66,7 +89,8 @@ public final class PredictionLoop implements WorkerLoop {
     }
 
     /** Predictions to {@code predictions}; rejections to the topic's dead-letter topic, or only logged. */
-    private record PublishedAnswers(RequestSource source, PredictionPublisher publisher, DeadLetterPublisher deadLetters)
+    private record PublishedAnswers(
+            RequestSource source, PredictionPublisher publisher, DeadLetterPublisher deadLetters)
             implements RequestServing.Answers<ConsumerRecord<byte[], byte[]>> {
         @Override
         public Future<?> prediction(String id, DecodeEngine.Result result) {
@@ -79,8 +103,13 @@ public final class PredictionLoop implements WorkerLoop {
                 LOG.debugf("%s-%d@%d not decoded: %s", record.topic(), record.partition(), record.offset(), reason);
                 return null;
             }
-            LOG.warnf("%s-%d@%d rejected to %s: %s", record.topic(), record.partition(), record.offset(),
-                    source.topic().deadLetterTopicName(), reason);
+            LOG.warnf(
+                    "%s-%d@%d rejected to %s: %s",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    source.topic().deadLetterTopicName(),
+                    reason);
             return deadLetters.send(source.topic(), record, reason);
         }
     }

@@ -1,12 +1,12 @@
 package io.weights2eq.decoder.inbound.kafka;
 
-import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.decoder.engine.DecodeListener;
-import io.weights2eq.records.InvalidRecordException;
-import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.decoder.inbound.RecordLimits;
+import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.network.Network;
+import io.weights2eq.records.InvalidRecordException;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.DecodeRequest;
 import io.weights2eq.schema.serde.AvroCodec;
@@ -19,8 +19,7 @@ public interface RequestSource {
 
     /** A network to decode, and the key of its prediction. */
     /** @param method null for the service default */
-    record Request(String id, Network network, String method) {
-    }
+    record Request(String id, Network network, String method) {}
 
     /** A record that cannot be decoded: the reason names the field. */
     final class Rejected extends Exception {
@@ -75,8 +74,10 @@ public interface RequestSource {
                         + DecodingMethod.wireNames() + " (or null for the default)");
             }
             try {
-                return new Request(request.getRequestId(),
-                        NetworkRecords.toDomain(request.getNetwork(), "network", limits.parameters()), method);
+                return new Request(
+                        request.getRequestId(),
+                        NetworkRecords.toDomain(request.getNetwork(), "network", limits.parameters()),
+                        method);
             } catch (InvalidRecordException e) {
                 throw new Rejected(e.getMessage());
             }
@@ -110,7 +111,8 @@ public interface RequestSource {
                 return null;
             }
             try {
-                return new Request(id, NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters()), null);
+                return new Request(
+                        id, NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters()), null);
             } catch (InvalidRecordException e) {
                 throw new Rejected(e.getMessage());
             }

@@ -27,8 +27,11 @@ final class ServingHandler implements RecordHandler {
     private final Duration pollTimeout;
     private boolean waiting;
 
-    ServingHandler(RequestSource source, RequestServing<ConsumerRecord<byte[], byte[]>> serving, ServingModel model,
-                   Duration pollTimeout) {
+    ServingHandler(
+            RequestSource source,
+            RequestServing<ConsumerRecord<byte[], byte[]>> serving,
+            ServingModel model,
+            Duration pollTimeout) {
         this.source = source;
         this.serving = serving;
         this.model = model;
@@ -51,7 +54,9 @@ final class ServingHandler implements RecordHandler {
     public void onRecords(ConsumerRecords<byte[], byte[]> records, WorkerControl control) {
         if (!model.loaded()) { // paused since assigned, so nothing was fetched; a model is never unloaded
             if (!waiting) {
-                LOG.infof("no decoder model loaded yet: '%s' waits", source.topic().topicName());
+                LOG.infof(
+                        "no decoder model loaded yet: '%s' waits",
+                        source.topic().topicName());
                 waiting = true;
             }
             control.pauseAll(); // a paused poll returns nothing and keeps this member in its group
@@ -71,7 +76,8 @@ final class ServingHandler implements RecordHandler {
         List<Future<?>> acks = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            next.put(
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Future<?> ack = serve(record);
             if (ack != null) {
                 acks.add(ack);

@@ -51,8 +51,10 @@ final class TrainingHandler implements RecordHandler {
     private volatile boolean finished;
     private ContinuousTraining engine;
 
-    TrainingHandler(ExampleConsumerLoop.Settings settings, Supplier<ContinuousTraining> engineFactory,
-                    DeadLetters deadLetters) {
+    TrainingHandler(
+            ExampleConsumerLoop.Settings settings,
+            Supplier<ContinuousTraining> engineFactory,
+            DeadLetters deadLetters) {
         this.settings = settings;
         this.engineFactory = engineFactory;
         this.deadLetters = deadLetters;
@@ -107,8 +109,9 @@ final class TrainingHandler implements RecordHandler {
                 control.seekToBeginning(partition);
             }
         }
-        LOG.infof("decoder training: assigned %s%s", partitions,
-                settings.rereadOnStart() ? " (read from the beginning to fill the replay buffer)" : "");
+        LOG.infof(
+                "decoder training: assigned %s%s",
+                partitions, settings.rereadOnStart() ? " (read from the beginning to fill the replay buffer)" : "");
     }
 
     @Override
@@ -141,7 +144,9 @@ final class TrainingHandler implements RecordHandler {
             if (key == null || !key.equals(example.getEquationId())) {
                 reason = "key: must equal the equation id '" + example.getEquationId() + "', was '" + key + "'";
             } else {
-                engine.accept(ExampleRecords.toDomain(example, settings.limits().parameters()), record.partition(),
+                engine.accept(
+                        ExampleRecords.toDomain(example, settings.limits().parameters()),
+                        record.partition(),
                         record.offset());
                 return;
             }
@@ -150,8 +155,9 @@ final class TrainingHandler implements RecordHandler {
         } catch (InvalidRecordException e) {
             reason = e.getMessage();
         }
-        LOG.warnf("example at %s-%d@%d rejected to %s: %s", record.topic(), record.partition(), record.offset(),
-                Topics.EXAMPLES.deadLetterTopicName(), reason);
+        LOG.warnf(
+                "example at %s-%d@%d rejected to %s: %s",
+                record.topic(), record.partition(), record.offset(), Topics.EXAMPLES.deadLetterTopicName(), reason);
         deadLettersInFlight.add(deadLetters.send(record, reason));
         engine.skip(record.partition(), record.offset());
     }
@@ -167,8 +173,10 @@ final class TrainingHandler implements RecordHandler {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        evaluation.committable().forEach((partition, next) ->
-                offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next, evaluation.version())));
+        evaluation
+                .committable()
+                .forEach((partition, next) -> offsets.put(
+                        new TopicPartition(topic, partition), new OffsetAndMetadata(next, evaluation.version())));
         LOG.debugf("committing %s after checkpoint %s", offsets, evaluation.version());
         control.commit(offsets);
     }

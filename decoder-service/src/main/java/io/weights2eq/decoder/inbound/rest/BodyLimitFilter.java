@@ -1,9 +1,9 @@
 package io.weights2eq.decoder.inbound.rest;
 
 import io.weights2eq.decoder.DecoderSettings;
+import io.weights2eq.service.rest.ContentLength;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import io.weights2eq.service.rest.ContentLength;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -22,12 +22,14 @@ public class BodyLimitFilter {
     Instance<DecoderSettings> settings;
 
     static DecodeResource.Problem tooLarge(int limit, long bytes) {
-        return new DecodeResource.Problem("body", "body must be at most " + limit + " bytes (one network), was " + bytes);
+        return new DecodeResource.Problem(
+                "body", "body must be at most " + limit + " bytes (one network), was " + bytes);
     }
 
     @ServerRequestFilter(preMatching = true)
     public Response checkLength(ContainerRequestContext request) {
-        if (!"POST".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/decode")) {
+        if (!"POST".equals(request.getMethod())
+                || !request.getUriInfo().getPath().startsWith("/decode")) {
             return null;
         }
         OptionalLong declared = ContentLength.parse(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));

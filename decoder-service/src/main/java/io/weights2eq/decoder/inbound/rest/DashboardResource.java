@@ -44,7 +44,8 @@ public class DashboardResource {
             if (in == null) {
                 return Response.status(Response.Status.NOT_FOUND).build();
             }
-            return Response.ok(in.readAllBytes(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Response.ok(in.readAllBytes(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,13 +62,16 @@ public class DashboardResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<DashboardSnapshot> stream(@QueryParam("interval-ms") String intervalMs,
-                                           @QueryParam("predictions") String predictions) {
+    public Multi<DashboardSnapshot> stream(
+            @QueryParam("interval-ms") String intervalMs, @QueryParam("predictions") String predictions) {
         int interval = wholeNumber("interval-ms", intervalMs, MIN_INTERVAL_MS, MAX_INTERVAL_MS, DEFAULT_INTERVAL_MS);
         int count = predictionCount(predictions);
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)) // the first at once (zero is refused)
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(1)) // the first at once (zero is refused)
                 .every(Duration.ofMillis(interval))
-                .onOverflow().drop() // a slow reader misses ticks; the next snapshot holds everything anyway
+                .onOverflow()
+                .drop() // a slow reader misses ticks; the next snapshot holds everything anyway
                 .map(tick -> collector.snapshot(count));
     }
 
@@ -94,7 +98,7 @@ public class DashboardResource {
     }
 
     private static WebApplicationException bad(String field, String error) {
-        return new WebApplicationException(DecodeResource.problem(Response.Status.BAD_REQUEST,
-                new DecodeResource.Problem(field, error)));
+        return new WebApplicationException(
+                DecodeResource.problem(Response.Status.BAD_REQUEST, new DecodeResource.Problem(field, error)));
     }
 }

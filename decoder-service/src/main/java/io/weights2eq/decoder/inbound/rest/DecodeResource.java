@@ -2,20 +2,20 @@ package io.weights2eq.decoder.inbound.rest;
 
 import io.weights2eq.decoder.DecoderSettings;
 import io.weights2eq.decoder.engine.DecodeEngine;
-import io.weights2eq.domain.decoding.InvalidRequestException;
 import io.weights2eq.decoder.engine.DecodeListener;
-import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.decoder.engine.ServingModel;
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.InvalidRequestException;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkFormatException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,21 +34,25 @@ import java.util.Map;
 public class DecodeResource {
 
     /** The 200 answer. Coefficients are exact decimals by ascending power, as strings (like on the topics). */
-    public record Decoded(String id, String equation, List<String> coefficients, int[] tokenIds, String method,
-                          String modelVersion, double latencyMillis, Fit fit, RunnerUp runnerUp) {
-    }
+    public record Decoded(
+            String id,
+            String equation,
+            List<String> coefficients,
+            int[] tokenIds,
+            String method,
+            String modelVersion,
+            double latencyMillis,
+            Fit fit,
+            RunnerUp runnerUp) {}
 
     /** How well the equation matches the network's own function on [xMin, xMax]. */
-    public record Fit(double rSquared, double maxAbsError, double xMin, double xMax) {
-    }
+    public record Fit(double rSquared, double maxAbsError, double xMin, double xMax) {}
 
     /** The hybrid decoder's second-best candidate. */
-    public record RunnerUp(String equation, String method, Fit fit) {
-    }
+    public record RunnerUp(String equation, String method, Fit fit) {}
 
     /** Every 4xx/5xx answer: which field, and what is wrong with it. */
-    public record Problem(String field, String error) {
-    }
+    public record Problem(String field, String error) {}
 
     @Inject
     DecodeEngine engine;
@@ -62,13 +66,19 @@ public class DecodeResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response decode(String body, @QueryParam("beam") String beam, @QueryParam("method") String method,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public Response decode(
+            String body,
+            @QueryParam("beam") String beam,
+            @QueryParam("method") String method,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         if (!acceptedType(contentType)) {
             engine.rejected(DecodeListener.Source.REST);
-            return problem(Response.Status.UNSUPPORTED_MEDIA_TYPE, new Problem(HttpHeaders.CONTENT_TYPE,
-                    "Content-Type must be " + String.join(", ", ACCEPTED_TYPES) + " or absent (the body is one JSON line), was '"
-                            + contentType + "'"));
+            return problem(
+                    Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                    new Problem(
+                            HttpHeaders.CONTENT_TYPE,
+                            "Content-Type must be " + String.join(", ", ACCEPTED_TYPES)
+                                    + " or absent (the body is one JSON line), was '" + contentType + "'"));
         }
         int limit = settings.rest().maxBodyBytes();
         int bytes = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
@@ -82,8 +92,12 @@ public class DecodeResource {
                 width = Integer.valueOf(beam.trim());
             } catch (NumberFormatException e) {
                 engine.rejected(DecodeListener.Source.REST);
-                return problem(Response.Status.BAD_REQUEST, new Problem("beam",
-                        "beam must be a whole number between 1 and " + engine.maxBeam() + ", was '" + beam + "'"));
+                return problem(
+                        Response.Status.BAD_REQUEST,
+                        new Problem(
+                                "beam",
+                                "beam must be a whole number between 1 and " + engine.maxBeam() + ", was '" + beam
+                                        + "'"));
             }
         }
         NetworkFile.Entry entry;
@@ -95,7 +109,10 @@ public class DecodeResource {
         }
         DecodeEngine.Result result;
         try {
-            result = engine.decode(entry.network(), width, method == null || method.isBlank() ? null : method.trim(),
+            result = engine.decode(
+                    entry.network(),
+                    width,
+                    method == null || method.isBlank() ? null : method.trim(),
                     DecodeListener.Source.REST);
         } catch (NoModelLoadedException e) {
             return problem(Response.Status.SERVICE_UNAVAILABLE, new Problem(null, e.getMessage()));
@@ -104,15 +121,27 @@ public class DecodeResource {
         }
         DecodedEquation d = result.equation();
         var runnerUp = result.runnerUp();
-        return Response.ok(new Decoded(entry.id(), d.canonicalText(),
-                d.coefficients().stream().map(BigDecimal::toPlainString).toList(), d.tokenIds(), d.method(),
-                d.modelVersion(), result.latencyMillis(), fit(result.fit()),
-                runnerUp == null ? null : new RunnerUp(runnerUp.polynomial().toCanonicalText(), runnerUp.method(),
-                        fit(runnerUp.fit())))).build();
+        return Response.ok(new Decoded(
+                        entry.id(),
+                        d.canonicalText(),
+                        d.coefficients().stream().map(BigDecimal::toPlainString).toList(),
+                        d.tokenIds(),
+                        d.method(),
+                        d.modelVersion(),
+                        result.latencyMillis(),
+                        fit(result.fit()),
+                        runnerUp == null
+                                ? null
+                                : new RunnerUp(
+                                        runnerUp.polynomial().toCanonicalText(),
+                                        runnerUp.method(),
+                                        fit(runnerUp.fit()))))
+                .build();
     }
 
     /** The body is one JSON line whatever it is declared as, but only as one of these (or undeclared). */
-    static final List<String> ACCEPTED_TYPES = List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/x-ndjson");
+    static final List<String> ACCEPTED_TYPES =
+            List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/x-ndjson");
 
     private static boolean acceptedType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
@@ -131,14 +160,29 @@ public class DecodeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response model() {
         return serving.current()
-                .map(m -> Response.ok(Map.of("version", m.version(), "step", m.checkpoint().step(),
-                        "source", m.source(), "config", m.checkpoint().config().toString(),
-                        "metrics", m.checkpoint().metrics(), "loadedAtMillis", m.loadedAtMillis())).build())
-                .orElseGet(() -> problem(Response.Status.SERVICE_UNAVAILABLE,
+                .map(m -> Response.ok(Map.of(
+                                "version",
+                                m.version(),
+                                "step",
+                                m.checkpoint().step(),
+                                "source",
+                                m.source(),
+                                "config",
+                                m.checkpoint().config().toString(),
+                                "metrics",
+                                m.checkpoint().metrics(),
+                                "loadedAtMillis",
+                                m.loadedAtMillis()))
+                        .build())
+                .orElseGet(() -> problem(
+                        Response.Status.SERVICE_UNAVAILABLE,
                         new Problem(null, new NoModelLoadedException().getMessage())));
     }
 
     static Response problem(Response.Status status, Problem problem) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(problem).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(problem)
+                .build();
     }
 }

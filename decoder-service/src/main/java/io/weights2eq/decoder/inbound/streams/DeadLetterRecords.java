@@ -10,10 +10,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 final class DeadLetterRecords {
     private static final int MAX_REASON_CHARS = 2_000;
 
-    private DeadLetterRecords() {
-    }
+    private DeadLetterRecords() {}
 
-    static Headers headers(Headers original, String reason, String topic, int partition, long offset, String rejectedBy) {
+    static Headers headers(
+            Headers original, String reason, String topic, int partition, long offset, String rejectedBy) {
         RecordHeaders headers = new RecordHeaders();
         if (original != null) {
             for (Header h : original) {

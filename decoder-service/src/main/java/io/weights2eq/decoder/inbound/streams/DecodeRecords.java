@@ -25,11 +25,11 @@ final class DecodeRecords {
     private static final Logger LOG = Logger.getLogger(DecodeRecords.class);
     private static final FloatArrayList NO_SAMPLES = FloatArrayList.wrap(new float[0]);
 
-    private DecodeRecords() {
-    }
+    private DecodeRecords() {}
 
     /** Shared: check the record, forward it decoded, or forward it rejected with the reason in its headers. */
-    private abstract static class Base<T extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
+    private abstract static class Base<T extends SpecificRecord>
+            implements FixedKeyProcessor<String, byte[], Decoded<T>> {
         private final String rejectedBy;
         private final AvroCodec<T> codec;
         final RecordLimits limits;
@@ -70,11 +70,17 @@ final class DecodeRecords {
 
         private void reject(FixedKeyRecord<String, byte[]> record, String reason) {
             RecordMetadata source = context.recordMetadata().orElseThrow();
-            LOG.warnf("%s@%d:%d rejected to %s.dlq: %s", source.topic(), source.partition(), source.offset(),
-                    source.topic(), reason);
+            LOG.warnf(
+                    "%s@%d:%d rejected to %s.dlq: %s",
+                    source.topic(), source.partition(), source.offset(), source.topic(), reason);
             context.forward(record.withValue(Decoded.<T>reject(record.value()))
-                    .withHeaders(DeadLetterRecords.headers(record.headers(), reason, source.topic(), source.partition(),
-                            source.offset(), rejectedBy)));
+                    .withHeaders(DeadLetterRecords.headers(
+                            record.headers(),
+                            reason,
+                            source.topic(),
+                            source.partition(),
+                            source.offset(),
+                            rejectedBy)));
         }
 
         /** @return the record to forward, once its key (null or not) and its content are valid */
@@ -125,8 +131,8 @@ final class DecodeRecords {
         @Override
         Network checked(String key, Network network) {
             if (key != null && !key.equals(String.valueOf(network.getEquationId()))) {
-                throw new InvalidRecordException("key: must equal the network's equation id '"
-                        + network.getEquationId() + "', was '" + key + "'");
+                throw new InvalidRecordException("key: must equal the network's equation id '" + network.getEquationId()
+                        + "', was '" + key + "'");
             }
             NetworkRecords.toDomain(network.getNetwork(), "network", limits.parameters());
             return network;

@@ -82,51 +82,67 @@ public class ExamplesTopology {
         Serde<Example> exampleSerde = AvroSerdes.serde(Example.class);
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), keys,
-                PendingNetwork.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_STORE), keys, PendingNetwork.serde()));
 
         // equations: decode (rejects → equations.dlq), drop the samples, table
-        Map<String, KStream<String, Decoded<Equation>>> equations = builder
-                .stream(Topics.EQUATIONS.topicName(), Consumed.with(keys, raw).withName("equations"))
+        Map<String, KStream<String, Decoded<Equation>>> equations = builder.stream(
+                        Topics.EQUATIONS.topicName(), Consumed.with(keys, raw).withName("equations"))
                 .processValues(() -> new DecodeRecords.Equations(rejectedBy, limits), Named.as("decode-equation"))
                 .split(Named.as("equation-"))
                 .branch((key, d) -> !d.rejected(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
-        equations.get("equation-rejected").mapValues(Decoded::original, Named.as("rejected-equation-bytes"))
-                .to(Topics.EQUATIONS.deadLetterTopicName(), Produced.with(keys, raw).withName("equations-dlq"));
-        KStream<String, Equation> slim = equations.get("equation-ok").mapValues(Decoded::value, Named.as("slim-equation"));
+        equations
+                .get("equation-rejected")
+                .mapValues(Decoded::original, Named.as("rejected-equation-bytes"))
+                .to(
+                        Topics.EQUATIONS.deadLetterTopicName(),
+                        Produced.with(keys, raw).withName("equations-dlq"));
+        KStream<String, Equation> slim =
+                equations.get("equation-ok").mapValues(Decoded::value, Named.as("slim-equation"));
         // No record cache: since Kafka 4.0 (KIP-1034) a cached entry keeps its source record's raw bytes (the whole
         // 40 KB equation with its samples) beside the slim value, which alone is counted against the cache size;
         // the soak saw the heap fill up at the equation rate until OutOfMemoryError.
-        KTable<String, Equation> table = slim.toTable(Named.as("equation-table"),
+        KTable<String, Equation> table = slim.toTable(
+                Named.as("equation-table"),
                 Materialized.<String, Equation, KeyValueStore<Bytes, byte[]>>as(EQUATIONS_STORE)
-                        .withKeySerde(keys).withValueSerde(equationSerde).withCachingDisabled());
-        KStream<String, Routed> released = slim.process(() -> new ReleasePending(PENDING_STORE),
-                Named.as("release-parked-network"), PENDING_STORE);
+                        .withKeySerde(keys)
+                        .withValueSerde(equationSerde)
+                        .withCachingDisabled());
+        KStream<String, Routed> released = slim.process(
+                () -> new ReleasePending(PENDING_STORE), Named.as("release-parked-network"), PENDING_STORE);
 
         // networks: decode (rejects → networks.dlq), join with the table or park until the equation arrives
-        Map<String, KStream<String, Decoded<Network>>> networks = builder
-                .stream(Topics.NETWORKS.topicName(), Consumed.with(keys, raw).withName("networks"))
+        Map<String, KStream<String, Decoded<Network>>> networks = builder.stream(
+                        Topics.NETWORKS.topicName(), Consumed.with(keys, raw).withName("networks"))
                 .processValues(() -> new DecodeRecords.Networks(rejectedBy, limits), Named.as("decode-network"))
                 .split(Named.as("network-"))
                 .branch((key, d) -> !d.rejected(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
-        KStream<String, byte[]> rejectedNetworks = networks.get("network-rejected")
-                .mapValues(Decoded::original, Named.as("rejected-network-bytes"));
+        KStream<String, byte[]> rejectedNetworks =
+                networks.get("network-rejected").mapValues(Decoded::original, Named.as("rejected-network-bytes"));
         KStream<String, Routed> joined = networks.get("network-ok")
                 .leftJoin(table, JoinOrWait.Joined::new)
-                .process(() -> new JoinOrWait(PENDING_STORE, equationWait, rejectedBy), Named.as("join-or-park"),
+                .process(
+                        () -> new JoinOrWait(PENDING_STORE, equationWait, rejectedBy),
+                        Named.as("join-or-park"),
                         PENDING_STORE);
 
         Map<String, KStream<String, Routed>> routed = joined.merge(released, Named.as("all-examples"))
                 .split(Named.as("routed-"))
                 .branch((key, r) -> r.isExample(), Branched.as("example"))
                 .defaultBranch(Branched.as("dead"));
-        routed.get("routed-example").mapValues(Routed::example, Named.as("example"))
-                .to(Topics.EXAMPLES.topicName(), Produced.with(keys, exampleSerde).withName("examples"));
-        routed.get("routed-dead").mapValues(Routed::deadLetter, Named.as("unknown-equation-bytes"))
+        routed.get("routed-example")
+                .mapValues(Routed::example, Named.as("example"))
+                .to(
+                        Topics.EXAMPLES.topicName(),
+                        Produced.with(keys, exampleSerde).withName("examples"));
+        routed.get("routed-dead")
+                .mapValues(Routed::deadLetter, Named.as("unknown-equation-bytes"))
                 .merge(rejectedNetworks, Named.as("all-rejected-networks"))
-                .to(Topics.NETWORKS.deadLetterTopicName(), Produced.with(keys, raw).withName("networks-dlq"));
+                .to(
+                        Topics.NETWORKS.deadLetterTopicName(),
+                        Produced.with(keys, raw).withName("networks-dlq"));
         return builder.build();
     }
 }

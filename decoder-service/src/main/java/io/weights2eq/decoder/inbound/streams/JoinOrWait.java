@@ -27,8 +27,7 @@ final class JoinOrWait implements Processor<String, JoinOrWait.Joined, String, R
     private static final Logger LOG = Logger.getLogger(JoinOrWait.class);
 
     /** The left join's result: the decoded network (with its original bytes) and the equation, or null. */
-    record Joined(Decoded<Network> network, Equation equation) {
-    }
+    record Joined(Decoded<Network> network, Equation equation) {}
 
     private final String pendingStore;
     private final Duration equationWait;
@@ -62,12 +61,18 @@ final class JoinOrWait implements Processor<String, JoinOrWait.Joined, String, R
             if (pending.get(record.key()) != null) {
                 pending.delete(record.key()); // an older network of this equation: superseded
             }
-            context.forward(record.withValue(Routed.example(ExampleRecords.of(joined.network().value(), joined.equation()))));
+            context.forward(record.withValue(
+                    Routed.example(ExampleRecords.of(joined.network().value(), joined.equation()))));
             return;
         }
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        pending.put(record.key(), new PendingNetwork(joined.network().original(), source.partition(), source.offset(),
-                context.currentSystemTimeMs()));
+        pending.put(
+                record.key(),
+                new PendingNetwork(
+                        joined.network().original(),
+                        source.partition(),
+                        source.offset(),
+                        context.currentSystemTimeMs()));
         LOG.debugf("network %s waits for its equation (up to %s)", record.key(), equationWait);
     }
 
@@ -83,12 +88,20 @@ final class JoinOrWait implements Processor<String, JoinOrWait.Joined, String, R
         }
         for (KeyValue<String, PendingNetwork> entry : expired) {
             pending.delete(entry.key);
-            String reason = "equation: unknown equation '" + entry.key + "' (not in 'equations' within "
-                    + equationWait + " of the network's arrival)";
+            String reason = "equation: unknown equation '" + entry.key + "' (not in 'equations' within " + equationWait
+                    + " of the network's arrival)";
             LOG.warnf("network %s rejected to %s: %s", entry.key, Topics.NETWORKS.deadLetterTopicName(), reason);
-            context.forward(new Record<>(entry.key, Routed.dead(entry.value.original()), now,
-                    DeadLetterRecords.headers(null, reason, Topics.NETWORKS.topicName(), entry.value.partition(),
-                            entry.value.offset(), rejectedBy)));
+            context.forward(new Record<>(
+                    entry.key,
+                    Routed.dead(entry.value.original()),
+                    now,
+                    DeadLetterRecords.headers(
+                            null,
+                            reason,
+                            Topics.NETWORKS.topicName(),
+                            entry.value.partition(),
+                            entry.value.offset(),
+                            rejectedBy)));
         }
     }
 }

@@ -20,7 +20,11 @@ record PendingNetwork(byte[] original, int partition, long offset, long arrivedA
                 return null;
             }
             return ByteBuffer.allocate(HEADER + p.original.length)
-                    .putInt(p.partition).putLong(p.offset).putLong(p.arrivedAtMillis).put(p.original).array();
+                    .putInt(p.partition)
+                    .putLong(p.offset)
+                    .putLong(p.arrivedAtMillis)
+                    .put(p.original)
+                    .array();
         };
         Deserializer<PendingNetwork> deserializer = (topic, bytes) -> {
             if (bytes == null) {

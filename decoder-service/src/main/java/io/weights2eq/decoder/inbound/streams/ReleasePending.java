@@ -37,7 +37,7 @@ final class ReleasePending implements Processor<String, Equation, String, Routed
         }
         pending.delete(record.key());
         Network network = codec.decode(parked.original()); // it was decoded and checked when it was parked
-        context.forward(new Record<>(record.key(), Routed.example(ExampleRecords.of(network, record.value())),
-                record.timestamp()));
+        context.forward(new Record<>(
+                record.key(), Routed.example(ExampleRecords.of(network, record.value())), record.timestamp()));
     }
 }

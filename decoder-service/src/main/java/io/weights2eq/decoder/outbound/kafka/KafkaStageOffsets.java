@@ -29,8 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class KafkaStageOffsets implements StageOffsets {
 
     /** A consumer group whose lag on a topic the dashboard shows. */
-    public record Followed(String group, String topic) {
-    }
+    public record Followed(String group, String topic) {}
 
     private final Admin admin;
     private final List<String> topics;
@@ -38,8 +37,13 @@ public final class KafkaStageOffsets implements StageOffsets {
     private final Duration timeout;
     private final LongSupplier clock;
 
-    public KafkaStageOffsets(Map<String, Object> kafkaConfig, String clientId, List<String> topics,
-                             List<Followed> followed, Duration timeout, LongSupplier clock) {
+    public KafkaStageOffsets(
+            Map<String, Object> kafkaConfig,
+            String clientId,
+            List<String> topics,
+            List<Followed> followed,
+            Duration timeout,
+            LongSupplier clock) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -59,13 +63,16 @@ public final class KafkaStageOffsets implements StageOffsets {
             List<String> present = new ArrayList<>(topics);
             followed.forEach(f -> present.add(f.topic()));
             present.retainAll(existing);
-            Map<String, TopicDescription> described = present.isEmpty() ? Map.of()
+            Map<String, TopicDescription> described = present.isEmpty()
+                    ? Map.of()
                     : get(admin.describeTopics(Set.copyOf(present)).allTopicNames());
             Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-            described.values().forEach(d -> d.partitions()
-                    .forEach(p -> specs.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = specs.isEmpty() ? Map.of()
-                    : get(admin.listOffsets(specs).all());
+            described
+                    .values()
+                    .forEach(d -> d.partitions()
+                            .forEach(p -> specs.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    specs.isEmpty() ? Map.of() : get(admin.listOffsets(specs).all());
             Map<String, Long> endOffsets = new LinkedHashMap<>();
             for (String topic : topics) {
                 if (described.containsKey(topic)) {
@@ -75,8 +82,8 @@ public final class KafkaStageOffsets implements StageOffsets {
             ends.forEach((tp, info) -> endOffsets.computeIfPresent(tp.topic(), (t, sum) -> sum + info.offset()));
             List<DashboardSnapshot.Lag> lags = new ArrayList<>();
             for (Followed f : followed) {
-                lags.add(new DashboardSnapshot.Lag(f.group(), f.topic(),
-                        described.containsKey(f.topic()) ? lag(f, ends) : null));
+                lags.add(new DashboardSnapshot.Lag(
+                        f.group(), f.topic(), described.containsKey(f.topic()) ? lag(f, ends) : null));
             }
             return new OffsetSample(now, endOffsets, lags, null);
         } catch (InterruptedException e) {

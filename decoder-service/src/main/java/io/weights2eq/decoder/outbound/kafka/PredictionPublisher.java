@@ -2,12 +2,12 @@ package io.weights2eq.decoder.outbound.kafka;
 
 import io.weights2eq.decoder.engine.DecodeEngine;
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.schema.Producers;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Candidate;
 import io.weights2eq.schema.avro.Fit;
 import io.weights2eq.schema.avro.Prediction;
-import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.schema.serde.AvroSerializer;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,22 +40,35 @@ public final class PredictionPublisher implements AutoCloseable {
         return Prediction.newBuilder()
                 .setRequestId(requestId)
                 .setCanonicalText(decoded.canonicalText())
-                .setCoefficients(decoded.coefficients().stream().map(BigDecimal::toPlainString).toList())
+                .setCoefficients(decoded.coefficients().stream()
+                        .map(BigDecimal::toPlainString)
+                        .toList())
                 .setTokenIds(Arrays.stream(decoded.tokenIds()).boxed().toList())
                 .setMethod(decoded.method())
                 .setFit(fit(result.fit()))
-                .setRunnerUp(result.runnerUp() == null ? null : Candidate.newBuilder()
-                        .setCanonicalText(result.runnerUp().polynomial().toCanonicalText())
-                        .setMethod(result.runnerUp().method())
-                        .setFit(fit(result.runnerUp().fit())).build())
+                .setRunnerUp(
+                        result.runnerUp() == null
+                                ? null
+                                : Candidate.newBuilder()
+                                        .setCanonicalText(
+                                                result.runnerUp().polynomial().toCanonicalText())
+                                        .setMethod(result.runnerUp().method())
+                                        .setFit(fit(result.runnerUp().fit()))
+                                        .build())
                 .setModelVersion(decoded.modelVersion())
                 .setLatencyMillis(result.latencyMillis())
                 .build();
     }
 
     private static Fit fit(FunctionFit f) {
-        return f == null ? null : Fit.newBuilder().setRSquared(f.rSquared()).setMaxAbsError(f.maxAbsError())
-                .setXMin(-1).setXMax(1).build();
+        return f == null
+                ? null
+                : Fit.newBuilder()
+                        .setRSquared(f.rSquared())
+                        .setMaxAbsError(f.maxAbsError())
+                        .setXMin(-1)
+                        .setXMax(1)
+                        .build();
     }
 
     @Override

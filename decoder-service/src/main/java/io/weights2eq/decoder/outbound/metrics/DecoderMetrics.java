@@ -41,38 +41,55 @@ public class DecoderMetrics implements DecodeListener, TrainingListener {
         for (Source source : Source.values()) {
             Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
-                byOutcome.put(outcome, Counter.builder("w2e.decoder.requests")
-                        .description("Decode requests by source (rest, kafka, networks) and outcome")
-                        .tags("source", name(source), "outcome", name(outcome)).register(registry));
+                byOutcome.put(
+                        outcome,
+                        Counter.builder("w2e.decoder.requests")
+                                .description("Decode requests by source (rest, kafka, networks) and outcome")
+                                .tags("source", name(source), "outcome", name(outcome))
+                                .register(registry));
             }
             requests.put(source, byOutcome);
-            latency.put(source, Timer.builder("w2e.decoder.latency")
-                    .description("Time to decode one network (successful decodes)")
-                    .tags("source", name(source))
-                    .publishPercentiles(0.5, 0.9, 0.99)
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofSeconds(10))
-                    .register(registry));
+            latency.put(
+                    source,
+                    Timer.builder("w2e.decoder.latency")
+                            .description("Time to decode one network (successful decodes)")
+                            .tags("source", name(source))
+                            .publishPercentiles(0.5, 0.9, 0.99)
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(1))
+                            .maximumExpectedValue(Duration.ofSeconds(10))
+                            .register(registry));
         }
         Gauge.builder("w2e.decoder.training.loss", this, m -> m.loss)
-                .description("Mean token cross-entropy of the last 100 training steps").register(registry);
+                .description("Mean token cross-entropy of the last 100 training steps")
+                .register(registry);
         Gauge.builder("w2e.decoder.validation.exact.match", this, m -> m.validationExactMatch)
-                .description("Exact match of the latest checkpoint on the validation slice").register(registry);
+                .description("Exact match of the latest checkpoint on the validation slice")
+                .register(registry);
         Gauge.builder("w2e.decoder.validation.token.accuracy", this, m -> m.validationTokenAccuracy)
-                .description("Token accuracy of the latest checkpoint on the validation slice").register(registry);
+                .description("Token accuracy of the latest checkpoint on the validation slice")
+                .register(registry);
         Gauge.builder("w2e.decoder.training.finished", this, m -> m.trainingFinished ? 1 : 0)
-                .description("1 once training reached its time limit and stopped").register(registry);
+                .description("1 once training reached its time limit and stopped")
+                .register(registry);
         Gauge.builder("w2e.decoder.training.steps", steps, AtomicLong::get)
-                .description("Optimiser steps taken, including those of the checkpoint resumed from").register(registry);
+                .description("Optimiser steps taken, including those of the checkpoint resumed from")
+                .register(registry);
         Gauge.builder("w2e.decoder.examples.seen", examplesSeen, AtomicLong::get)
-                .description("Examples trained on, including those of the checkpoint resumed from").register(registry);
+                .description("Examples trained on, including those of the checkpoint resumed from")
+                .register(registry);
         Gauge.builder("w2e.decoder.replay.buffer.size", bufferSize, AtomicLong::get)
-                .description("Examples in the replay buffer").register(registry);
+                .description("Examples in the replay buffer")
+                .register(registry);
         Gauge.builder("w2e.decoder.validation.examples", validationSize, AtomicLong::get)
-                .description("Examples in the validation set").register(registry);
-        checkpoints = Counter.builder("w2e.decoder.checkpoints").description("Checkpoints written").register(registry);
-        swaps = Counter.builder("w2e.decoder.model.swaps").description("Trained models swapped into serving").register(registry);
+                .description("Examples in the validation set")
+                .register(registry);
+        checkpoints = Counter.builder("w2e.decoder.checkpoints")
+                .description("Checkpoints written")
+                .register(registry);
+        swaps = Counter.builder("w2e.decoder.model.swaps")
+                .description("Trained models swapped into serving")
+                .register(registry);
     }
 
     private static String name(Enum<?> e) {

@@ -36,8 +36,21 @@ class DashboardCollectorTest {
     }
 
     private DashboardCollector collector(int predictions, int knownEquations, int lossPoints) {
-        return new DashboardCollector(new DashboardCollector.Settings(List.of("equations", "networks", "equations.dlq"),
-                2, 5, lossPoints, 1_000, 3, predictions, knownEquations, 5, -1, 1, FRACTION), now::get);
+        return new DashboardCollector(
+                new DashboardCollector.Settings(
+                        List.of("equations", "networks", "equations.dlq"),
+                        2,
+                        5,
+                        lossPoints,
+                        1_000,
+                        3,
+                        predictions,
+                        knownEquations,
+                        5,
+                        -1,
+                        1,
+                        FRACTION),
+                now::get);
     }
 
     private static DecodeEngine.Result decoded(String text) {
@@ -47,14 +60,15 @@ class DashboardCollectorTest {
         } catch (IllegalArgumentException e) {
             p = null;
         }
-        return new DecodeEngine.Result(new DecodedEquation(text, p, new int[]{2}, "hybrid", null), null, null, 1_000);
+        return new DecodeEngine.Result(new DecodedEquation(text, p, new int[] {2}, "hybrid", null), null, null, 1_000);
     }
 
     @Test
     void stagesAndLagsComeFromTheOffsetSamples() {
         DashboardCollector c = collector(4, 10, 10);
         DashboardSnapshot empty = c.snapshot(4);
-        assertEquals(List.of("equations", "networks", "equations.dlq"),
+        assertEquals(
+                List.of("equations", "networks", "equations.dlq"),
                 empty.stages().stream().map(DashboardSnapshot.Stage::topic).toList());
         assertNull(empty.stages().get(0).endOffset(), "nothing read yet");
         assertNull(empty.stages().get(0).recordsPerSecond());
@@ -82,7 +96,8 @@ class DashboardCollectorTest {
         assertNull(c.snapshot(0).convergence().fraction(), "no examples yet");
         Network n = Fixtures.domainNetwork(1);
         for (int i = 0; i < 4; i++) {
-            c.accepted(new TrainingExample("e-" + i, n, Polynomial.parse("1*x"), i != 0),
+            c.accepted(
+                    new TrainingExample("e-" + i, n, Polynomial.parse("1*x"), i != 0),
                     ContinuousTraining.Admission.TRAINING);
         }
         DashboardSnapshot.Convergence conv = c.snapshot(0).convergence();
@@ -99,11 +114,16 @@ class DashboardCollectorTest {
         assertEquals(10, t.steps());
         assertEquals(0.1, t.recentLoss(), 1e-12);
         assertEquals(3, t.loss().size(), "bounded by lossPoints");
-        assertEquals(List.of(6L, 8L, 10L), t.loss().stream().map(DashboardSnapshot.LossPoint::step).toList());
+        assertEquals(
+                List.of(6L, 8L, 10L),
+                t.loss().stream().map(DashboardSnapshot.LossPoint::step).toList());
 
-        c.evaluated("v1", Map.of("step", 5.0, DecodingMetrics.EXACT_MATCH, 0.5, DecodingMetrics.TOKEN_ACCURACY,
-                Double.NaN), true);
-        DashboardSnapshot.ValidationPoint v = c.snapshot(0).training().validation().get(0);
+        c.evaluated(
+                "v1",
+                Map.of("step", 5.0, DecodingMetrics.EXACT_MATCH, 0.5, DecodingMetrics.TOKEN_ACCURACY, Double.NaN),
+                true);
+        DashboardSnapshot.ValidationPoint v =
+                c.snapshot(0).training().validation().get(0);
         assertEquals(5, v.step());
         assertEquals(0.5, v.exactMatch(), 1e-12);
         assertNull(v.tokenAccuracy(), "NaN becomes null: the JSON stays JSON");
@@ -116,18 +136,19 @@ class DashboardCollectorTest {
         Network network = Fixtures.domainNetwork(3);
         String id = ids("job-", true, 1).get(0);
         // unconverged (training skips it) but in the slice: its equation is the truth all the same
-        c.accepted(new TrainingExample(id, network, Polynomial.parse("2*x*x-1"), false),
+        c.accepted(
+                new TrainingExample(id, network, Polynomial.parse("2*x*x-1"), false),
                 ContinuousTraining.Admission.SKIPPED);
         c.predicted(id + "#learned", network, decoded("1*x"));
         c.predicted("req-9", network, decoded("x+"));
         DashboardSnapshot s = c.snapshot(2);
-        assertArrayEquals(new double[]{-1, -0.5, 0, 0.5, 1}, s.curveX(), 1e-12);
+        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, s.curveX(), 1e-12);
         DashboardSnapshot.PredictionCurve known = s.predictions().get(0);
         assertEquals(id + "#learned", known.id());
         assertEquals("equation", known.truthSource());
         assertEquals("2*x*x-1", known.truthEquation());
-        assertArrayEquals(new double[]{1, -0.5, -1, -0.5, 1}, known.truthY(), 1e-12);
-        assertArrayEquals(new double[]{-1, -0.5, 0, 0.5, 1}, known.predictedY(), 1e-12);
+        assertArrayEquals(new double[] {1, -0.5, -1, -0.5, 1}, known.truthY(), 1e-12);
+        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, known.predictedY(), 1e-12);
         DashboardSnapshot.PredictionCurve unknown = s.predictions().get(1);
         assertEquals("network", unknown.truthSource());
         assertNull(unknown.truthEquation());
@@ -139,8 +160,12 @@ class DashboardCollectorTest {
         for (int i = 0; i < 50; i++) {
             c.predicted("more-" + i, network, decoded("1"));
         }
-        assertEquals(List.of("more-48", "more-49"), c.snapshot(10).predictions().stream()
-                .map(DashboardSnapshot.PredictionCurve::id).toList(), "bounded: the newest 2");
+        assertEquals(
+                List.of("more-48", "more-49"),
+                c.snapshot(10).predictions().stream()
+                        .map(DashboardSnapshot.PredictionCurve::id)
+                        .toList(),
+                "bounded: the newest 2");
     }
 
     @Test
@@ -150,25 +175,35 @@ class DashboardCollectorTest {
         List<String> slice = ids("v-", true, 3);
         String training = ids("t-", false, 1).get(0);
         for (int i = 0; i < 3; i++) {
-            c.accepted(new TrainingExample(slice.get(i), network, Polynomial.parse(i + 1 + "*x"), true),
+            c.accepted(
+                    new TrainingExample(slice.get(i), network, Polynomial.parse(i + 1 + "*x"), true),
                     ContinuousTraining.Admission.VALIDATION);
         }
-        c.accepted(new TrainingExample(training, network, Polynomial.parse("5"), true),
+        c.accepted(
+                new TrainingExample(training, network, Polynomial.parse("5"), true),
                 ContinuousTraining.Admission.TRAINING);
         for (String id : List.of(slice.get(0), slice.get(1), slice.get(2), training)) {
             c.predicted(id, network, decoded("1"));
         }
-        List<String> sources = c.snapshot(5).predictions().stream().map(DashboardSnapshot.PredictionCurve::truthSource)
+        List<String> sources = c.snapshot(5).predictions().stream()
+                .map(DashboardSnapshot.PredictionCurve::truthSource)
                 .toList();
-        assertEquals(List.of("network", "equation", "equation", "network"), sources,
+        assertEquals(
+                List.of("network", "equation", "equation", "network"),
+                sources,
                 "the first was evicted (2 kept); a training example's truth is not kept");
     }
 
     @Test
     void badSettingsAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DashboardCollector(
-                new DashboardCollector.Settings(List.of("t"), 2, 5, 5, 0, 5, 0, 5, 5, -1, 1, FRACTION), now::get));
-        assertEquals(true, e.getMessage().startsWith("dashboard settings: the history sizes must be at least 1"),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new DashboardCollector(
+                        new DashboardCollector.Settings(List.of("t"), 2, 5, 5, 0, 5, 0, 5, 5, -1, 1, FRACTION),
+                        now::get));
+        assertEquals(
+                true,
+                e.getMessage().startsWith("dashboard settings: the history sizes must be at least 1"),
                 e.getMessage());
     }
 }

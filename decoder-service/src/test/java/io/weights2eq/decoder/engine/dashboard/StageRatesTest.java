@@ -63,7 +63,9 @@ class StageRatesTest {
 
     @Test
     void aWindowNeedsTwoSamples() {
-        assertEquals("the rate window needs at least 2 samples, was 1",
-                assertThrows(IllegalArgumentException.class, () -> new StageRates(List.of("t"), 1, 3)).getMessage());
+        assertEquals(
+                "the rate window needs at least 2 samples, was 1",
+                assertThrows(IllegalArgumentException.class, () -> new StageRates(List.of("t"), 1, 3))
+                        .getMessage());
     }
 }

@@ -69,12 +69,18 @@ class ExampleConsumerLoopTest {
     }
 
     private ContinuousTraining engine() {
-        ContinuousTraining.Settings settings = new ContinuousTraining.Settings(4, 8, 1000, 2, 10, 0.2, false,
-                Duration.ofMinutes(10), 7, "learned");
-        return new ContinuousTraining(settings, FakeTrainer::new, new CheckpointDirectory(dir, 3), new ServingModel(),
-                (checkpoint, validation) -> Map.of(DecodingMetrics.EXACT_MATCH, 0.0,
-                        DecodingMetrics.COUNT, (double) validation.size()),
-                announcement -> CompletableFuture.completedFuture(null), TrainingListener.NONE, Clock.systemUTC());
+        ContinuousTraining.Settings settings =
+                new ContinuousTraining.Settings(4, 8, 1000, 2, 10, 0.2, false, Duration.ofMinutes(10), 7, "learned");
+        return new ContinuousTraining(
+                settings,
+                FakeTrainer::new,
+                new CheckpointDirectory(dir, 3),
+                new ServingModel(),
+                (checkpoint, validation) ->
+                        Map.of(DecodingMetrics.EXACT_MATCH, 0.0, DecodingMetrics.COUNT, (double) validation.size()),
+                announcement -> CompletableFuture.completedFuture(null),
+                TrainingListener.NONE,
+                Clock.systemUTC());
     }
 
     /** A poison record at offset 0, then valid examples. */
@@ -85,24 +91,40 @@ class ExampleConsumerLoopTest {
             consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, bytes("poison"), new byte[] {1, 2, 3}));
             for (int i = 1; i <= EXAMPLES; i++) {
                 Example example = example(i);
-                consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, i, bytes(example.getEquationId()),
+                consumer.addRecord(new ConsumerRecord<>(
+                        P0.topic(),
+                        0,
+                        i,
+                        bytes(example.getEquationId()),
                         AvroCodec.of(Example.class).encode(example)));
             }
         });
-        var settings = new ExampleConsumerLoop.Settings("decoder-trainer", "test-training", false,
-                Duration.ofMillis(20), Duration.ofMillis(10), RecordLimits.DEFAULTS);
+        var settings = new ExampleConsumerLoop.Settings(
+                "decoder-trainer",
+                "test-training",
+                false,
+                Duration.ofMillis(20),
+                Duration.ofMillis(10),
+                RecordLimits.DEFAULTS);
         loop = new ExampleConsumerLoop(() -> consumer, settings, this::engine, (record, reason) -> {
-            deadLetters.add(record.offset() + ": " + reason);
-            return CompletableFuture.completedFuture(null);
-        }).start();
+                    deadLetters.add(record.offset() + ": " + reason);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .start();
     }
 
     private static Example example(long i) {
         Equation e = Fixtures.equation("job", i, 1);
-        return Example.newBuilder().setEquationId(e.getId()).setNetwork(Fixtures.parametersRecord(Fixtures.parameters(i)))
-                .setRelativeValidationMse(1e-4).setConverged(true).setFamily(e.getFamily())
-                .setCoefficients(e.getCoefficients()).setCanonicalText(e.getCanonicalText())
-                .setTokenIds(e.getTokenIds()).build();
+        return Example.newBuilder()
+                .setEquationId(e.getId())
+                .setNetwork(Fixtures.parametersRecord(Fixtures.parameters(i)))
+                .setRelativeValidationMse(1e-4)
+                .setConverged(true)
+                .setFamily(e.getFamily())
+                .setCoefficients(e.getCoefficients())
+                .setCanonicalText(e.getCanonicalText())
+                .setTokenIds(e.getTokenIds())
+                .build();
     }
 
     private static byte[] bytes(String text) {

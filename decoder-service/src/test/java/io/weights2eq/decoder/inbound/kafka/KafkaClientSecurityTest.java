@@ -23,9 +23,15 @@ class KafkaClientSecurityTest {
         Map<String, Object> serving = PredictionLoop.consumerConfig(securedConfig(), "decoder-serving", "sec-requests");
         assertEquals(Map.of(), securityNotPassedThrough(serving));
         assertEquals("decoder-serving", serving.get("group.id"));
-        Map<String, Object> training = ExampleConsumerLoop.consumerConfig(securedConfig(),
-                new ExampleConsumerLoop.Settings("decoder-trainer", "sec-training", false, Duration.ofSeconds(1),
-                        Duration.ofMillis(100), io.weights2eq.decoder.inbound.RecordLimits.DEFAULTS));
+        Map<String, Object> training = ExampleConsumerLoop.consumerConfig(
+                securedConfig(),
+                new ExampleConsumerLoop.Settings(
+                        "decoder-trainer",
+                        "sec-training",
+                        false,
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(100),
+                        io.weights2eq.decoder.inbound.RecordLimits.DEFAULTS));
         assertEquals(Map.of(), securityNotPassedThrough(training));
         assertEquals("decoder-trainer", training.get("group.id"));
     }
@@ -45,8 +51,12 @@ class KafkaClientSecurityTest {
 
     @Test
     void theDashboardsAdminClientCarriesTheSecuritySettings() {
-        KafkaStageOffsets offsets = new KafkaStageOffsets(securedConfig(), "sec-dashboard", List.of("equations"),
-                List.of(new KafkaStageOffsets.Followed("trainers", "equations")), Duration.ofSeconds(1),
+        KafkaStageOffsets offsets = new KafkaStageOffsets(
+                securedConfig(),
+                "sec-dashboard",
+                List.of("equations"),
+                List.of(new KafkaStageOffsets.Followed("trainers", "equations")),
+                Duration.ofSeconds(1),
                 System::currentTimeMillis);
         try {
             assertEquals(Map.of(), securityNotPassedThrough(configOf("sec-dashboard")));

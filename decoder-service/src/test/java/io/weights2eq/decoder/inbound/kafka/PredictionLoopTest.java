@@ -65,8 +65,8 @@ class PredictionLoopTest {
             consumer.rebalance(List.of(P0));
             consumer.updateBeginningOffsets(Map.of(P0, 0L));
             for (int i = 0; i < values.size(); i++) {
-                consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, i, "k".getBytes(StandardCharsets.UTF_8),
-                        values.get(i)));
+                consumer.addRecord(
+                        new ConsumerRecord<>(P0.topic(), 0, i, "k".getBytes(StandardCharsets.UTF_8), values.get(i)));
             }
         });
         RequestServing.Answers<ConsumerRecord<byte[], byte[]>> answers = new RequestServing.Answers<>() {
@@ -82,14 +82,24 @@ class PredictionLoopTest {
                 return CompletableFuture.completedFuture(null);
             }
         };
-        loop = new PredictionLoop(() -> consumer, SOURCE, new DecodeEngine(model, 1, 4, DecodeListener.NONE), model,
-                answers, Duration.ofMillis(10), PredictionListener.NONE).start();
+        loop = new PredictionLoop(
+                        () -> consumer,
+                        SOURCE,
+                        new DecodeEngine(model, 1, 4, DecodeListener.NONE),
+                        model,
+                        answers,
+                        Duration.ofMillis(10),
+                        PredictionListener.NONE)
+                .start();
     }
 
     private static byte[] request(String id) {
-        return AvroCodec.of(DecodeRequest.class).encode(DecodeRequest.newBuilder().setRequestId(id)
-                .setNetwork(Fixtures.parametersRecord(Fixtures.parameters(1)))
-                .setMethod(DecodingMethod.ANALYTIC.wireName()).build());
+        return AvroCodec.of(DecodeRequest.class)
+                .encode(DecodeRequest.newBuilder()
+                        .setRequestId(id)
+                        .setNetwork(Fixtures.parametersRecord(Fixtures.parameters(1)))
+                        .setMethod(DecodingMethod.ANALYTIC.wireName())
+                        .build());
     }
 
     private long committed() {

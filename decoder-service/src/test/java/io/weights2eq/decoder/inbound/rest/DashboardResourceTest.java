@@ -24,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -49,8 +48,13 @@ class DashboardResourceTest {
 
     @Test
     void thePageItsScriptAndChartJsAreServed() {
-        String page = given().when().get("/dashboard").then().statusCode(200)
-                .contentType(containsString("text/html")).extract().asString();
+        String page = given().when()
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
         assertTrue(page.contains("/dashboard/dashboard.js"), page);
         given().when().get("/dashboard/").then().statusCode(200).body(containsString("/dashboard/dashboard.js"));
         given().when().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("EventSource"));
@@ -64,36 +68,52 @@ class DashboardResourceTest {
     void theStreamSendsSnapshotsAndRatesMoveWhenRecordsAreProduced() throws Exception {
         BlockingQueue<JsonNode> snapshots = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(stream + "?interval-ms=250"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = client.send(
+                HttpRequest.newBuilder(URI.create(stream + "?interval-ms=250"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> response.body().forEach(line -> {
-            if (line.startsWith("data:")) {
-                try {
-                    snapshots.add(JSON.readTree(line.substring(5)));
-                } catch (Exception e) {
-                    snapshots.add(JSON.createObjectNode().put("unparsable", line));
-                }
-            }
-        }), "sse-reader");
+        Thread reader = new Thread(
+                () -> response.body().forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        try {
+                            snapshots.add(JSON.readTree(line.substring(5)));
+                        } catch (Exception e) {
+                            snapshots.add(JSON.createObjectNode().put("unparsable", line));
+                        }
+                    }
+                }),
+                "sse-reader");
         reader.setDaemon(true);
         reader.start();
         try {
             JsonNode first = snapshots.poll(30, TimeUnit.SECONDS);
             assertNotNull(first, "a snapshot within 30 s");
-            assertTrue(first.has("timeMillis") && first.has("rateHistory") && first.has("convergence")
-                    && first.has("training") && first.has("predictions"), first.toString());
+            assertTrue(
+                    first.has("timeMillis")
+                            && first.has("rateHistory")
+                            && first.has("convergence")
+                            && first.has("training")
+                            && first.has("predictions"),
+                    first.toString());
             List<String> topics = new ArrayList<>();
             first.get("stages").forEach(s -> topics.add(s.get("topic").asText()));
             assertEquals(List.of("equations", "networks", "examples", "predictions"), topics.subList(0, 4));
-            assertTrue(topics.containsAll(List.of("equations.dlq", "networks.dlq", "examples.dlq",
-                    "decode-requests.dlq")), topics.toString());
+            assertTrue(
+                    topics.containsAll(List.of("equations.dlq", "networks.dlq", "examples.dlq", "decode-requests.dlq")),
+                    topics.toString());
             List<String> lags = new ArrayList<>();
-            first.get("lags").forEach(l -> lags.add(l.get("group").asText() + "/" + l.get("topic").asText()));
-            JsonNode withLags = lags.isEmpty() ? await(snapshots, s -> s.get("lags").size() == 2, "lags") : first;
+            first.get("lags")
+                    .forEach(l -> lags.add(
+                            l.get("group").asText() + "/" + l.get("topic").asText()));
+            JsonNode withLags =
+                    lags.isEmpty() ? await(snapshots, s -> s.get("lags").size() == 2, "lags") : first;
             lags.clear();
-            withLags.get("lags").forEach(l -> lags.add(l.get("group").asText() + "/" + l.get("topic").asText()));
+            withLags.get("lags")
+                    .forEach(l -> lags.add(
+                            l.get("group").asText() + "/" + l.get("topic").asText()));
             assertEquals(List.of("trainers/equations", "decoder-trainer/examples"), lags);
             assertEquals(41, first.get("curveX").size());
             assertEquals(-1.0, first.get("curveX").get(0).asDouble());
@@ -107,17 +127,26 @@ class DashboardResourceTest {
             }
             AvroCodec<DecodeRequest> requests = AvroCodec.of(DecodeRequest.class);
             for (int i = 0; i < 5; i++) {
-                records.add(TopicClient.record(Topics.DECODE_REQUESTS.topicName(), "dash-req-" + i,
-                        requests.encode(DecodeRequest.newBuilder().setRequestId("dash-req-" + i)
-                                .setNetwork(Fixtures.parametersRecord(Fixtures.parameters(100 + i))).setMethod("analytic")
+                records.add(TopicClient.record(
+                        Topics.DECODE_REQUESTS.topicName(),
+                        "dash-req-" + i,
+                        requests.encode(DecodeRequest.newBuilder()
+                                .setRequestId("dash-req-" + i)
+                                .setNetwork(Fixtures.parametersRecord(Fixtures.parameters(100 + i)))
+                                .setMethod("analytic")
                                 .build())));
             }
             TopicClient.send(bootstrap, records);
 
-            JsonNode moved = await(snapshots, s -> rate(s, "equations") > 0 && rate(s, "predictions") > 0
-                    && s.get("predictions").size() > 0, "equations and predictions rates > 0 with predictions drawn");
+            JsonNode moved = await(
+                    snapshots,
+                    s -> rate(s, "equations") > 0
+                            && rate(s, "predictions") > 0
+                            && s.get("predictions").size() > 0,
+                    "equations and predictions rates > 0 with predictions drawn");
             assertTrue(stage(moved, "equations").get("endOffset").asLong() >= 40);
-            JsonNode curve = moved.get("predictions").get(moved.get("predictions").size() - 1);
+            JsonNode curve =
+                    moved.get("predictions").get(moved.get("predictions").size() - 1);
             assertTrue(curve.get("id").asText().startsWith("dash-req-"), curve.toString());
             assertEquals("network", curve.get("truthSource").asText(), "a decode request carries no equation");
             assertEquals(41, curve.get("truthY").size());
@@ -169,23 +198,36 @@ class DashboardResourceTest {
     @Test
     void badQueryParametersAreA400NamingTheParameter() {
         String[][] cases = {
-                // path, parameter, value, words of the error
-                {"/dashboard/stream", "interval-ms", "fast", "interval-ms must be a whole number between 250 and 60000, was 'fast'"},
-                {"/dashboard/stream", "interval-ms", "10", "interval-ms must be between 250 and 60000, was 10"},
-                {"/dashboard/stream", "interval-ms", "60001", "interval-ms must be between 250 and 60000, was 60001"},
-                {"/dashboard/stream", "predictions", "-1", "predictions must be between 0 and 24, was -1"},
-                {"/dashboard/stream", "predictions", "1.5", "predictions must be a whole number between 0 and 24"},
-                {"/dashboard/snapshot", "predictions", "25", "predictions must be between 0 and 24, was 25"},
-                {"/dashboard/snapshot", "predictions", "many", "predictions must be a whole number between 0 and 24"},
+            // path, parameter, value, words of the error
+            {
+                "/dashboard/stream",
+                "interval-ms",
+                "fast",
+                "interval-ms must be a whole number between 250 and 60000, was 'fast'"
+            },
+            {"/dashboard/stream", "interval-ms", "10", "interval-ms must be between 250 and 60000, was 10"},
+            {"/dashboard/stream", "interval-ms", "60001", "interval-ms must be between 250 and 60000, was 60001"},
+            {"/dashboard/stream", "predictions", "-1", "predictions must be between 0 and 24, was -1"},
+            {"/dashboard/stream", "predictions", "1.5", "predictions must be a whole number between 0 and 24"},
+            {"/dashboard/snapshot", "predictions", "25", "predictions must be between 0 and 24, was 25"},
+            {"/dashboard/snapshot", "predictions", "many", "predictions must be a whole number between 0 and 24"},
         };
         for (String[] c : cases) {
-            given().queryParam(c[1], c[2]).when().get(c[0]).then()
+            given().queryParam(c[1], c[2])
+                    .when()
+                    .get(c[0])
+                    .then()
                     .statusCode(400)
                     .contentType(containsString("application/json"))
                     .body("field", equalTo(c[1]))
                     .body("error", containsString(c[3]));
         }
-        given().queryParam("predictions", "0").when().get("/dashboard/snapshot").then().statusCode(200)
-                .body("predictions.size()", equalTo(0)).body("stages.size()", equalTo(11));
+        given().queryParam("predictions", "0")
+                .when()
+                .get("/dashboard/snapshot")
+                .then()
+                .statusCode(200)
+                .body("predictions.size()", equalTo(0))
+                .body("stages.size()", equalTo(11));
     }
 }

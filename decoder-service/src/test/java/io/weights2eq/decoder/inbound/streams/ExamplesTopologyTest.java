@@ -18,7 +18,6 @@ import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.AvroDeserializer;
 import io.weights2eq.schema.serde.FloatArrayList;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,15 +62,18 @@ class ExamplesTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "decoder-examples-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ExamplesTopology.build(WAIT, "decoder-test"), props, Instant.ofEpochMilli(1_000_000));
-        equations = driver.createInputTopic(Topics.EQUATIONS.topicName(), new StringSerializer(), new ByteArraySerializer());
-        networks = driver.createInputTopic(Topics.NETWORKS.topicName(), new StringSerializer(), new ByteArraySerializer());
-        examples = driver.createOutputTopic(Topics.EXAMPLES.topicName(), new StringDeserializer(),
-                new AvroDeserializer<>(Example.class));
-        networksDlq = driver.createOutputTopic(Topics.NETWORKS.deadLetterTopicName(), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        equationsDlq = driver.createOutputTopic(Topics.EQUATIONS.deadLetterTopicName(), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        driver = new TopologyTestDriver(
+                ExamplesTopology.build(WAIT, "decoder-test"), props, Instant.ofEpochMilli(1_000_000));
+        equations = driver.createInputTopic(
+                Topics.EQUATIONS.topicName(), new StringSerializer(), new ByteArraySerializer());
+        networks =
+                driver.createInputTopic(Topics.NETWORKS.topicName(), new StringSerializer(), new ByteArraySerializer());
+        examples = driver.createOutputTopic(
+                Topics.EXAMPLES.topicName(), new StringDeserializer(), new AvroDeserializer<>(Example.class));
+        networksDlq = driver.createOutputTopic(
+                Topics.NETWORKS.deadLetterTopicName(), new StringDeserializer(), new ByteArrayDeserializer());
+        equationsDlq = driver.createOutputTopic(
+                Topics.EQUATIONS.deadLetterTopicName(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -119,7 +121,9 @@ class ExamplesTopologyTest {
         Example example = examples.readValue();
         int[] expected = Arrays.copyOf(Vocabulary.encode("-2.5*x*x+3*x-0.75"), 18);
         expected[17] = Vocabulary.EOS;
-        assertArrayEquals(expected, example.getTokenIds().stream().mapToInt(Integer::intValue).toArray());
+        assertArrayEquals(
+                expected,
+                example.getTokenIds().stream().mapToInt(Integer::intValue).toArray());
         assertEquals(16, example.getTokenIds().get(0)); // '-'
         assertEquals("-2.5*x*x+3*x-0.75", Vocabulary.decode(expected));
         assertEquals(Polynomial.parse("-2.5*x*x+3*x-0.75"), Polynomial.parse(example.getCanonicalText()));
@@ -131,7 +135,8 @@ class ExamplesTopologyTest {
         assertEquals(5000, equation.getX().size());
         pipe(equation);
 
-        KeyValueStore<String, ValueAndTimestamp<Equation>> store = driver.getTimestampedKeyValueStore(ExamplesTopology.EQUATIONS_STORE);
+        KeyValueStore<String, ValueAndTimestamp<Equation>> store =
+                driver.getTimestampedKeyValueStore(ExamplesTopology.EQUATIONS_STORE);
         Equation stored = store.get("job-5").value();
         assertEquals(0, stored.getX().size(), "no x samples in the store");
         assertEquals(0, stored.getY().size(), "no y samples in the store");
@@ -176,7 +181,9 @@ class ExamplesTopologyTest {
         TestRecord<String, byte[]> dead = networksDlq.readRecord();
         assertEquals("nowhere-1", dead.key());
         assertArrayEquals(original, dead.value(), "the original bytes");
-        assertTrue(header(dead, DeadLetterHeaders.REASON).contains("unknown equation 'nowhere-1'"), header(dead, DeadLetterHeaders.REASON));
+        assertTrue(
+                header(dead, DeadLetterHeaders.REASON).contains("unknown equation 'nowhere-1'"),
+                header(dead, DeadLetterHeaders.REASON));
         assertEquals("networks", header(dead, DeadLetterHeaders.SOURCE_TOPIC));
         assertEquals("0", header(dead, DeadLetterHeaders.SOURCE_OFFSET));
         assertEquals("decoder-test", header(dead, DeadLetterHeaders.REJECTED_BY));
@@ -209,7 +216,8 @@ class ExamplesTopologyTest {
         networks.pipeInput("job-22", "garbage".getBytes(StandardCharsets.UTF_8));
         networks.pipeInput("job-99", NETWORKS.encode(Fixtures.network("job-22", 1, true)));
         Network nan = Fixtures.network("job-22", 1, true);
-        float[] p = FloatArrayList.toFloatArray(nan.getNetwork().getParameters()).clone();
+        float[] p =
+                FloatArrayList.toFloatArray(nan.getNetwork().getParameters()).clone();
         p[5] = Float.NaN;
         nan.getNetwork().setParameters(FloatArrayList.wrap(p));
         pipe(nan);
@@ -224,19 +232,28 @@ class ExamplesTopologyTest {
         List<TestRecord<String, byte[]>> deadEquations = equationsDlq.readRecordsToList();
         assertEquals(3, deadEquations.size());
         assertEquals("not avro", new String(deadEquations.get(0).value(), StandardCharsets.UTF_8));
-        assertTrue(header(deadEquations.get(0), DeadLetterHeaders.REASON).startsWith("value: not an Avro single-object message"));
-        assertTrue(header(deadEquations.get(1), DeadLetterHeaders.REASON).startsWith("key: must equal the equation id 'job-20'"));
-        assertTrue(header(deadEquations.get(2), DeadLetterHeaders.REASON).startsWith("canonicalText: 'x*2' is not canonical"));
+        assertTrue(header(deadEquations.get(0), DeadLetterHeaders.REASON)
+                .startsWith("value: not an Avro single-object message"));
+        assertTrue(header(deadEquations.get(1), DeadLetterHeaders.REASON)
+                .startsWith("key: must equal the equation id 'job-20'"));
+        assertTrue(header(deadEquations.get(2), DeadLetterHeaders.REASON)
+                .startsWith("canonicalText: 'x*2' is not canonical"));
 
         List<TestRecord<String, byte[]>> deadNetworks = networksDlq.readRecordsToList();
         assertEquals(5, deadNetworks.size());
         assertTrue(header(deadNetworks.get(0), DeadLetterHeaders.REASON).startsWith("value: not an Avro"));
-        assertTrue(header(deadNetworks.get(1), DeadLetterHeaders.REASON).startsWith("key: must equal the network's equation id"));
-        assertTrue(header(deadNetworks.get(2), DeadLetterHeaders.REASON).startsWith("network.parameters[5]: must be finite"),
+        assertTrue(header(deadNetworks.get(1), DeadLetterHeaders.REASON)
+                .startsWith("key: must equal the network's equation id"));
+        assertTrue(
+                header(deadNetworks.get(2), DeadLetterHeaders.REASON)
+                        .startsWith("network.parameters[5]: must be finite"),
                 header(deadNetworks.get(2), DeadLetterHeaders.REASON));
-        assertTrue(header(deadNetworks.get(3), DeadLetterHeaders.REASON).startsWith("network.activation must be one of"),
+        assertTrue(
+                header(deadNetworks.get(3), DeadLetterHeaders.REASON).startsWith("network.activation must be one of"),
                 header(deadNetworks.get(3), DeadLetterHeaders.REASON));
-        assertTrue(header(deadNetworks.get(4), DeadLetterHeaders.REASON).startsWith("network.parameters: [1, 8, 7, 8, 1] needs 152"),
+        assertTrue(
+                header(deadNetworks.get(4), DeadLetterHeaders.REASON)
+                        .startsWith("network.parameters: [1, 8, 7, 8, 1] needs 152"),
                 header(deadNetworks.get(4), DeadLetterHeaders.REASON));
         assertEquals("2", header(deadNetworks.get(2), DeadLetterHeaders.SOURCE_OFFSET));
 
@@ -252,14 +269,18 @@ class ExamplesTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "decoder-examples-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("limits").toString());
-        driver = new TopologyTestDriver(ExamplesTopology.build(WAIT, "decoder-test",
-                new io.weights2eq.decoder.inbound.RecordLimits(100, 200)), props, Instant.ofEpochMilli(1_000_000));
-        equations = driver.createInputTopic(Topics.EQUATIONS.topicName(), new StringSerializer(), new ByteArraySerializer());
-        networks = driver.createInputTopic(Topics.NETWORKS.topicName(), new StringSerializer(), new ByteArraySerializer());
-        TestOutputTopic<String, byte[]> deadEquations = driver.createOutputTopic(Topics.EQUATIONS.deadLetterTopicName(),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        TestOutputTopic<String, byte[]> deadNetworks = driver.createOutputTopic(Topics.NETWORKS.deadLetterTopicName(),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        driver = new TopologyTestDriver(
+                ExamplesTopology.build(WAIT, "decoder-test", new io.weights2eq.decoder.inbound.RecordLimits(100, 200)),
+                props,
+                Instant.ofEpochMilli(1_000_000));
+        equations = driver.createInputTopic(
+                Topics.EQUATIONS.topicName(), new StringSerializer(), new ByteArraySerializer());
+        networks =
+                driver.createInputTopic(Topics.NETWORKS.topicName(), new StringSerializer(), new ByteArraySerializer());
+        TestOutputTopic<String, byte[]> deadEquations = driver.createOutputTopic(
+                Topics.EQUATIONS.deadLetterTopicName(), new StringDeserializer(), new ByteArrayDeserializer());
+        TestOutputTopic<String, byte[]> deadNetworks = driver.createOutputTopic(
+                Topics.NETWORKS.deadLetterTopicName(), new StringDeserializer(), new ByteArrayDeserializer());
 
         pipe(Fixtures.equation("lim", 1, 101));
         Equation shortY = Fixtures.equation("lim", 2, 100);
@@ -280,18 +301,30 @@ class ExamplesTopologyTest {
         pipe(bigLayout);
 
         List<String> equationReasons = deadEquations.readRecordsToList().stream()
-                .map(r -> header(r, DeadLetterHeaders.REASON)).toList();
+                .map(r -> header(r, DeadLetterHeaders.REASON))
+                .toList();
         assertEquals(3, equationReasons.size(), equationReasons.toString());
-        assertTrue(equationReasons.get(0).startsWith("x: at most 100 samples (w2e.decoder.limits.max-samples), was 101"),
+        assertTrue(
+                equationReasons.get(0).startsWith("x: at most 100 samples (w2e.decoder.limits.max-samples), was 101"),
                 equationReasons.get(0));
-        assertTrue(equationReasons.get(1).startsWith("y: must have as many samples as x (100), was 99"), equationReasons.get(1));
+        assertTrue(
+                equationReasons.get(1).startsWith("y: must have as many samples as x (100), was 99"),
+                equationReasons.get(1));
         assertTrue(equationReasons.get(2).startsWith("y: sample 4 is not finite"), equationReasons.get(2));
         List<String> networkReasons = deadNetworks.readRecordsToList().stream()
-                .map(r -> header(r, DeadLetterHeaders.REASON)).toList();
+                .map(r -> header(r, DeadLetterHeaders.REASON))
+                .toList();
         assertEquals(2, networkReasons.size(), networkReasons.toString());
-        assertTrue(networkReasons.get(0).startsWith(
-                "network.parameters: at most 200 parameters (w2e.decoder.limits.max-parameters), was 321"), networkReasons.get(0));
-        assertTrue(networkReasons.get(1).startsWith("network.layers: [1, 16, 16, 1] needs 321 parameters, above the limit of 200"),
+        assertTrue(
+                networkReasons
+                        .get(0)
+                        .startsWith(
+                                "network.parameters: at most 200 parameters (w2e.decoder.limits.max-parameters), was 321"),
+                networkReasons.get(0));
+        assertTrue(
+                networkReasons
+                        .get(1)
+                        .startsWith("network.layers: [1, 16, 16, 1] needs 321 parameters, above the limit of 200"),
                 networkReasons.get(1));
     }
 

@@ -39,8 +39,7 @@ import java.util.TreeSet;
 public final class CoefficientRounding {
     private static final BigDecimal SERVANT_BOUND = BigDecimal.valueOf(5);
 
-    private CoefficientRounding() {
-    }
+    private CoefficientRounding() {}
 
     /**
      * The candidates for {@code coefficients} (ascending powers) in {@code family}, in the order described above.

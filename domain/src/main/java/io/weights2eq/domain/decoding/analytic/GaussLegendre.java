@@ -6,8 +6,7 @@ package io.weights2eq.domain.decoding.analytic;
  */
 final class GaussLegendre {
 
-    private GaussLegendre() {
-    }
+    private GaussLegendre() {}
 
     /**
      * Nodes (ascending) and weights of the {@code n}-point rule, by Newton's method on P_n from the

@@ -21,6 +21,7 @@ public final class PiecewiseLinear {
 
     /** Piece boundaries: {@code a}, the breakpoints, {@code b}. */
     private final double[] edges;
+
     private final double[] slopes;
     private final double[] intercepts;
 
@@ -138,7 +139,8 @@ public final class PiecewiseLinear {
                 edges.add(bounds.get(i)[1]);
             }
         }
-        return new PiecewiseLinear(edges.stream().mapToDouble(Double::doubleValue).toArray(),
+        return new PiecewiseLinear(
+                edges.stream().mapToDouble(Double::doubleValue).toArray(),
                 slopes.stream().mapToDouble(Double::doubleValue).toArray(),
                 intercepts.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -186,8 +188,8 @@ public final class PiecewiseLinear {
     /** The network's output at {@code x} in [a, b] from its pieces. */
     public double evaluate(double x) {
         if (!(x >= edges[0] && x <= edges[edges.length - 1])) {
-            throw new IllegalArgumentException("x must lie in [" + edges[0] + ", " + edges[edges.length - 1]
-                    + "], was " + x);
+            throw new IllegalArgumentException(
+                    "x must lie in [" + edges[0] + ", " + edges[edges.length - 1] + "], was " + x);
         }
         int index = Arrays.binarySearch(edges, 1, edges.length - 1, x);
         int piece = index >= 0 ? index - 1 : -index - 2;

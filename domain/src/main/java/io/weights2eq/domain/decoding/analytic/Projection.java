@@ -15,8 +15,7 @@ public final class Projection {
     /** Highest degree accepted: beyond it the monomial form itself is too ill-conditioned to be useful. */
     public static final int MAX_DEGREE = 16;
 
-    private Projection() {
-    }
+    private Projection() {}
 
     /**
      * The L² projection of {@code network}'s function on [a, b] onto polynomials of degree ≤ {@code degree}.

@@ -22,8 +22,8 @@ import java.util.List;
 public final class ProjectionDecoder implements EquationDecoder {
     public static final String METHOD = "analytic";
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator
-            .comparingDouble((Candidate c) -> -Math.rint(c.fit().rSquared() * 1e12))
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(
+                    (Candidate c) -> -Math.rint(c.fit().rSquared() * 1e12))
             .thenComparingInt(c -> nonZeroTerms(c.polynomial()))
             .thenComparingInt(c -> digits(c.polynomial()))
             .thenComparing(c -> c.polynomial().toCanonicalText());

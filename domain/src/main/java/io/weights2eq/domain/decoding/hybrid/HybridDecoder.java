@@ -15,7 +15,6 @@ import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.domain.network.Network;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +37,7 @@ public final class HybridDecoder implements EquationDecoder {
     public static final String METHOD = "hybrid";
     /** Default tolerance on 1 − R²; below the ~1e-3 a 0.1 change of one coefficient costs on typical equations. */
     public static final double DEFAULT_TOLERANCE = 1e-4;
+
     public static final int DEFAULT_BEAM = 4;
 
     /** A candidate with the decoder that proposed it and its fit to the network. */
@@ -48,8 +48,7 @@ public final class HybridDecoder implements EquationDecoder {
     }
 
     /** The winner, the runner-up (null when there was one candidate) and every distinct candidate weighed. */
-    public record Decision(Scored chosen, Scored runnerUp, List<Scored> candidates) {
-    }
+    public record Decision(Scored chosen, Scored runnerUp, List<Scored> candidates) {}
 
     private final LearnedDecoder learned;
     private final EquationFamily family;
@@ -62,8 +61,8 @@ public final class HybridDecoder implements EquationDecoder {
         this(learnedOrNull, family, a, b, DEFAULT_TOLERANCE, DEFAULT_BEAM);
     }
 
-    public HybridDecoder(LearnedDecoder learnedOrNull, EquationFamily family, double a, double b, double tolerance,
-                         int beam) {
+    public HybridDecoder(
+            LearnedDecoder learnedOrNull, EquationFamily family, double a, double b, double tolerance, int beam) {
         if (!(a < b)) {
             throw new IllegalArgumentException("xMin must be below xMax, were " + a + " and " + b);
         }
@@ -104,7 +103,8 @@ public final class HybridDecoder implements EquationDecoder {
     public Decision decide(Network network) {
         Map<String, Scored> byText = new LinkedHashMap<>();
         for (Map.Entry<Polynomial, String> c : proposals(network).entrySet()) {
-            byText.computeIfAbsent(c.getKey().toCanonicalText(),
+            byText.computeIfAbsent(
+                    c.getKey().toCanonicalText(),
                     t -> new Scored(c.getKey(), c.getValue(), FunctionFit.of(c.getKey(), network, a, b)));
         }
         List<Scored> all = new ArrayList<>(byText.values());
@@ -115,9 +115,14 @@ public final class HybridDecoder implements EquationDecoder {
         Comparator<Scored> simplest = Comparator.comparingInt((Scored s) -> terms(s.polynomial()))
                 .thenComparingInt(s -> digits(s.polynomial()))
                 .thenComparingDouble(Scored::unexplained);
-        List<Scored> accepted = all.stream().filter(s -> s.unexplained() <= best + tolerance).sorted(simplest).toList();
-        List<Scored> rest = all.stream().filter(s -> s.unexplained() > best + tolerance)
-                .sorted(Comparator.comparingDouble(Scored::unexplained)).toList();
+        List<Scored> accepted = all.stream()
+                .filter(s -> s.unexplained() <= best + tolerance)
+                .sorted(simplest)
+                .toList();
+        List<Scored> rest = all.stream()
+                .filter(s -> s.unexplained() > best + tolerance)
+                .sorted(Comparator.comparingDouble(Scored::unexplained))
+                .toList();
         List<Scored> ranked = new ArrayList<>(accepted);
         ranked.addAll(rest);
         return new Decision(ranked.get(0), ranked.size() > 1 ? ranked.get(1) : null, List.copyOf(ranked));
@@ -127,8 +132,10 @@ public final class HybridDecoder implements EquationDecoder {
     private Map<Polynomial, String> proposals(Network network) {
         Map<Polynomial, String> out = new LinkedHashMap<>();
         if (learned != null) {
-            TransformerDecoder transformer = new TransformerDecoder(learned.checkpoint().weights());
-            float[] features = DecoderFeatures.of(network, learned.checkpoint().config().probes());
+            TransformerDecoder transformer =
+                    new TransformerDecoder(learned.checkpoint().weights());
+            float[] features =
+                    DecoderFeatures.of(network, learned.checkpoint().config().probes());
             for (TransformerDecoder.Hypothesis h : transformer.beam(features, beam)) {
                 DecodedEquation d = learned.fromTokens(h.tokens());
                 if (d.parsed() && d.polynomial().degree() <= family.degree()) {

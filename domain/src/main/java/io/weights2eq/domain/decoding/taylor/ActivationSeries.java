@@ -11,8 +11,7 @@ import io.weights2eq.domain.network.Activation;
  * ±iπ); around c ≠ 0 the radius is the distance from c to the nearest pole.
  */
 public final class ActivationSeries {
-    private ActivationSeries() {
-    }
+    private ActivationSeries() {}
 
     /**
      * The coefficients a[0..order] of {@code activation} expanded around {@code centre}.
@@ -30,8 +29,9 @@ public final class ActivationSeries {
             case TANH -> tanh(order, centre);
             case SIGMOID -> sigmoid(order, centre);
             case SOFTPLUS -> softplus(order, centre);
-            case RELU -> throw new IllegalArgumentException(
-                    "activation " + activation.label() + " is not smooth: it has no Taylor expansion");
+            case RELU ->
+                throw new IllegalArgumentException(
+                        "activation " + activation.label() + " is not smooth: it has no Taylor expansion");
         };
     }
 

@@ -20,6 +20,7 @@ public final class TaylorDecoder implements EquationDecoder {
     public static final String METHOD = "taylor";
     /** The expansion order the decoding methods use (seed 003's nn2poly order for these networks). */
     public static final int DEFAULT_ORDER = 9;
+
     private static final MathContext SIGNIFICANT = new MathContext(6, RoundingMode.HALF_EVEN);
     private static final int MAX_DECIMALS = 9;
 
@@ -30,8 +31,8 @@ public final class TaylorDecoder implements EquationDecoder {
     /** See {@link TaylorExpansion#coefficients(Network, int, int, double)}. */
     public TaylorDecoder(int degree, int order, double centre) {
         if (degree < 0 || order < 0 || !Double.isFinite(centre)) {
-            throw new IllegalArgumentException("degree and order must be >= 0 and centre finite, were "
-                    + degree + ", " + order + ", " + centre);
+            throw new IllegalArgumentException(
+                    "degree and order must be >= 0 and centre finite, were " + degree + ", " + order + ", " + centre);
         }
         this.degree = degree;
         this.order = order;

@@ -21,8 +21,7 @@ import java.util.Arrays;
  * degree, which the network does compute, are dropped.
  */
 public final class TaylorExpansion {
-    private TaylorExpansion() {
-    }
+    private TaylorExpansion() {}
 
     /**
      * The coefficients c0..c_degree (ascending powers) of the network's polynomial.

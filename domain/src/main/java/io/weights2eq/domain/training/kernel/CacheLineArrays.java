@@ -46,14 +46,18 @@ final class CacheLineArrays {
             field.setAccessible(true);
             Object unsafe = field.get(null);
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            getInt = lookup.findVirtual(unsafeClass, "getInt", MethodType.methodType(int.class, Object.class, long.class))
+            getInt = lookup.findVirtual(
+                            unsafeClass, "getInt", MethodType.methodType(int.class, Object.class, long.class))
                     .bindTo(unsafe);
-            getLong = lookup.findVirtual(unsafeClass, "getLong", MethodType.methodType(long.class, Object.class, long.class))
+            getLong = lookup.findVirtual(
+                            unsafeClass, "getLong", MethodType.methodType(long.class, Object.class, long.class))
                     .bindTo(unsafe);
-            MethodHandle baseOffset = lookup.findVirtual(unsafeClass, "arrayBaseOffset",
-                    MethodType.methodType(int.class, Class.class)).bindTo(unsafe);
-            MethodHandle indexScale = lookup.findVirtual(unsafeClass, "arrayIndexScale",
-                    MethodType.methodType(int.class, Class.class)).bindTo(unsafe);
+            MethodHandle baseOffset = lookup.findVirtual(
+                            unsafeClass, "arrayBaseOffset", MethodType.methodType(int.class, Class.class))
+                    .bindTo(unsafe);
+            MethodHandle indexScale = lookup.findVirtual(
+                            unsafeClass, "arrayIndexScale", MethodType.methodType(int.class, Class.class))
+                    .bindTo(unsafe);
             objectBase = (int) baseOffset.invokeExact((Class<?>) Object[].class);
             floatBase = (int) baseOffset.invokeExact((Class<?>) float[].class);
             int referenceSize = (int) indexScale.invokeExact((Class<?>) Object[].class);
@@ -85,8 +89,7 @@ final class CacheLineArrays {
         SHIFT = shift;
     }
 
-    private CacheLineArrays() {
-    }
+    private CacheLineArrays() {}
 
     /** Whether array addresses can be read here (else alignment is left to chance). */
     static boolean supported() {

@@ -9,8 +9,7 @@ public final class CpuBackends {
     private static final System.Logger LOG = System.getLogger(CpuBackends.class.getName());
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
-    private CpuBackends() {
-    }
+    private CpuBackends() {}
 
     /** Whether {@code jdk.incubator.vector} is in the boot layer (the JVM ran with {@code --add-modules jdk.incubator.vector}). */
     public static boolean vectorApiAvailable() {
@@ -33,8 +32,9 @@ public final class CpuBackends {
             return new VectorKernelBackend(threads);
         }
         if (WARNED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, why + ": training uses the scalar backend, many times slower, with the"
-                    + " same results");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    why + ": training uses the scalar backend, many times slower, with the" + " same results");
         }
         return new ScalarBackend(false, threads);
     }

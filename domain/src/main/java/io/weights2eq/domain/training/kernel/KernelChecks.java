@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /** The preconditions every CPU backend checks before training. */
 final class KernelChecks {
-    private KernelChecks() {
-    }
+    private KernelChecks() {}
 
     static void require(TrainingConfig config, List<BackendTask> tasks) {
         Objects.requireNonNull(config, "config");

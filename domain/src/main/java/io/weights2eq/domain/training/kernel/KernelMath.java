@@ -67,6 +67,7 @@ final class KernelMath {
     static final float LOG2E = 1.44269504088896341f;
     /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer (round to nearest even). */
     static final float ROUND_MAGIC = 12582912f;
+
     static final int ROUND_MAGIC_BITS = 0x4B400000;
     static final float LN2_HI = 0.693359375f;
     static final float LN2_LO = -2.12194440e-4f;
@@ -93,8 +94,7 @@ final class KernelMath {
 
     static final float SOFTPLUS_THRESHOLD = 20f;
 
-    private KernelMath() {
-    }
+    private KernelMath() {}
 
     static int code(Activation activation) {
         return switch (activation) {

@@ -52,11 +52,13 @@ public final class ScalarBackend implements TrainingBackend {
         }
         this.exactTranscendentals = exactTranscendentals;
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "w2e-scalar-backend");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = threads == 1
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "w2e-scalar-backend");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     @Override
@@ -106,8 +108,8 @@ public final class ScalarBackend implements TrainingBackend {
      * The gradient of the minibatch loss mean_j (ŷ(x[j]) − y[j])² with respect to every parameter, for the
      * samples {@code indices[from..to)}, in the kernels' arithmetic. For tests (finite differences).
      */
-    static float[] gradient(TrainingConfig config, float[] parameters, float[] x, float[] y, int[] indices,
-            int from, int to) {
+    static float[] gradient(
+            TrainingConfig config, float[] parameters, float[] x, float[] y, int[] indices, int from, int to) {
         Trainer trainer = new Trainer(config, false);
         float[] g = new float[parameters.length];
         trainer.accumulateGradient(parameters, g, x, y, indices, from, to - from);
@@ -123,6 +125,7 @@ public final class ScalarBackend implements TrainingBackend {
         private final int layers;
         /** act[k]: outputs of linear layer k (after the activation for hidden layers); act[-1] is the input. */
         private final float[][] act;
+
         private final float[][] derivative;
         /** delta[k]: d loss / d z of linear layer k's outputs. */
         private final float[][] delta;
@@ -192,7 +195,8 @@ public final class ScalarBackend implements TrainingBackend {
                         z = Math.fma(p[w + i], k == 0 ? input : act[k - 1][i], z);
                     }
                     if (hidden) {
-                        act[k][o] = exact ? KernelMath.activateExact(activation, z, derivative[k], o)
+                        act[k][o] = exact
+                                ? KernelMath.activateExact(activation, z, derivative[k], o)
                                 : KernelMath.activate(activation, z, derivative[k], o);
                     } else {
                         act[k][o] = z;
@@ -258,7 +262,9 @@ public final class ScalarBackend implements TrainingBackend {
                     int b = layout.biasIndex(k, o);
                     float sum = 0f;
                     for (int i = 0; i < ins; i++) {
-                        sum = constraint == NormConstraint.L2 ? Math.fma(p[w + i], p[w + i], sum) : sum + Math.abs(p[w + i]);
+                        sum = constraint == NormConstraint.L2
+                                ? Math.fma(p[w + i], p[w + i], sum)
+                                : sum + Math.abs(p[w + i]);
                     }
                     sum = constraint == NormConstraint.L2 ? Math.fma(p[b], p[b], sum) : sum + Math.abs(p[b]);
                     float norm = constraint == NormConstraint.L2 ? (float) Math.sqrt(sum) : sum;

@@ -35,8 +35,7 @@ final class VectorActivations {
     private static final int L = VectorKernel.LANES;
     private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
 
-    private VectorActivations() {
-    }
+    private VectorActivations() {}
 
     static void relu(float[] act, int from, int end, float[] slope, int shift) {
         for (int q = from; q < end; q += L) {
@@ -59,8 +58,10 @@ final class VectorActivations {
         IntVector magic = IntVector.broadcast(IS, KernelMath.RCP_MAGIC);
         for (int q = from; q < end; q += L) {
             IntVector bits = FloatVector.fromArray(S, act, q).reinterpretAsInts();
-            FloatVector c = bits.and(KernelMath.ABS_MASK).min(KernelMath.TANH_CLAMP_BITS)
-                    .or(bits.and(KernelMath.SIGN_MASK)).reinterpretAsFloats();
+            FloatVector c = bits.and(KernelMath.ABS_MASK)
+                    .min(KernelMath.TANH_CLAMP_BITS)
+                    .or(bits.and(KernelMath.SIGN_MASK))
+                    .reinterpretAsFloats();
             FloatVector x2 = c.mul(c);
             FloatVector p = x2.fma(KernelMath.TANH_A13, KernelMath.TANH_A11);
             p = x2.fma(p, a9);
@@ -109,7 +110,9 @@ final class VectorActivations {
             poly = poly.fma(f, p5);
             poly = poly.fma(f.mul(f), f);
             poly = poly.add(1f);
-            FloatVector scale = r.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+            FloatVector scale = r.reinterpretAsInts()
+                    .sub(ROUND_MAGIC_BITS - 127)
+                    .lanewise(VectorOperators.LSHL, 23)
                     .reinterpretAsFloats();
             FloatVector e = poly.mul(scale);
             // h = reciprocal(1 + e) (KernelMath.reciprocal)
@@ -158,14 +161,18 @@ final class VectorActivations {
             poly = poly.fma(f, p5);
             poly = poly.fma(f.mul(f), f);
             poly = poly.add(1f);
-            FloatVector scale = r.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+            FloatVector scale = r.reinterpretAsInts()
+                    .sub(ROUND_MAGIC_BITS - 127)
+                    .lanewise(VectorOperators.LSHL, 23)
                     .reinterpretAsFloats();
             FloatVector e = poly.mul(scale);
             // log1p(e) = w == 1 ? e : log(w) · (e / (w − 1)), w = 1 + e; KernelMath.log inline
             FloatVector w = e.add(1f);
             IntVector bits = w.reinterpretAsInts();
-            FloatVector ex = (FloatVector) bits.lanewise(VectorOperators.ASHR, 23).sub(127).convert(VectorOperators.I2F, 0);
-            FloatVector mant = bits.and(KernelMath.MANTISSA_MASK).or(KernelMath.ONE_BITS).reinterpretAsFloats();
+            FloatVector ex = (FloatVector)
+                    bits.lanewise(VectorOperators.ASHR, 23).sub(127).convert(VectorOperators.I2F, 0);
+            FloatVector mant =
+                    bits.and(KernelMath.MANTISSA_MASK).or(KernelMath.ONE_BITS).reinterpretAsFloats();
             VectorMask<Float> high = mant.compare(VectorOperators.GE, KernelMath.SQRT2);
             FloatVector fr = mant.sub(1f).blend(mant.fma(0.5f, -1f), high);
             ex = ex.blend(ex.add(1f), high);

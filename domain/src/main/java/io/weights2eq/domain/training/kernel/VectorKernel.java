@@ -7,7 +7,6 @@ import io.weights2eq.domain.training.TrainingConfig;
 import java.util.Arrays;
 import java.util.List;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -78,6 +77,7 @@ final class VectorKernel {
     private final int[][] perms;
     /** Each lane's training samples as (x, y) pairs in one long (x in the low half): one random read per sample. */
     private final long[][] laneXY = new long[L][];
+
     private final int[][] lanePerm = new int[L][];
     private float[] act;
     private float[] slope;
@@ -142,7 +142,9 @@ final class VectorKernel {
             case "128" -> FloatVector.SPECIES_128;
             case "256" -> FloatVector.SPECIES_256;
             case "512" -> FloatVector.SPECIES_512;
-            default -> throw new IllegalArgumentException("weights2eq.kernel.vectorBits must be 64, 128, 256 or 512, was " + bits);
+            default ->
+                throw new IllegalArgumentException(
+                        "weights2eq.kernel.vectorBits must be 64, 128, 256 or 512, was " + bits);
         };
     }
 
@@ -224,8 +226,12 @@ final class VectorKernel {
      * aligned ones again. Their contents need no copy: every group starts them afresh.
      */
     private void realignIfMoved() {
-        if (CacheLineArrays.aligned(p) && CacheLineArrays.aligned(m) && CacheLineArrays.aligned(v)
-                && CacheLineArrays.aligned(g) && CacheLineArrays.aligned(act) && CacheLineArrays.aligned(slope)) {
+        if (CacheLineArrays.aligned(p)
+                && CacheLineArrays.aligned(m)
+                && CacheLineArrays.aligned(v)
+                && CacheLineArrays.aligned(g)
+                && CacheLineArrays.aligned(act)
+                && CacheLineArrays.aligned(slope)) {
             return;
         }
         p = CacheLineArrays.allocate(p.length);
@@ -279,10 +285,12 @@ final class VectorKernel {
             int z = actOff[k] + s * outStride;
             int o = 0;
             for (; o + 1 < outs; o += 2) {
-                GeneralTiles.fwd4x2(p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
+                GeneralTiles.fwd4x2(
+                        p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
             }
             if (o < outs) {
-                GeneralTiles.fwd4x1(p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
+                GeneralTiles.fwd4x1(
+                        p, wOff[k] + o * inStride, ins, bOff[k] + o * L, in, a, inStride, act, z + o * L, outStride);
             }
         }
         if (k < layers - 1) {
@@ -342,21 +350,24 @@ final class VectorKernel {
             int i = 0;
             for (; i + 4 <= ins; i += 4) {
                 if (pair) {
-                    GeneralTiles.wgrad2x4(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                    GeneralTiles.wgrad2x4(
+                            g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
                 } else {
                     GeneralTiles.wgrad1x4(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
                 }
             }
             for (; i + 2 <= ins; i += 2) {
                 if (pair) {
-                    GeneralTiles.wgrad2x2(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                    GeneralTiles.wgrad2x2(
+                            g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
                 } else {
                     GeneralTiles.wgrad1x2(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
                 }
             }
             for (; i < ins; i++) {
                 if (pair) {
-                    GeneralTiles.wgrad2x1(g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
+                    GeneralTiles.wgrad2x1(
+                            g, gRow + i * L, inStride, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
                 } else {
                     GeneralTiles.wgrad1x1(g, gRow + i * L, slope, dCol, outStride, in, inOff + i * L, inStride, bs);
                 }
@@ -376,10 +387,12 @@ final class VectorKernel {
                 int c = below + s * inStride;
                 int i = 0;
                 for (; i + 1 < ins; i += 2) {
-                    GeneralTiles.igrad4x2(p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
+                    GeneralTiles.igrad4x2(
+                            p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
                 }
                 if (i < ins) {
-                    GeneralTiles.igrad4x1(p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
+                    GeneralTiles.igrad4x1(
+                            p, wOff[k] + i * L, inStride, outs, slope, dRow, outStride, c + i * L, inStride);
                 }
             }
         }
@@ -400,7 +413,8 @@ final class VectorKernel {
         for (int q = 0; q < paramRows * L; q += L) {
             FloatVector gq = FloatVector.fromArray(SPECIES, g, q);
             FloatVector mq = FloatVector.fromArray(SPECIES, m, q).fma(beta1, gq.mul(c1));
-            FloatVector vq = FloatVector.fromArray(SPECIES, v, q).fma(beta2, gq.mul(c2).mul(gq));
+            FloatVector vq =
+                    FloatVector.fromArray(SPECIES, v, q).fma(beta2, gq.mul(c2).mul(gq));
             FloatVector denom = vq.sqrt().div(sqrtBias2).add(eps);
             FloatVector pq = FloatVector.fromArray(SPECIES, p, q);
             pq.sub(mq.div(denom).mul(stepSize)).intoArray(p, q);

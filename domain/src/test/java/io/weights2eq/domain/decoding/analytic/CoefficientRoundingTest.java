@@ -14,11 +14,13 @@ class CoefficientRoundingTest {
     private static final EquationFamily DEFAULTS = EquationFamily.defaults();
     private static final EquationFamily SERVANT = EquationFamily.servant();
     /** Decimals (1 digit) and fractions (2 digits) only, no whole numbers. */
-    private static final EquationFamily NO_WHOLE = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 2,
-            BigDecimal.valueOf(-5), BigDecimal.valueOf(5), 0, 1, 1, 1, 2, 0.25);
+    private static final EquationFamily NO_WHOLE = new EquationFamily(
+            SamplingMode.UNIFORM_LENGTH, 2, BigDecimal.valueOf(-5), BigDecimal.valueOf(5), 0, 1, 1, 1, 2, 0.25);
 
     private static List<String> texts(double[] coefficients, EquationFamily family) {
-        return CoefficientRounding.candidates(coefficients, family).stream().map(Polynomial::toCanonicalText).toList();
+        return CoefficientRounding.candidates(coefficients, family).stream()
+                .map(Polynomial::toCanonicalText)
+                .toList();
     }
 
     @Test
@@ -37,7 +39,8 @@ class CoefficientRoundingTest {
     /** Defaults: plain 0, 1, 2 decimals, then 2 decimals with 2.96 snapped to 3 (0.75 and -1.26 keep theirs). */
     @Test
     void defaultsRoundToEachPrecisionAndSnapNoisyCoarseValues() {
-        assertEquals(List.of("3*x*x-1*x+1", "3*x*x-1.3*x+0.8", "2.96*x*x-1.26*x+0.75", "3*x*x-1.26*x+0.75"),
+        assertEquals(
+                List.of("3*x*x-1*x+1", "3*x*x-1.3*x+0.8", "2.96*x*x-1.26*x+0.75", "3*x*x-1.26*x+0.75"),
                 texts(new double[] {0.7512, -1.26, 2.96}, DEFAULTS));
     }
 
@@ -66,10 +69,11 @@ class CoefficientRoundingTest {
 
     @Test
     void rejectsNonFiniteCoefficientsAndInvalidFamilies() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> CoefficientRounding.candidates(new double[] {Double.NaN}, DEFAULTS));
-        EquationFamily invalid = new EquationFamily(SamplingMode.UNIFORM_LENGTH, 9, BigDecimal.ONE, BigDecimal.ZERO,
-                1, 1, 1, 1, 2, 0.25);
+        EquationFamily invalid = new EquationFamily(
+                SamplingMode.UNIFORM_LENGTH, 9, BigDecimal.ONE, BigDecimal.ZERO, 1, 1, 1, 1, 2, 0.25);
         assertThrows(IllegalArgumentException.class, () -> CoefficientRounding.candidates(new double[] {1}, invalid));
     }
 }

@@ -46,9 +46,15 @@ class FunctionFitTest {
     @Test
     void maxErrorIncludesBreakpointsBetweenGridPoints() {
         Network tent = new Networks.Builder(1, 3, 1)
-                .w(0, 0, 0, 1).w(0, 1, 0, 1).w(0, 2, 0, 1)
-                .b(0, 0, -0.10003).b(0, 1, -0.10013).b(0, 2, -0.10023)
-                .w(1, 0, 0, 1).w(1, 0, 1, -2).w(1, 0, 2, 1)
+                .w(0, 0, 0, 1)
+                .w(0, 1, 0, 1)
+                .w(0, 2, 0, 1)
+                .b(0, 0, -0.10003)
+                .b(0, 1, -0.10013)
+                .b(0, 2, -0.10023)
+                .w(1, 0, 0, 1)
+                .w(1, 0, 1, -2)
+                .w(1, 0, 2, 1)
                 .build(Activation.RELU);
         double peak = tent.evaluate((double) 0.10013f);
         assertTrue(peak > 5e-5);
@@ -64,7 +70,10 @@ class FunctionFitTest {
         for (Activation activation : Activation.values()) {
             Network net = Networks.random(NetworkLayout.DEFAULT, activation, 31, 1.0);
             double expected = bruteForceRSquared(candidate, net, -1, 1);
-            assertEquals(expected, FunctionFit.of(candidate, net, -1, 1).rSquared(), 1e-7 * Math.max(1, Math.abs(expected)),
+            assertEquals(
+                    expected,
+                    FunctionFit.of(candidate, net, -1, 1).rSquared(),
+                    1e-7 * Math.max(1, Math.abs(expected)),
                     activation.label());
         }
     }

@@ -9,8 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 /** Test helper: networks built by hand to be known functions, and seeded random ones. */
 final class Networks {
 
-    private Networks() {
-    }
+    private Networks() {}
 
     /** Parameters set one by one in {@link NetworkLayout} order; everything else zero. */
     static final class Builder {
@@ -39,14 +38,21 @@ final class Networks {
 
     /** |x| = relu(x) + relu(−x), 1-2-1. */
     static Network absolute() {
-        return new Builder(1, 2, 1).w(0, 0, 0, 1).w(0, 1, 0, -1).w(1, 0, 0, 1).w(1, 0, 1, 1).build(Activation.RELU);
+        return new Builder(1, 2, 1)
+                .w(0, 0, 0, 1)
+                .w(0, 1, 0, -1)
+                .w(1, 0, 0, 1)
+                .w(1, 0, 1, 1)
+                .build(Activation.RELU);
     }
 
     /** |x| through the default 1-8-7-8-1 layout, most weights zero. */
     static Network absoluteDefaultLayout() {
         return new Builder(1, 8, 7, 8, 1)
-                .w(0, 0, 0, 1).w(0, 1, 0, -1)
-                .w(1, 0, 0, 1).w(1, 0, 1, 1)
+                .w(0, 0, 0, 1)
+                .w(0, 1, 0, -1)
+                .w(1, 0, 0, 1)
+                .w(1, 0, 1, 1)
                 .w(2, 0, 0, 1)
                 .w(3, 0, 0, 1)
                 .build(Activation.RELU);
@@ -59,7 +65,12 @@ final class Networks {
 
     /** x = relu(x) − relu(−x). */
     static Network identity() {
-        return new Builder(1, 2, 1).w(0, 0, 0, 1).w(0, 1, 0, -1).w(1, 0, 0, 1).w(1, 0, 1, -1).build(Activation.RELU);
+        return new Builder(1, 2, 1)
+                .w(0, 0, 0, 1)
+                .w(0, 1, 0, -1)
+                .w(1, 0, 0, 1)
+                .w(1, 0, 1, -1)
+                .build(Activation.RELU);
     }
 
     /** A constant network: output bias only. */

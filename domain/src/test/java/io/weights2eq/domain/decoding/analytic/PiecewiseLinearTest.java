@@ -59,8 +59,12 @@ class PiecewiseLinearTest {
 
     @Test
     void matchesTheNetworkOnRandomNetworksOfEveryShape() {
-        NetworkLayout[] layouts = {NetworkLayout.DEFAULT, new NetworkLayout(1, 64, 64, 1),
-            new NetworkLayout(1, 3, 3, 3, 3, 3, 3, 3, 1), new NetworkLayout(1, 5, 1)};
+        NetworkLayout[] layouts = {
+            NetworkLayout.DEFAULT,
+            new NetworkLayout(1, 64, 64, 1),
+            new NetworkLayout(1, 3, 3, 3, 3, 3, 3, 3, 1),
+            new NetworkLayout(1, 5, 1)
+        };
         double[][] intervals = {{-1, 1}, {-3, 0.5}};
         for (NetworkLayout layout : layouts) {
             for (long seed = 1; seed <= 5; seed++) {
@@ -106,6 +110,8 @@ class PiecewiseLinearTest {
         assertThrows(IllegalArgumentException.class, () -> PiecewiseLinear.of(twoOut, -1, 1));
         assertThrows(IllegalArgumentException.class, () -> PiecewiseLinear.of(Networks.absolute(), 1, -1));
         assertThrows(IllegalArgumentException.class, () -> PiecewiseLinear.of(Networks.absolute(), 0, Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> PiecewiseLinear.of(Networks.absolute(), -1, 1).evaluate(2));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PiecewiseLinear.of(Networks.absolute(), -1, 1).evaluate(2));
     }
 }

@@ -43,7 +43,8 @@ class ProjectionDecoderTest {
     void candidatesAreScoredAndSortedBestFirst() {
         ProjectionDecoder decoder = new ProjectionDecoder(EquationFamily.defaults(), -1, 1);
         List<Candidate> candidates = decoder.candidates(Networks.absolute());
-        assertEquals(List.of("0.94*x*x+0.19", "0.9*x*x+0.2", "1*x*x+0.19", "1*x*x+0.2", "1*x*x"),
+        assertEquals(
+                List.of("0.94*x*x+0.19", "0.9*x*x+0.2", "1*x*x+0.19", "1*x*x+0.2", "1*x*x"),
                 candidates.stream().map(c -> c.polynomial().toCanonicalText()).toList());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
@@ -51,7 +52,8 @@ class ProjectionDecoderTest {
             FunctionFit alone = FunctionFit.of(c.polynomial(), Networks.absolute(), -1, 1);
             assertEquals(alone.rSquared(), c.fit().rSquared(), 1e-12);
             assertEquals(alone.maxAbsError(), c.fit().maxAbsError(), 1e-12);
-            assertTrue(i == 0 || candidates.get(i - 1).fit().rSquared() >= c.fit().rSquared());
+            assertTrue(
+                    i == 0 || candidates.get(i - 1).fit().rSquared() >= c.fit().rSquared());
         }
         assertEquals("0.94*x*x+0.19", decoder.decode(Networks.absolute()).canonicalText());
     }
@@ -67,16 +69,24 @@ class ProjectionDecoderTest {
 
     @Test
     void identityDecodesToX() {
-        assertEquals("1*x", new ProjectionDecoder(EquationFamily.servant(), -1, 1).decode(Networks.identity())
-                .canonicalText());
-        assertEquals(1, new ProjectionDecoder(EquationFamily.defaults(), -1, 1).candidates(Networks.identity()).size());
+        assertEquals(
+                "1*x",
+                new ProjectionDecoder(EquationFamily.servant(), -1, 1)
+                        .decode(Networks.identity())
+                        .canonicalText());
+        assertEquals(
+                1,
+                new ProjectionDecoder(EquationFamily.defaults(), -1, 1)
+                        .candidates(Networks.identity())
+                        .size());
     }
 
     @Test
     void rejectsBadConfiguration() {
         assertEquals("analytic", new ProjectionDecoder(EquationFamily.defaults(), -1, 1).method());
         assertThrows(IllegalArgumentException.class, () -> new ProjectionDecoder(EquationFamily.defaults(), 1, -1));
-        assertThrows(IllegalArgumentException.class, () -> new ProjectionDecoder(
-                new EquationFamily(null, 2, null, null, 1, 1, 1, 1, 2, 0.25), -1, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ProjectionDecoder(new EquationFamily(null, 2, null, null, 1, 1, 1, 1, 2, 0.25), -1, 1));
     }
 }

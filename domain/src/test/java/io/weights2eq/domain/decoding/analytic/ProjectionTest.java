@@ -37,8 +37,7 @@ class ProjectionTest {
     @Test
     void linearNetworksProjectOntoThemselves() {
         assertArrayEquals(new double[] {0, 1, 0}, Projection.coefficients(Networks.identity(), 2, -1, 1), 1e-12);
-        assertArrayEquals(new double[] {0, 1, 0, 0, 0},
-                Projection.coefficients(Networks.identity(), 4, 0.5, 3), 1e-9);
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0}, Projection.coefficients(Networks.identity(), 4, 0.5, 3), 1e-9);
         assertArrayEquals(new double[] {2.5, 0}, Projection.coefficients(Networks.constant(2.5), 1, -1, 1), 1e-12);
         assertArrayEquals(new double[] {2.5}, Projection.coefficients(Networks.constant(2.5), 0, -2, 7), 1e-12);
     }
@@ -53,7 +52,10 @@ class ProjectionTest {
                 for (double[] ab : intervals) {
                     int degree = ab[0] == -1 ? 3 : 2;
                     double[] expected = bruteForce(net, degree, ab[0], ab[1]);
-                    assertArrayEquals(expected, Projection.coefficients(net, degree, ab[0], ab[1]), 1e-7,
+                    assertArrayEquals(
+                            expected,
+                            Projection.coefficients(net, degree, ab[0], ab[1]),
+                            1e-7,
                             activation + " seed " + seed);
                 }
             }
@@ -67,8 +69,10 @@ class ProjectionTest {
             for (long seed = 21; seed <= 23; seed++) {
                 Network net = Networks.random(NetworkLayout.DEFAULT, activation, seed, 1.0);
                 assertPanelsConverged(net, 1e-12);
-                assertArrayEquals(Projection.coefficients(Quadrature.of(net, -1, 1, 5, 64), 4, -1, 1),
-                        Projection.coefficients(net, 4, -1, 1), 0);
+                assertArrayEquals(
+                        Projection.coefficients(Quadrature.of(net, -1, 1, 5, 64), 4, -1, 1),
+                        Projection.coefficients(net, 4, -1, 1),
+                        0);
             }
         }
         // Larger weights: tanh and sigmoid still converge to 1e-12.

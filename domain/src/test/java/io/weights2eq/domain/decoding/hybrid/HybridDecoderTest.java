@@ -1,5 +1,10 @@
 package io.weights2eq.domain.decoding.hybrid;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
 import io.weights2eq.domain.decoding.LearnedDecoder;
@@ -12,18 +17,12 @@ import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkLayout;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The hybrid decoder verifies every candidate against the network: a wrong learned guess cannot win. */
 class HybridDecoderTest {
@@ -34,14 +33,18 @@ class HybridDecoderTest {
     @Test
     void picksTheTrueEquationWhereTheLearnedCandidateIsWrong() {
         LearnedDecoder wrong = emitting("2*x+1");
-        for (String truth : List.of("2.3*x*x-1.2*x+0.5", "-1.7*x*x+3*x", "4*x-0.2", "-5*x*x+4.9", "0.1*x*x-0.1*x+0.1")) {
+        for (String truth :
+                List.of("2.3*x*x-1.2*x+0.5", "-1.7*x*x+3*x", "4*x-0.2", "-5*x*x+4.9", "0.1*x*x-0.1*x+0.1")) {
             Polynomial p = Polynomial.parse(truth);
             Network network = interpolant(p::evaluate);
             HybridDecoder hybrid = new HybridDecoder(wrong, SERVANT, -1, 1);
             HybridDecoder.Decision decision = hybrid.decide(network);
             assertEquals(truth, decision.chosen().polynomial().toCanonicalText(), "for " + truth);
-            assertTrue(decision.candidates().stream().anyMatch(c -> c.method().equals(LearnedDecoder.METHOD)
-                    && c.polynomial().toCanonicalText().equals("2*x+1")), "the learned guess was weighed");
+            assertTrue(
+                    decision.candidates().stream()
+                            .anyMatch(c -> c.method().equals(LearnedDecoder.METHOD)
+                                    && c.polynomial().toCanonicalText().equals("2*x+1")),
+                    "the learned guess was weighed");
             assertNotNull(decision.runnerUp());
             DecodedEquation decoded = hybrid.decode(network);
             assertEquals(truth, decoded.canonicalText());
@@ -67,7 +70,10 @@ class HybridDecoderTest {
         Network network = interpolant(x -> 3 * x + 0.012 * Math.sin(7 * x) + 0.004);
         HybridDecoder.Decision decision = new HybridDecoder(null, SERVANT, -1, 1).decide(network);
         assertEquals("3*x", decision.chosen().polynomial().toCanonicalText());
-        double best = decision.candidates().stream().mapToDouble(c -> 1 - c.fit().rSquared()).min().orElseThrow();
+        double best = decision.candidates().stream()
+                .mapToDouble(c -> 1 - c.fit().rSquared())
+                .min()
+                .orElseThrow();
         assertTrue(1 - decision.chosen().fit().rSquared() <= best + HybridDecoder.DEFAULT_TOLERANCE);
     }
 
@@ -75,15 +81,21 @@ class HybridDecoderTest {
     void withoutToleranceTheBestFitWins() {
         Network network = interpolant(x -> 3 * x + 0.3 * x * x + 0.05 * Math.sin(9 * x));
         HybridDecoder.Decision decision = new HybridDecoder(null, SERVANT, -1, 1, 0.0, 1).decide(network);
-        double best = decision.candidates().stream().mapToDouble(c -> 1 - c.fit().rSquared()).min().orElseThrow();
+        double best = decision.candidates().stream()
+                .mapToDouble(c -> 1 - c.fit().rSquared())
+                .min()
+                .orElseThrow();
         assertEquals(best, 1 - decision.chosen().fit().rSquared(), 0.0);
     }
 
     @Test
     void worksWithoutALearnedModelAndRejectsBadSettings() {
         String truth = "1.5*x*x-2";
-        assertEquals(truth, new HybridDecoder(null, SERVANT, -1, 1).decode(interpolant(Polynomial.parse(truth)::evaluate))
-                .canonicalText());
+        assertEquals(
+                truth,
+                new HybridDecoder(null, SERVANT, -1, 1)
+                        .decode(interpolant(Polynomial.parse(truth)::evaluate))
+                        .canonicalText());
         assertThrows(IllegalArgumentException.class, () -> new HybridDecoder(null, SERVANT, 1, -1));
         assertThrows(IllegalArgumentException.class, () -> new HybridDecoder(null, SERVANT, -1, 1, -0.1, 4));
         assertThrows(IllegalArgumentException.class, () -> new HybridDecoder(null, SERVANT, -1, 1, 1e-4, 0));
@@ -96,10 +108,11 @@ class HybridDecoderTest {
         for (int i = 0; i < p.length; i++) {
             p[i] = (float) ((random.nextDouble() - 0.5) * 0.4);
         }
-        HybridDecoder.Decision decision = new HybridDecoder(null, SERVANT, -1, 1)
-                .decide(new Network(NetworkLayout.DEFAULT, Activation.TANH, p));
+        HybridDecoder.Decision decision =
+                new HybridDecoder(null, SERVANT, -1, 1).decide(new Network(NetworkLayout.DEFAULT, Activation.TANH, p));
         assertTrue(decision.candidates().stream().anyMatch(c -> c.method().equals("analytic")));
-        assertTrue(decision.candidates().stream().allMatch(c -> List.of("analytic", "taylor").contains(c.method())));
+        assertTrue(decision.candidates().stream()
+                .allMatch(c -> List.of("analytic", "taylor").contains(c.method())));
     }
 
     /** The piecewise-linear interpolant of g at 65 even knots on [-1, 1], as a 1-64-1 ReLU network. */
@@ -144,7 +157,8 @@ class HybridDecoderTest {
         for (int t = 0; t < target.length; t++) {
             out[target[t] * d + t] += 10f;
         }
-        return new LearnedDecoder(new DecoderCheckpoint("test-v1", 7, 0, 0, new TransformerWeights(CONFIG, tensors),
-                Map.of(), Map.of()), 1);
+        return new LearnedDecoder(
+                new DecoderCheckpoint("test-v1", 7, 0, 0, new TransformerWeights(CONFIG, tensors), Map.of(), Map.of()),
+                1);
     }
 }

@@ -7,25 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.network.Activation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ActivationSeriesTest {
 
     @Test
     void knownMaclaurinSeries() {
-        assertArrayEquals(new double[] {0, 1, 0, -1.0 / 3, 0, 2.0 / 15, 0, -17.0 / 315},
-                ActivationSeries.coefficients(Activation.TANH, 7, 0), 1e-15);
-        assertArrayEquals(new double[] {0.5, 0.25, 0, -1.0 / 48, 0, 1.0 / 480, 0, -17.0 / 80640},
-                ActivationSeries.coefficients(Activation.SIGMOID, 7, 0), 1e-15);
-        assertArrayEquals(new double[] {Math.log(2), 0.5, 0.125, 0, -1.0 / 192, 0, 1.0 / 2880},
-                ActivationSeries.coefficients(Activation.SOFTPLUS, 6, 0), 1e-15);
+        assertArrayEquals(
+                new double[] {0, 1, 0, -1.0 / 3, 0, 2.0 / 15, 0, -17.0 / 315},
+                ActivationSeries.coefficients(Activation.TANH, 7, 0),
+                1e-15);
+        assertArrayEquals(
+                new double[] {0.5, 0.25, 0, -1.0 / 48, 0, 1.0 / 480, 0, -17.0 / 80640},
+                ActivationSeries.coefficients(Activation.SIGMOID, 7, 0),
+                1e-15);
+        assertArrayEquals(
+                new double[] {Math.log(2), 0.5, 0.125, 0, -1.0 / 192, 0, 1.0 / 2880},
+                ActivationSeries.coefficients(Activation.SOFTPLUS, 6, 0),
+                1e-15);
     }
 
     /** Derivatives 1 to 3 by central differences around c = 0.7. */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "SOFTPLUS"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"TANH", "SIGMOID", "SOFTPLUS"})
     void coefficientsAreScaledDerivatives(Activation activation) {
         double c = 0.7;
         double h = 1e-3;
@@ -42,7 +50,9 @@ class ActivationSeriesTest {
 
     /** Inside the radius of convergence the series sums to the function, also at order 30 (the recurrence is stable). */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "SOFTPLUS"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"TANH", "SIGMOID", "SOFTPLUS"})
     void seriesSumsToTheFunctionInsideItsRadius(Activation activation) {
         for (double c : new double[] {-2, 0, 0.5, 3}) {
             double[] a = ActivationSeries.coefficients(activation, 30, c);
@@ -75,8 +85,8 @@ class ActivationSeriesTest {
 
     @Test
     void reluHasNoSeries() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ActivationSeries.coefficients(Activation.RELU, 3, 0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ActivationSeries.coefficients(Activation.RELU, 3, 0));
         assertTrue(e.getMessage().contains("relu"), e.getMessage());
         assertFalse(ActivationSeries.supports(Activation.RELU));
         assertTrue(ActivationSeries.supports(Activation.TANH));

@@ -60,13 +60,17 @@ class TaylorExpansionTest {
         assertTrue(maxError(net, c) < 1e-10, "max error " + maxError(net, c));
         // b = 0: the coefficients are v·w^n·a_n, exactly tanh's series scaled
         Network odd = new Network(new NetworkLayout(1, 1, 1), Activation.TANH, new float[] {0.5f, 2f, 0f, 0f});
-        assertArrayEquals(new double[] {0, 1, 0, -2 * 0.125 / 3, 0, 2 * 0.03125 * 2 / 15},
-                TaylorExpansion.coefficients(odd, 5, 9, 0), 1e-15);
+        assertArrayEquals(
+                new double[] {0, 1, 0, -2 * 0.125 / 3, 0, 2 * 0.03125 * 2 / 15},
+                TaylorExpansion.coefficients(odd, 5, 9, 0),
+                1e-15);
     }
 
     /** Small weights and a high order: the expansion is the network's own Taylor polynomial at x = 0. */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "SOFTPLUS"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"TANH", "SIGMOID", "SOFTPLUS"})
     void lowCoefficientsAreTheNetworksDerivativesAtZero(Activation activation) {
         Network net = random(activation, 11, 0.3);
         double[] c = TaylorExpansion.coefficients(net, 5, 30, 0);
@@ -88,7 +92,9 @@ class TaylorExpansionTest {
      * them by 32–1000.
      */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "SOFTPLUS"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"TANH", "SIGMOID", "SOFTPLUS"})
     void errorShrinksWithTheWeights(Activation activation) {
         for (long seed = 1; seed <= 5; seed++) {
             Network net = random(activation, seed, 0.3);
@@ -110,12 +116,13 @@ class TaylorExpansionTest {
     @Test
     void rejectsReluAndNonScalarLayouts() {
         Network relu = random(Activation.RELU, 1, 0.3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TaylorExpansion.coefficients(relu, 2, 5, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TaylorExpansion.coefficients(relu, 2, 5, 0));
         assertTrue(e.getMessage().contains("relu"), e.getMessage());
         Network wide = new Network(new NetworkLayout(2, 3, 1), Activation.TANH, new float[13]);
         assertThrows(IllegalArgumentException.class, () -> TaylorExpansion.coefficients(wide, 2, 5, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> TaylorExpansion.coefficients(random(Activation.TANH, 1, 0.3), -1, 5, 0));
     }
 

@@ -44,9 +44,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TrainedNetworkTaylorTest {
     private static final List<DoubleUnaryOperator> QUADRATICS = List.of(
-            x -> 0.5 * x * x - 0.3 * x + 0.2, x -> -0.4 * x * x + 0.2 * x + 0.1, x -> 0.3 * x * x + 0.5 * x - 0.2,
-            x -> 0.6 * x * x - 0.1, x -> -0.2 * x * x - 0.4 * x + 0.3, x -> 0.25 * x * x + 0.25 * x,
-            x -> 0.7 * x * x - 0.5 * x, x -> -0.5 * x * x + 0.3);
+            x -> 0.5 * x * x - 0.3 * x + 0.2,
+            x -> -0.4 * x * x + 0.2 * x + 0.1,
+            x -> 0.3 * x * x + 0.5 * x - 0.2,
+            x -> 0.6 * x * x - 0.1,
+            x -> -0.2 * x * x - 0.4 * x + 0.3,
+            x -> 0.25 * x * x + 0.25 * x,
+            x -> 0.7 * x * x - 0.5 * x,
+            x -> -0.5 * x * x + 0.3);
     private static final double HALF_PI = Math.PI / 2;
 
     static List<Network> train(Activation activation, NormConstraint constraint) {
@@ -54,10 +59,15 @@ class TrainedNetworkTaylorTest {
         for (int i = 0; i < QUADRATICS.size(); i++) {
             tasks.add(TrainingFixtures.function("q" + i, QUADRATICS.get(i), 1200, 1));
         }
-        TrainingConfig config = TrainingConfig.defaults().withActivation(activation).withSteps(1000)
-                .withSamples(1000, 200, 200).withQualityGate(1e-2, 0).withNormConstraint(constraint);
+        TrainingConfig config = TrainingConfig.defaults()
+                .withActivation(activation)
+                .withSteps(1000)
+                .withSamples(1000, 200, 200)
+                .withQualityGate(1e-2, 0)
+                .withNormConstraint(constraint);
         try (TrainingBackend backend = CpuBackends.best(2)) {
-            return new NetworkTrainer(backend, config).train(tasks).stream().map(TrainedNetwork::network).toList();
+            return new NetworkTrainer(backend, config)
+                    .train(tasks).stream().map(TrainedNetwork::network).toList();
         }
     }
 
@@ -151,7 +161,9 @@ class TrainedNetworkTaylorTest {
 
     /** Sigmoid and softplus (radius π): tracked under L1, diverging without a constraint. */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"SIGMOID", "SOFTPLUS"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"SIGMOID", "SOFTPLUS"})
     void sigmoidAndSoftplusFollowTheSamePattern(Activation activation) {
         for (Network net : train(activation, NormConstraint.L1)) {
             double r2 = r2(net, 5, 15);

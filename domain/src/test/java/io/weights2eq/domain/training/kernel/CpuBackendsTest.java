@@ -34,7 +34,8 @@ class CpuBackendsTest {
             assertEquals("scalar-t3", parallel.name());
             VectorKernelBackendTest.assertBitIdentical(
                     io.weights2eq.domain.training.TrainingFixtures.train(new ScalarBackend(), config, tasks),
-                    io.weights2eq.domain.training.TrainingFixtures.train(parallel, config, tasks), "scalar, 3 threads vs 1");
+                    io.weights2eq.domain.training.TrainingFixtures.train(parallel, config, tasks),
+                    "scalar, 3 threads vs 1");
         }
     }
 

@@ -19,7 +19,9 @@ class DefaultLayoutKernelGeneratorTest {
     /** The checked-in generated class {@code name} equals {@code generated}. */
     static void assertUpToDate(String name, String generated) throws IOException {
         Path source = Path.of("src/generated/java/io/weights2eq/domain/training/kernel/" + name + ".java");
-        assertEquals(generated, Files.readString(source, StandardCharsets.UTF_8),
+        assertEquals(
+                generated,
+                Files.readString(source, StandardCharsets.UTF_8),
                 "regenerate with " + name + "Generator (see its class comment)");
     }
 }

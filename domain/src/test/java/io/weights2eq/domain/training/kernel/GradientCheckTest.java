@@ -41,8 +41,21 @@ class GradientCheckTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void gradientMatchesFiniteDifferences(Activation activation) {
-        TrainingConfig config = new TrainingConfig(LAYOUT, activation, 1, 7, 1e-2, LearningRateSchedule.CONSTANT,
-                0.9, 0.999, 1e-8, 20, 1, 1e-3, 0, NormConstraint.NONE);
+        TrainingConfig config = new TrainingConfig(
+                LAYOUT,
+                activation,
+                1,
+                7,
+                1e-2,
+                LearningRateSchedule.CONSTANT,
+                0.9,
+                0.999,
+                1e-8,
+                20,
+                1,
+                1e-3,
+                0,
+                NormConstraint.NONE);
         DeterministicRandom rnd = DeterministicRandom.forEquation(17, activation.ordinal());
         float[] x = new float[20];
         float[] y = new float[20];

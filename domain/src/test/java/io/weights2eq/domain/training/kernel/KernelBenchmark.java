@@ -59,8 +59,7 @@ public final class KernelBenchmark {
     static final double REFERENCE_PEAK_GFLOPS = 158.7;
     static final double PEER_EQ_PER_S_PER_CORE = 5.97;
 
-    private KernelBenchmark() {
-    }
+    private KernelBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int equations = 256;
@@ -78,7 +77,10 @@ public final class KernelBenchmark {
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
                 case "--scalar-equations" -> scalarEquations = Integer.parseInt(args[++i]);
                 case "--activation" -> activation = Activation.fromLabel(args[++i]);
-                case "--threads" -> threadCounts = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--threads" ->
+                    threadCounts = Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--no-peak" -> peak = false;
                 case "--warmup" -> warmupSeconds = Double.parseDouble(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
@@ -86,7 +88,8 @@ public final class KernelBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        TrainingConfig config = TrainingConfig.defaults().withActivation(activation).withSteps(steps);
+        TrainingConfig config =
+                TrainingConfig.defaults().withActivation(activation).withSteps(steps);
         EquationGenerator generator = new EquationGenerator(EquationFamily.defaults(), SampleSpec.defaults());
         List<GeneratedEquation> data = new ArrayList<>();
         for (int i = 0; i < equations; i++) {
@@ -95,10 +98,19 @@ public final class KernelBenchmark {
         double flopPerSample = flopPerSample(config.layout());
         double flopPerNetwork = flopPerSample * samplesPerNetwork(config);
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("layout %s, %s, %d steps of minibatch %d, %d train samples; %.0f FLOP/sample, %.1f MFLOP/network;"
+        System.out.printf(
+                "layout %s, %s, %d steps of minibatch %d, %d train samples; %.0f FLOP/sample, %.1f MFLOP/network;"
                         + " %d lanes (%d-bit), %d processors%n",
-                config.layout(), activation.label(), steps, config.minibatch(), config.trainSamples(), flopPerSample,
-                flopPerNetwork / 1e6, VectorKernelBackend.lanes(), VectorKernelBackend.lanes() * 32, cores);
+                config.layout(),
+                activation.label(),
+                steps,
+                config.minibatch(),
+                config.trainSamples(),
+                flopPerSample,
+                flopPerNetwork / 1e6,
+                VectorKernelBackend.lanes(),
+                VectorKernelBackend.lanes() * 32,
+                cores);
 
         // Warm-up: let the JIT compile the kernel (C2 needs a few seconds for the generated layer loops).
         try (VectorKernelBackend warm = new VectorKernelBackend(1, !general)) {
@@ -111,7 +123,9 @@ public final class KernelBenchmark {
         }
 
         double localPeak = peak ? measurePeak(Math.max(2, cores)) : Double.NaN;
-        System.out.printf("load average before the runs: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "load average before the runs: %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         double oneThread = Double.NaN;
         List<float[]> first = null;
         for (int threads : threadCounts) {
@@ -134,7 +148,8 @@ public final class KernelBenchmark {
                             same &= Arrays.equals(first.get(i), result.get(i));
                         }
                         if (!same) {
-                            System.out.println("  RESULTS DIFFER from the first run (" + threads + " threads, round " + r + ")");
+                            System.out.println(
+                                    "  RESULTS DIFFER from the first run (" + threads + " threads, round " + r + ")");
                         }
                     }
                 }
@@ -146,20 +161,33 @@ public final class KernelBenchmark {
                 if (threads == 1) {
                     oneThread = eqPerS;
                 }
-                System.out.printf("vector %d thread(s): %d equations, best of %d %.2f s (median %.2f s) = %.1f eq/s (%.1f per thread;"
+                System.out.printf(
+                        "vector %d thread(s): %d equations, best of %d %.2f s (median %.2f s) = %.1f eq/s (%.1f per thread;"
                                 + " %.1f per CPU-second), %.1f GFLOP/s = %.1f %% of the reference 2-core peak (158.7), %s;"
                                 + " %.1fx the peer README's %.2f eq/s per core (another machine: for a side-by-side ratio"
                                 + " run bin/w2e bench trainer)%n",
-                        threads, equations, repeat, best, median, eqPerS, eqPerS / threads, eqPerCpuS, gflops,
+                        threads,
+                        equations,
+                        repeat,
+                        best,
+                        median,
+                        eqPerS,
+                        eqPerS / threads,
+                        eqPerCpuS,
+                        gflops,
                         100 * gflops / REFERENCE_PEAK_GFLOPS,
-                        Double.isNaN(localPeak) ? "local peak not measured"
-                                : String.format("%.1f %% of this machine's %d-thread FMA peak (%.1f)",
-                                        100 * gflops / (localPeak * threads / Math.max(2, cores)), threads,
+                        Double.isNaN(localPeak)
+                                ? "local peak not measured"
+                                : String.format(
+                                        "%.1f %% of this machine's %d-thread FMA peak (%.1f)",
+                                        100 * gflops / (localPeak * threads / Math.max(2, cores)),
+                                        threads,
                                         localPeak * threads / Math.max(2, cores)),
                         eqPerS / threads / (PEER_EQ_PER_S_PER_CORE * 1000.0 / config.steps()),
                         PEER_EQ_PER_S_PER_CORE * 1000.0 / config.steps());
                 if (threads != threadCounts[0]) {
-                    System.out.println("  results bit-identical to the first run: checked (a difference is printed above)");
+                    System.out.println(
+                            "  results bit-identical to the first run: checked (a difference is printed above)");
                 }
             }
         }
@@ -175,12 +203,14 @@ public final class KernelBenchmark {
             for (int i = 0; i < few.size() && first != null; i++) {
                 same &= Arrays.equals(first.get(i), result.get(i));
             }
-            System.out.printf("scalar 1 thread: %d equations in %.2f s = %.2f eq/s, %.2f GFLOP/s; vector/scalar (1 thread) = %.1fx;"
+            System.out.printf(
+                    "scalar 1 thread: %d equations in %.2f s = %.2f eq/s, %.2f GFLOP/s; vector/scalar (1 thread) = %.1fx;"
                             + " bit-identical to the vector results: %s%n",
                     few.size(), seconds, eqPerS, eqPerS * flopPerNetwork / 1e9, oneThread / eqPerS, same);
         }
         if (!Double.isNaN(localPeak)) {
-            System.out.printf("this machine's FMA peak with %d-bit vectors: %.1f GFLOP/s on %d threads (%.1f per thread)%n",
+            System.out.printf(
+                    "this machine's FMA peak with %d-bit vectors: %.1f GFLOP/s on %d threads (%.1f per thread)%n",
                     VectorKernelBackend.lanes() * 32, localPeak, Math.max(2, cores), localPeak / Math.max(2, cores));
         }
     }
@@ -188,7 +218,9 @@ public final class KernelBenchmark {
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** CPU time of the whole process (all threads, the JIT and GC included), or -1. */
@@ -235,8 +267,11 @@ public final class KernelBenchmark {
         for (int i = 0; i < data.size(); i++) {
             long seed = TrainingSeeds.networkSeed("bench-" + i, 1);
             GeneratedEquation e = data.get(i);
-            tasks.add(new BackendTask(Arrays.copyOf(e.x(), train), Arrays.copyOf(e.y(), train),
-                    ParameterInitializer.initialise(config.layout(), seed, 0), new MinibatchOrder(seed, 0, train)));
+            tasks.add(new BackendTask(
+                    Arrays.copyOf(e.x(), train),
+                    Arrays.copyOf(e.y(), train),
+                    ParameterInitializer.initialise(config.layout(), seed, 0),
+                    new MinibatchOrder(seed, 0, train)));
         }
         return tasks;
     }
@@ -251,10 +286,16 @@ public final class KernelBenchmark {
             relative[i] = Fit.relative(Fit.mse(network, e.x(), e.y(), train, end), Fit.variance(e.y(), train, end));
         }
         Arrays.sort(relative);
-        long converged = Arrays.stream(relative).filter(r -> r <= config.targetRelativeMse()).count();
-        System.out.printf("  relative validation MSE: median %.2e, p90 %.2e; %d of %d at or below the target %.0e%n",
-                relative[relative.length / 2], relative[(int) Math.floor(0.9 * (relative.length - 1))], converged,
-                relative.length, config.targetRelativeMse());
+        long converged = Arrays.stream(relative)
+                .filter(r -> r <= config.targetRelativeMse())
+                .count();
+        System.out.printf(
+                "  relative validation MSE: median %.2e, p90 %.2e; %d of %d at or below the target %.0e%n",
+                relative[relative.length / 2],
+                relative[(int) Math.floor(0.9 * (relative.length - 1))],
+                converged,
+                relative.length,
+                config.targetRelativeMse());
     }
 
     private static final VectorSpecies<Float> PEAK_SPECIES = VectorKernel.SPECIES;
@@ -301,7 +342,17 @@ public final class KernelBenchmark {
             a10 = a10.fma(m, c);
             a11 = a11.fma(m, c);
         }
-        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
+        return a0.add(a1)
+                .add(a2)
+                .add(a3)
+                .add(a4)
+                .add(a5)
+                .add(a6)
+                .add(a7)
+                .add(a8)
+                .add(a9)
+                .add(a10)
+                .add(a11)
                 .reduceLanes(VectorOperators.ADD);
     }
 }

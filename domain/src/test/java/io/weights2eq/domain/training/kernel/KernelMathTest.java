@@ -11,8 +11,27 @@ class KernelMathTest {
     /** Every 97th float in [-lo, hi] plus special values, as the lanes of vectors. */
     static float[] inputs(float limit) {
         java.util.List<Float> list = new java.util.ArrayList<>();
-        for (float f : new float[] {0f, -0f, 1e-30f, -1e-30f, Float.MIN_NORMAL, 19.999998f, 20f, 20.000002f, -20f,
-                7.905311f, -7.905311f, 8f, -8f, 80f, 81f, -87f, -88f, 100f, -100f}) {
+        for (float f : new float[] {
+            0f,
+            -0f,
+            1e-30f,
+            -1e-30f,
+            Float.MIN_NORMAL,
+            19.999998f,
+            20f,
+            20.000002f,
+            -20f,
+            7.905311f,
+            -7.905311f,
+            8f,
+            -8f,
+            80f,
+            81f,
+            -87f,
+            -88f,
+            100f,
+            -100f
+        }) {
             list.add(f);
         }
         for (int bits = Float.floatToRawIntBits(limit); bits > 0; bits -= 9973) {
@@ -75,8 +94,12 @@ class KernelMathTest {
             float[] d = new float[1];
             for (int i = 0; i < z.length; i++) {
                 float expected = KernelMath.activate(a, z[i], d, 0);
-                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(h[i]), "activation " + a + " at " + z[i]);
-                assertEquals(Float.floatToRawIntBits(d[0]), Float.floatToRawIntBits(slope[i]), "slope " + a + " at " + z[i]);
+                assertEquals(
+                        Float.floatToRawIntBits(expected),
+                        Float.floatToRawIntBits(h[i]),
+                        "activation " + a + " at " + z[i]);
+                assertEquals(
+                        Float.floatToRawIntBits(d[0]), Float.floatToRawIntBits(slope[i]), "slope " + a + " at " + z[i]);
             }
         }
     }
@@ -86,7 +109,8 @@ class KernelMathTest {
         float[] d = new float[1];
         assertEquals(2.5f, KernelMath.activate(KernelMath.RELU, 2.5f, d, 0));
         assertEquals(1f, d[0]);
-        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(KernelMath.activate(KernelMath.RELU, -0f, d, 0)));
+        assertEquals(
+                Float.floatToRawIntBits(0f), Float.floatToRawIntBits(KernelMath.activate(KernelMath.RELU, -0f, d, 0)));
         assertEquals(0f, d[0]);
         assertEquals(0f, KernelMath.activate(KernelMath.RELU, -3f, d, 0));
         assertEquals(0f, d[0]);

@@ -82,7 +82,8 @@ class VectorKernelBackendTest {
         TrainingConfig config = SMALL.withActivation(activation);
         List<TrainingTask> tasks = tasks(3, 7);
         List<float[]> scalar = TrainingFixtures.train(new ScalarBackend(), config, tasks);
-        assertBitIdentical(scalar, TrainingFixtures.train(twoThreads, config, tasks), activation + ", unrolled 1-8-7-8-1");
+        assertBitIdentical(
+                scalar, TrainingFixtures.train(twoThreads, config, tasks), activation + ", unrolled 1-8-7-8-1");
         try (VectorKernelBackend general = new VectorKernelBackend(1, false)) {
             assertBitIdentical(scalar, TrainingFixtures.train(general, config, tasks), activation + ", general path");
         }
@@ -91,13 +92,28 @@ class VectorKernelBackendTest {
     @ParameterizedTest
     @EnumSource(NormConstraint.class)
     void otherLayoutsSchedulesAndConstraintsMatchTheScalarReference(NormConstraint constraint) {
-        for (NetworkLayout layout : List.of(new NetworkLayout(1, 5, 3, 1), new NetworkLayout(1, 16, 1),
-                new NetworkLayout(1, 9, 6, 2, 1))) {
-            TrainingConfig config = new TrainingConfig(layout, Activation.TANH, 25, 61, 3e-2, LearningRateSchedule.COSINE,
-                    0.9, 0.999, 1e-8, 300, 50, 1e-3, 0, constraint);
+        for (NetworkLayout layout :
+                List.of(new NetworkLayout(1, 5, 3, 1), new NetworkLayout(1, 16, 1), new NetworkLayout(1, 9, 6, 2, 1))) {
+            TrainingConfig config = new TrainingConfig(
+                    layout,
+                    Activation.TANH,
+                    25,
+                    61,
+                    3e-2,
+                    LearningRateSchedule.COSINE,
+                    0.9,
+                    0.999,
+                    1e-8,
+                    300,
+                    50,
+                    1e-3,
+                    0,
+                    constraint);
             List<TrainingTask> tasks = tasks(2, 11);
-            assertBitIdentical(TrainingFixtures.train(new ScalarBackend(), config, tasks),
-                    TrainingFixtures.train(twoThreads, config, tasks), layout + " " + constraint);
+            assertBitIdentical(
+                    TrainingFixtures.train(new ScalarBackend(), config, tasks),
+                    TrainingFixtures.train(twoThreads, config, tasks),
+                    layout + " " + constraint);
         }
     }
 
@@ -113,7 +129,8 @@ class VectorKernelBackendTest {
                 worst = Math.max(worst, Math.abs(exact.get(i)[q] - kernel.get(i)[q]));
             }
         }
-        // 5 Adam steps of lr 1e-2 move each parameter by up to 5e-2; the kernel's tanh differs from Math.tanh by < 3e-7.
+        // 5 Adam steps of lr 1e-2 move each parameter by up to 5e-2; the kernel's tanh differs from Math.tanh by <
+        // 3e-7.
         assertTrue(worst < 1e-4, "largest parameter difference " + worst);
     }
 

@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -26,11 +26,13 @@ public class BodyLimitFilter {
         }
         long bytes = declared.getAsLong();
         // filters are created at static init, before runtime configuration: read the limit per request
-        int limit = ConfigProvider.getConfig().getOptionalValue(SETTING, Integer.class).orElse(65_536);
+        int limit = ConfigProvider.getConfig()
+                .getOptionalValue(SETTING, Integer.class)
+                .orElse(65_536);
         if (bytes <= limit) {
             return null;
         }
-        return JobResource.badRequest(List.of(new Violation("body", "must be at most " + limit + " bytes (" + SETTING
-                + "), was " + bytes)));
+        return JobResource.badRequest(
+                List.of(new Violation("body", "must be at most " + limit + " bytes (" + SETTING + "), was " + bytes)));
     }
 }

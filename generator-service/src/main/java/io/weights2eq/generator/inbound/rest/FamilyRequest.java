@@ -14,5 +14,4 @@ public record FamilyRequest(
         Integer decimalDigits,
         Double fractionWeight,
         Integer fractionDigits,
-        Double absentProbability) {
-}
+        Double absentProbability) {}

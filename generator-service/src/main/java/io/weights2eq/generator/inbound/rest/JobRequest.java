@@ -11,5 +11,4 @@ public record JobRequest(
         Integer samplesPerEquation,
         Double xMin,
         Double xMax,
-        Double ratePerSecond) {
-}
+        Double ratePerSecond) {}

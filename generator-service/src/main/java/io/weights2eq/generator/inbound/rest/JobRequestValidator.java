@@ -17,17 +17,13 @@ final class JobRequestValidator {
     static final long MAX_COUNT = 1_000_000_000L;
     private static final SecureRandom SEEDS = new SecureRandom();
 
-    sealed interface Outcome permits Valid, Invalid {
-    }
+    sealed interface Outcome permits Valid, Invalid {}
 
-    record Valid(JobSpec spec) implements Outcome {
-    }
+    record Valid(JobSpec spec) implements Outcome {}
 
-    record Invalid(List<Violation> violations) implements Outcome {
-    }
+    record Invalid(List<Violation> violations) implements Outcome {}
 
-    private JobRequestValidator() {
-    }
+    private JobRequestValidator() {}
 
     static Outcome validate(JobRequest request) {
         List<Violation> violations = new ArrayList<>();
@@ -40,7 +36,9 @@ final class JobRequestValidator {
             violations.add(new Violation("count", "must be between 1 and " + MAX_COUNT + ", was " + request.count()));
         }
         if (request.ratePerSecond() != null && !(request.ratePerSecond() > 0 && request.ratePerSecond() <= 1e6)) {
-            violations.add(new Violation("ratePerSecond", "must be > 0 and <= 1000000 equations/s, or absent, was " + request.ratePerSecond()));
+            violations.add(new Violation(
+                    "ratePerSecond",
+                    "must be > 0 and <= 1000000 equations/s, or absent, was " + request.ratePerSecond()));
         }
         SampleSpec defaults = SampleSpec.defaults();
         SampleSpec samples = new SampleSpec(
@@ -75,8 +73,12 @@ final class JobRequestValidator {
             try {
                 mode = SamplingMode.fromLabel(f.mode());
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation("family.mode", "must be one of "
-                        + Arrays.stream(SamplingMode.values()).map(SamplingMode::label).toList() + ", was '" + f.mode() + "'"));
+                violations.add(new Violation(
+                        "family.mode",
+                        "must be one of "
+                                + Arrays.stream(SamplingMode.values())
+                                        .map(SamplingMode::label)
+                                        .toList() + ", was '" + f.mode() + "'"));
                 return null;
             }
         }
@@ -86,9 +88,11 @@ final class JobRequestValidator {
         if (min == null || max == null) {
             return null;
         }
-        return new EquationFamily(mode,
+        return new EquationFamily(
+                mode,
                 f.degree() == null ? base.degree() : f.degree(),
-                min, max,
+                min,
+                max,
                 f.wholeWeight() == null ? base.wholeWeight() : f.wholeWeight(),
                 f.decimalWeight() == null ? base.decimalWeight() : f.decimalWeight(),
                 f.decimalDigits() == null ? base.decimalDigits() : f.decimalDigits(),
@@ -104,7 +108,8 @@ final class JobRequestValidator {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            violations.add(new Violation(field, "must be a decimal number such as \"-5\" or \"2.5\", was '" + text + "'"));
+            violations.add(
+                    new Violation(field, "must be a decimal number such as \"-5\" or \"2.5\", was '" + text + "'"));
             return null;
         }
     }

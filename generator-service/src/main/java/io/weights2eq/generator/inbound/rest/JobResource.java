@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,8 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class JobResource {
 
     /** The JSON body of every 4xx answer: each bad field and why. */
-    public record Problems(List<Violation> violations) {
-    }
+    public record Problems(List<Violation> violations) {}
 
     @Inject
     JobManager jobs;
@@ -46,7 +44,9 @@ public class JobResource {
         }
         JobSpec spec = ((JobRequestValidator.Valid) outcome).spec();
         JobStatus status = jobs.submit(spec.count(), spec.seed(), spec.family(), spec.samples(), spec.ratePerSecond());
-        return Response.accepted(status).location(URI.create("/jobs/" + status.id())).build();
+        return Response.accepted(status)
+                .location(URI.create("/jobs/" + status.id()))
+                .build();
     }
 
     @GET
@@ -74,17 +74,21 @@ public class JobResource {
 
     private static Response notFound(String id) {
         return Response.status(Response.Status.NOT_FOUND)
-                .entity(new Problems(List.of(new Violation("id", "no job '" + id + "'")))).build();
+                .entity(new Problems(List.of(new Violation("id", "no job '" + id + "'"))))
+                .build();
     }
 
     private static Response malformedId(String id) {
         String shown = id.length() > 80 ? id.substring(0, 80) + "…" : id;
-        return badRequest(List.of(new Violation("id", "must be a job id: 'job-' and 8 hex digits, was '" + shown + "'")));
+        return badRequest(
+                List.of(new Violation("id", "must be a job id: 'job-' and 8 hex digits, was '" + shown + "'")));
     }
 
     static Response badRequest(List<Violation> violations) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new Problems(violations)).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new Problems(violations))
+                .build();
     }
 
     /** Quarkus wraps JSON syntax errors into a bare 400: answer it with the same body as any 400. */
@@ -101,14 +105,18 @@ public class JobResource {
             field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-        } else if (e instanceof InputCoercionException && e.getProcessor() instanceof JsonParser parser
+        } else if (e instanceof InputCoercionException
+                && e.getProcessor() instanceof JsonParser parser
                 && parser.getParsingContext().getCurrentName() != null) {
             // a number out of its type's range (e.g. count beyond a long): the parser knows which field it was reading
-            field = parser.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+            field = parser.getParsingContext()
+                    .pathAsPointer()
+                    .toString()
+                    .substring(1)
+                    .replace('/', '.');
         }
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');
         return badRequest(List.of(new Violation(field, cut > 0 ? message.substring(0, cut) : message)));
     }
-
 }

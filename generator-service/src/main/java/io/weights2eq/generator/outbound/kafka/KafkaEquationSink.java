@@ -1,8 +1,8 @@
 package io.weights2eq.generator.outbound.kafka;
 
-import io.weights2eq.records.EquationRecords;
 import io.weights2eq.generator.engine.EquationMessage;
 import io.weights2eq.generator.engine.EquationSink;
+import io.weights2eq.records.EquationRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.serde.AvroSerializer;
@@ -44,14 +44,24 @@ public final class KafkaEquationSink implements EquationSink {
 
     @Override
     public void publish(EquationMessage message, Consumer<Throwable> onAck) throws InterruptedException {
-        ProducerRecord<String, Equation> record = new ProducerRecord<>(topic, message.key(), EquationRecords.toAvro(message.key(), message.jobId(), message.index(),
-                message.seed(), message.family(), message.samples(), message.equation()));
+        ProducerRecord<String, Equation> record = new ProducerRecord<>(
+                topic,
+                message.key(),
+                EquationRecords.toAvro(
+                        message.key(),
+                        message.jobId(),
+                        message.index(),
+                        message.seed(),
+                        message.family(),
+                        message.samples(),
+                        message.equation()));
         while (true) {
             try {
                 producer.send(record, (metadata, error) -> onAck.accept(error));
                 return;
             } catch (TimeoutException e) {
-                LOG.warnf("no buffer space for %s after max.block.ms (broker unreachable?); trying again", message.key());
+                LOG.warnf(
+                        "no buffer space for %s after max.block.ms (broker unreachable?); trying again", message.key());
             } catch (InterruptException e) {
                 throw new InterruptedException("interrupted while sending " + message.key());
             }

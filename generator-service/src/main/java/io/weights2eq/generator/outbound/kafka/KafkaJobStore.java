@@ -1,11 +1,11 @@
 package io.weights2eq.generator.outbound.kafka;
 
-import io.weights2eq.records.EquationRecords;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.generator.engine.JobSnapshot;
 import io.weights2eq.generator.engine.JobSpec;
 import io.weights2eq.generator.engine.JobState;
 import io.weights2eq.generator.engine.JobStore;
+import io.weights2eq.records.EquationRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.GeneratorJob;
 import io.weights2eq.schema.serde.AvroDeserializer;
@@ -61,10 +61,11 @@ public final class KafkaJobStore implements JobStore {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "generator-jobs-restore");
         Map<String, JobSnapshot> latest = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                config, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -78,7 +79,9 @@ public final class KafkaJobStore implements JobStore {
                     try {
                         latest.put(record.key(), fromAvro(decoder.deserialize(topic, record.value())));
                     } catch (SerializationException e) {
-                        LOG.errorf("skipping undecodable job state %s at offset %d: %s", record.key(), record.offset(), e.getMessage());
+                        LOG.errorf(
+                                "skipping undecodable job state %s at offset %d: %s",
+                                record.key(), record.offset(), e.getMessage());
                     }
                 }
             }
@@ -107,10 +110,22 @@ public final class KafkaJobStore implements JobStore {
     }
 
     private static JobSnapshot fromAvro(GeneratorJob j) {
-        JobSpec spec = new JobSpec(j.getCount(), j.getSeed(), EquationRecords.toDomain(j.getFamily()),
-                new SampleSpec(j.getSamplesPerEquation(), j.getXMin(), j.getXMax()), j.getRatePerSecond());
-        return new JobSnapshot(j.getId(), spec, JobState.valueOf(j.getState()), j.getAcknowledgedWatermark(),
-                j.getAcknowledged(), j.getSampleBytesAcknowledged(), j.getError(), j.getCreatedAtMillis(), j.getUpdatedAtMillis());
+        JobSpec spec = new JobSpec(
+                j.getCount(),
+                j.getSeed(),
+                EquationRecords.toDomain(j.getFamily()),
+                new SampleSpec(j.getSamplesPerEquation(), j.getXMin(), j.getXMax()),
+                j.getRatePerSecond());
+        return new JobSnapshot(
+                j.getId(),
+                spec,
+                JobState.valueOf(j.getState()),
+                j.getAcknowledgedWatermark(),
+                j.getAcknowledged(),
+                j.getSampleBytesAcknowledged(),
+                j.getError(),
+                j.getCreatedAtMillis(),
+                j.getUpdatedAtMillis());
     }
 
     @Override

@@ -40,23 +40,40 @@ public final class EquationConsumerLoop implements WorkerLoop {
     private final TrainingBatchHandler handler;
     private final ConsumerWorker worker;
 
-    public EquationConsumerLoop(Map<String, Object> kafkaConfig, WorkerSettings settings, NetworkTrainer trainer,
-                                NetworkPublisher publisher, DeadLetterPublisher deadLetters, TrainerListener listener) {
-        this(kafkaConsumers(consumerConfig(kafkaConfig, settings)), settings, trainer,
+    public EquationConsumerLoop(
+            Map<String, Object> kafkaConfig,
+            WorkerSettings settings,
+            NetworkTrainer trainer,
+            NetworkPublisher publisher,
+            DeadLetterPublisher deadLetters,
+            TrainerListener listener) {
+        this(
+                kafkaConsumers(consumerConfig(kafkaConfig, settings)),
+                settings,
+                trainer,
                 network -> publisher.publish(network, settings.instanceId()),
-                (record, reason) -> deadLetters.send(Topics.EQUATIONS, record, reason), listener);
+                (record, reason) -> deadLetters.send(Topics.EQUATIONS, record, reason),
+                listener);
     }
 
-    EquationConsumerLoop(Supplier<? extends Consumer<byte[], byte[]>> consumers, WorkerSettings settings,
-                         NetworkTrainer trainer, NetworkSink networks,
-                         DeadLetters<ConsumerRecord<byte[], byte[]>> deadLetters, TrainerListener listener) {
+    EquationConsumerLoop(
+            Supplier<? extends Consumer<byte[], byte[]>> consumers,
+            WorkerSettings settings,
+            NetworkTrainer trainer,
+            NetworkSink networks,
+            DeadLetters<ConsumerRecord<byte[], byte[]>> deadLetters,
+            TrainerListener listener) {
         this.instanceId = settings.instanceId();
-        TrainingBatches<ConsumerRecord<byte[], byte[]>> batches = new TrainingBatches<>(settings, trainer,
-                trainingThread(instanceId), networks, deadLetters, listener);
-        this.handler = new TrainingBatchHandler(new EquationValidator(trainer, settings.trainingSeed(),
-                settings.maxSamples()), batches, listener, instanceId, settings.pollTimeout());
-        this.worker = new ConsumerWorker("trainer-loop-" + instanceId, Topics.EQUATIONS.topicName(), consumers,
-                handler, CLOSE_TIMEOUT);
+        TrainingBatches<ConsumerRecord<byte[], byte[]>> batches =
+                new TrainingBatches<>(settings, trainer, trainingThread(instanceId), networks, deadLetters, listener);
+        this.handler = new TrainingBatchHandler(
+                new EquationValidator(trainer, settings.trainingSeed(), settings.maxSamples()),
+                batches,
+                listener,
+                instanceId,
+                settings.pollTimeout());
+        this.worker = new ConsumerWorker(
+                "trainer-loop-" + instanceId, Topics.EQUATIONS.topicName(), consumers, handler, CLOSE_TIMEOUT);
     }
 
     public EquationConsumerLoop start() {

@@ -13,14 +13,11 @@ import java.nio.charset.StandardCharsets;
 /** Turns an {@code equations} record into a training task, or into the reason it cannot be one. */
 final class EquationValidator {
 
-    sealed interface Outcome permits Accepted, Rejected {
-    }
+    sealed interface Outcome permits Accepted, Rejected {}
 
-    record Accepted(TrainingTask task) implements Outcome {
-    }
+    record Accepted(TrainingTask task) implements Outcome {}
 
-    record Rejected(String reason) implements Outcome {
-    }
+    record Rejected(String reason) implements Outcome {}
 
     private final AvroCodec<Equation> codec = AvroCodec.of(Equation.class);
     private final NetworkTrainer trainer;

@@ -33,8 +33,12 @@ final class TrainingBatchHandler implements RecordHandler {
     private final AtomicInteger revocations = new AtomicInteger();
     private volatile boolean training;
 
-    TrainingBatchHandler(EquationValidator validator, TrainingBatches<ConsumerRecord<byte[], byte[]>> batches,
-                         TrainerListener listener, String instanceId, Duration pollTimeout) {
+    TrainingBatchHandler(
+            EquationValidator validator,
+            TrainingBatches<ConsumerRecord<byte[], byte[]>> batches,
+            TrainerListener listener,
+            String instanceId,
+            Duration pollTimeout) {
         this.validator = validator;
         this.batches = batches;
         this.listener = listener;
@@ -76,8 +80,9 @@ final class TrainingBatchHandler implements RecordHandler {
             return;
         }
         String reason = ((EquationValidator.Rejected) outcome).reason();
-        LOG.warnf("equation at %s-%d@%d rejected to %s: %s", record.topic(), record.partition(), record.offset(),
-                Topics.EQUATIONS.deadLetterTopicName(), reason);
+        LOG.warnf(
+                "equation at %s-%d@%d rejected to %s: %s",
+                record.topic(), record.partition(), record.offset(), Topics.EQUATIONS.deadLetterTopicName(), reason);
         batches.reject(record, record.partition(), record.offset(), reason);
     }
 
@@ -104,8 +109,8 @@ final class TrainingBatchHandler implements RecordHandler {
     /** Paused: returns nothing, but keeps this member alive in the group however long training takes. */
     private static void pollPaused(WorkerControl control) {
         for (ConsumerRecord<byte[], byte[]> unexpected : control.poll()) {
-            throw new IllegalStateException("record from a paused partition: " + unexpected.topic() + "-"
-                    + unexpected.partition());
+            throw new IllegalStateException(
+                    "record from a paused partition: " + unexpected.topic() + "-" + unexpected.partition());
         }
     }
 
@@ -117,8 +122,9 @@ final class TrainingBatchHandler implements RecordHandler {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        commit.offsets().forEach((partition, next) ->
-                offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next)));
+        commit.offsets()
+                .forEach((partition, next) ->
+                        offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(next)));
         control.commit(offsets);
     }
 

@@ -36,9 +36,12 @@ public final class NetworkPublisher implements AutoCloseable {
     }
 
     public Future<RecordMetadata> publish(TrainedNetwork trained, String instanceId) {
-        ProducerRecord<String, Network> record = new ProducerRecord<>(topic, trained.equationId(), NetworkRecords.toAvro(trained, instanceId));
-        record.headers().add(TRAINING_MILLIS_HEADER,
-                Long.toString(trained.trainingNanos() / 1_000_000).getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, Network> record =
+                new ProducerRecord<>(topic, trained.equationId(), NetworkRecords.toAvro(trained, instanceId));
+        record.headers()
+                .add(
+                        TRAINING_MILLIS_HEADER,
+                        Long.toString(trained.trainingNanos() / 1_000_000).getBytes(StandardCharsets.UTF_8));
         return producer.send(record);
     }
 

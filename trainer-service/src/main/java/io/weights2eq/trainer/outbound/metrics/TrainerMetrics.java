@@ -27,15 +27,31 @@ public class TrainerMetrics implements TrainerListener {
 
     @Inject
     public TrainerMetrics(MeterRegistry registry) {
-        trained = Counter.builder("w2e.trainer.networks.trained").description("Networks trained and published").register(registry);
-        converged = Counter.builder("w2e.trainer.networks.converged").description("Networks that met the quality target").register(registry);
-        rejected = Counter.builder("w2e.trainer.equations.rejected").description("Equations sent to equations.dlq").register(registry);
-        batchTime = Timer.builder("w2e.trainer.batch.duration").description("Time to train and publish one micro-batch").register(registry);
-        Gauge.builder("w2e.trainer.consumer.lag", lag, AtomicLong::get).description("Equations waiting in this worker's partitions").register(registry);
-        Gauge.builder("w2e.trainer.convergence.rate", this, m -> m.trainedTotal.sum() == 0 ? Double.NaN : m.convergedTotal.sum() / m.trainedTotal.sum())
-                .description("Fraction of networks that met the quality target").register(registry);
-        Gauge.builder("w2e.trainer.rate", this, m -> m.lastRate).baseUnit("networks per second")
-                .description("Networks per second of the last micro-batch").register(registry);
+        trained = Counter.builder("w2e.trainer.networks.trained")
+                .description("Networks trained and published")
+                .register(registry);
+        converged = Counter.builder("w2e.trainer.networks.converged")
+                .description("Networks that met the quality target")
+                .register(registry);
+        rejected = Counter.builder("w2e.trainer.equations.rejected")
+                .description("Equations sent to equations.dlq")
+                .register(registry);
+        batchTime = Timer.builder("w2e.trainer.batch.duration")
+                .description("Time to train and publish one micro-batch")
+                .register(registry);
+        Gauge.builder("w2e.trainer.consumer.lag", lag, AtomicLong::get)
+                .description("Equations waiting in this worker's partitions")
+                .register(registry);
+        Gauge.builder(
+                        "w2e.trainer.convergence.rate",
+                        this,
+                        m -> m.trainedTotal.sum() == 0 ? Double.NaN : m.convergedTotal.sum() / m.trainedTotal.sum())
+                .description("Fraction of networks that met the quality target")
+                .register(registry);
+        Gauge.builder("w2e.trainer.rate", this, m -> m.lastRate)
+                .baseUnit("networks per second")
+                .description("Networks per second of the last micro-batch")
+                .register(registry);
     }
 
     @Override

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /** The loop on a MockConsumer: what is trained, dead-lettered, committed, paused and rewound. */
 class EquationConsumerLoopTest {
     private static final TopicPartition P0 = new TopicPartition(Topics.EQUATIONS.topicName(), 0);
-    private static final TrainingConfig SMALL = TrainingConfig.defaults().withSteps(30).withSamples(200, 100, 50)
-            .withQualityGate(1e-3, 0);
+    private static final TrainingConfig SMALL =
+            TrainingConfig.defaults().withSteps(30).withSamples(200, 100, 50).withQualityGate(1e-3, 0);
 
     private volatile boolean refuseCommits;
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()) {
@@ -68,18 +68,22 @@ class EquationConsumerLoopTest {
             consumer.updateBeginningOffsets(Map.of(P0, 0L));
             records.forEach(consumer::addRecord);
         });
-        WorkerSettings settings = new WorkerSettings("trainers", "t-1", batchSize, Duration.ofSeconds(10),
-                Duration.ofMillis(10), 1, SampleSpec.MAX_COUNT);
-        loop = new EquationConsumerLoop(() -> consumer, settings, new NetworkTrainer(backend, SMALL),
-                network -> {
-                    published.add(network.equationId());
-                    return networkAck;
-                },
-                (record, reason) -> {
-                    deadLettered.add(record.offset() + ": " + reason);
-                    return CompletableFuture.completedFuture(null);
-                },
-                TrainerListener.NONE).start();
+        WorkerSettings settings = new WorkerSettings(
+                "trainers", "t-1", batchSize, Duration.ofSeconds(10), Duration.ofMillis(10), 1, SampleSpec.MAX_COUNT);
+        loop = new EquationConsumerLoop(
+                        () -> consumer,
+                        settings,
+                        new NetworkTrainer(backend, SMALL),
+                        network -> {
+                            published.add(network.equationId());
+                            return networkAck;
+                        },
+                        (record, reason) -> {
+                            deadLettered.add(record.offset() + ": " + reason);
+                            return CompletableFuture.completedFuture(null);
+                        },
+                        TrainerListener.NONE)
+                .start();
     }
 
     private static ConsumerRecord<byte[], byte[]> record(long offset, String key, byte[] value) {
@@ -111,8 +115,10 @@ class EquationConsumerLoopTest {
 
     @Test
     void poisonIsDeadLetteredWithTheReasonAndCommittedWithTheBatch() throws InterruptedException {
-        startWith(1, new ScalarBackend(), List.of(record(0, "poison", "not avro".getBytes(StandardCharsets.UTF_8)),
-                equation(1)));
+        startWith(
+                1,
+                new ScalarBackend(),
+                List.of(record(0, "poison", "not avro".getBytes(StandardCharsets.UTF_8)), equation(1)));
         await(() -> committed() == 2);
         assertEquals(1, deadLettered.size());
         assertTrue(deadLettered.get(0).startsWith("0: value: "), deadLettered.get(0));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class KafkaClientSecurityTest {
     @Test
     void theEquationConsumerConfigKeepsTheSecuritySettings() {
-        WorkerSettings settings = new WorkerSettings("trainers", "sec-1", 64, Duration.ofMillis(300),
-                Duration.ofMillis(100), 1, 50_000);
+        WorkerSettings settings =
+                new WorkerSettings("trainers", "sec-1", 64, Duration.ofMillis(300), Duration.ofMillis(100), 1, 50_000);
         Map<String, Object> config = EquationConsumerLoop.consumerConfig(securedConfig(), settings);
         assertEquals(Map.of(), securityNotPassedThrough(config));
         assertEquals("trainers", config.get("group.id"));

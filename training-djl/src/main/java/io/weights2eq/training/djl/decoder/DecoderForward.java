@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.equation.Vocabulary;
-
 import java.util.Map;
 
 /**
@@ -28,7 +27,8 @@ final class DecoderForward {
     NDArray loss(NDArray features, NDArray inputs, NDArray targets) {
         NDArray logProbs = logits(features, inputs).logSoftmax(-1);
         NDArray target = targets.toType(DataType.INT64, false);
-        NDArray picked = logProbs.mul(target.oneHot(Vocabulary.SIZE).toType(DataType.FLOAT32, false)).sum(new int[]{-1});
+        NDArray picked = logProbs.mul(target.oneHot(Vocabulary.SIZE).toType(DataType.FLOAT32, false))
+                .sum(new int[] {-1});
         NDArray mask = target.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false);
         return picked.mul(mask).sum().neg().div(mask.sum());
     }
@@ -38,21 +38,27 @@ final class DecoderForward {
         long batch = inputs.getShape().get(0);
         int length = (int) inputs.getShape().get(1);
         int d = c.dModel();
-        NDArray memory = linear(relu(linear(features, "mlp.0")), "mlp.1")
-                .reshape(batch, c.memoryTokens(), d);
+        NDArray memory = linear(relu(linear(features, "mlp.0")), "mlp.1").reshape(batch, c.memoryTokens(), d);
         memory = layerNorm(memory, "memory.norm");
-        NDArray oneHot = inputs.toType(DataType.INT64, false).oneHot(Vocabulary.SIZE).toType(DataType.FLOAT32, false);
-        NDArray h = oneHot.matMul(p.get("embed.token"))
-                .add(p.get("embed.position").get("0:" + length));
+        NDArray oneHot =
+                inputs.toType(DataType.INT64, false).oneHot(Vocabulary.SIZE).toType(DataType.FLOAT32, false);
+        NDArray h =
+                oneHot.matMul(p.get("embed.token")).add(p.get("embed.position").get("0:" + length));
         NDArray causal = causalMask(h, length);
         for (int l = 0; l < c.layers(); l++) {
             String b = "block." + l + ".";
             NDArray a = layerNorm(h, b + "self.norm");
-            h = h.add(linear(attention(linear(a, b + "self.q"), linear(a, b + "self.k"), linear(a, b + "self.v"),
-                    causal), b + "self.o"));
+            h = h.add(linear(
+                    attention(linear(a, b + "self.q"), linear(a, b + "self.k"), linear(a, b + "self.v"), causal),
+                    b + "self.o"));
             a = layerNorm(h, b + "cross.norm");
-            h = h.add(linear(attention(linear(a, b + "cross.q"), linear(memory, b + "cross.k"),
-                    linear(memory, b + "cross.v"), null), b + "cross.o"));
+            h = h.add(linear(
+                    attention(
+                            linear(a, b + "cross.q"),
+                            linear(memory, b + "cross.k"),
+                            linear(memory, b + "cross.v"),
+                            null),
+                    b + "cross.o"));
             a = layerNorm(h, b + "ffn.norm");
             h = h.add(linear(relu(linear(a, b + "ffn.0")), b + "ffn.1"));
         }
@@ -98,10 +104,12 @@ final class DecoderForward {
     }
 
     private NDArray layerNorm(NDArray x, String name) {
-        NDArray mean = x.mean(new int[]{-1}, true);
+        NDArray mean = x.mean(new int[] {-1}, true);
         NDArray centered = x.sub(mean);
-        NDArray var = centered.square().mean(new int[]{-1}, true);
-        return centered.div(var.add(LAYER_NORM_EPS).sqrt()).mul(p.get(name + ".gamma")).add(p.get(name + ".beta"));
+        NDArray var = centered.square().mean(new int[] {-1}, true);
+        return centered.div(var.add(LAYER_NORM_EPS).sqrt())
+                .mul(p.get(name + ".gamma"))
+                .add(p.get(name + ".beta"));
     }
 
     private static NDArray relu(NDArray x) {

@@ -17,7 +17,6 @@ import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.TransformerWeights;
 import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.training.djl.DjlEngines;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,8 +187,14 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
             optimizer.put("m." + name, firstMoments.get(name).toFloatArray());
             optimizer.put("v." + name, secondMoments.get(name).toFloatArray());
         });
-        return new DecoderCheckpoint(version, steps, examplesSeen, System.currentTimeMillis(),
-                new TransformerWeights(config, weights), optimizer, metrics);
+        return new DecoderCheckpoint(
+                version,
+                steps,
+                examplesSeen,
+                System.currentTimeMillis(),
+                new TransformerWeights(config, weights),
+                optimizer,
+                metrics);
     }
 
     @Override
@@ -206,8 +211,18 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
                 e.getValue().set(checkpoint.weights().get(name));
                 float[] m = checkpoint.optimizerState().get("m." + name);
                 float[] v = checkpoint.optimizerState().get("v." + name);
-                firstMoments.get(name).set(m != null ? m : new float[Math.toIntExact(e.getValue().size())]);
-                secondMoments.get(name).set(v != null ? v : new float[Math.toIntExact(e.getValue().size())]);
+                firstMoments
+                        .get(name)
+                        .set(
+                                m != null
+                                        ? m
+                                        : new float[Math.toIntExact(e.getValue().size())]);
+                secondMoments
+                        .get(name)
+                        .set(
+                                v != null
+                                        ? v
+                                        : new float[Math.toIntExact(e.getValue().size())]);
             }
         } finally {
             JniUtils.setGradMode(gradMode);
@@ -257,7 +272,9 @@ public final class DjlDecoderTrainer implements DecoderTrainer {
                     out[i * longest + j] = j < t.length ? t[j] : Vocabulary.PAD;
                 }
             }
-            return new Batch(manager.create(feats, new Shape(b, f)), manager.create(in, new Shape(b, longest)),
+            return new Batch(
+                    manager.create(feats, new Shape(b, f)),
+                    manager.create(in, new Shape(b, longest)),
                     manager.create(out, new Shape(b, longest)));
         }
     }

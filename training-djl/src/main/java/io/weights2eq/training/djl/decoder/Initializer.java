@@ -2,7 +2,6 @@ package io.weights2eq.training.djl.decoder;
 
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.equation.DeterministicRandom;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 final class Initializer {
 
-    private Initializer() {
-    }
+    private Initializer() {}
 
     static Map<String, float[]> initial(TransformerConfig config, long seed) {
         DeterministicRandom rnd = DeterministicRandom.ofSeed(seed);

@@ -10,15 +10,14 @@ import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.DeterministicRandom;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,7 +35,11 @@ import picocli.CommandLine.Spec;
  * optimiser state: a third of the size), which is what ships under {@code models/}; {@code --evaluate MODEL --input
  * FILE [--beam N]} scores a model on the export's validation slice.
  */
-@Command(name = "train-decoder", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+@Command(
+        name = "train-decoder",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 120,
         description = "Train the learned decoder offline from an export-examples FILE.tsv (checkpoints to --out, the"
                 + " learning curve as JSON lines); or --export-serving a checkpoint's serving form; or --evaluate a model"
                 + " on the export's validation slice.")
@@ -53,19 +56,30 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "10", description = "how long to train (default ${DEFAULT-VALUE})")
     double minutes;
 
-    @Option(names = "--max-steps", defaultValue = "0", description = "stop after this many steps; 0: no limit (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-steps",
+            defaultValue = "0",
+            description = "stop after this many steps; 0: no limit (default ${DEFAULT-VALUE})")
     long maxSteps;
 
     @Option(names = "--batch", defaultValue = "128", description = "examples per step (default ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--eval-every", defaultValue = "500", description = "steps between evaluations (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--eval-every",
+            defaultValue = "500",
+            description = "steps between evaluations (default ${DEFAULT-VALUE})")
     int evalEvery;
 
-    @Option(names = "--eval-max", defaultValue = "1000", description = "validation examples evaluated at most (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--eval-max",
+            defaultValue = "1000",
+            description = "validation examples evaluated at most (default ${DEFAULT-VALUE})")
     int evalMax;
 
-    @Option(names = "--validation-fraction", defaultValue = "0.05",
+    @Option(
+            names = "--validation-fraction",
+            defaultValue = "0.05",
             description = "the validation slice: this fraction of equation ids (default ${DEFAULT-VALUE})")
     double validationFraction;
 
@@ -75,7 +89,9 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
     @Option(names = "--keep", defaultValue = "3", description = "checkpoints kept (default ${DEFAULT-VALUE})")
     int keep;
 
-    @Option(names = "--config", paramLabel = "probes,mlpHidden,memoryTokens,dModel,heads,layers,ffn,maxTokens",
+    @Option(
+            names = "--config",
+            paramLabel = "probes,mlpHidden,memoryTokens,dModel,heads,layers,ffn,maxTokens",
             description = "the transformer's shape (default: TransformerConfig.defaults())")
     String configText;
 
@@ -88,7 +104,10 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
     @Option(names = "--weight-decay", description = "AdamW weight decay (default: DecoderTrainingOptions.defaults())")
     Double weightDecay;
 
-    @Option(names = "--decay-steps", defaultValue = "0", description = "cosine decay length; 0: none (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--decay-steps",
+            defaultValue = "0",
+            description = "cosine decay length; 0: none (default ${DEFAULT-VALUE})")
     long decaySteps;
 
     @Option(names = "--threads", defaultValue = "1", description = "intra-op threads (default ${DEFAULT-VALUE})")
@@ -97,13 +116,19 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
     @Option(names = "--seed", description = "the seed (default: DecoderTrainingOptions.defaults())")
     Long seed;
 
-    @Option(names = "--beam", defaultValue = "1", description = "with --evaluate: beam width (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--beam",
+            defaultValue = "1",
+            description = "with --evaluate: beam width (default ${DEFAULT-VALUE})")
     int beam;
 
     @Option(names = "--evaluate", paramLabel = "MODEL", description = "score this model on --input's validation slice")
     Path evaluate;
 
-    @Option(names = "--export-serving", paramLabel = "CHECKPOINT|DIR", description = "write this checkpoint's serving form to --to")
+    @Option(
+            names = "--export-serving",
+            paramLabel = "CHECKPOINT|DIR",
+            description = "write this checkpoint's serving form to --to")
     Path exportServing;
 
     @Option(names = "--to", paramLabel = "FILE", description = "with --export-serving: the file to write")
@@ -142,7 +167,10 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
                 learningRate != null ? learningRate : d.learningRate(),
                 warmup != null ? warmup : d.warmupSteps(),
                 weightDecay != null ? weightDecay : d.weightDecay(),
-                d.clipNorm(), threads, seed != null ? seed : d.seed(), decaySteps);
+                d.clipNorm(),
+                threads,
+                seed != null ? seed : d.seed(),
+                decaySteps);
 
         List<TrainingExample> train = new ArrayList<>();
         List<TrainingExample> validation = new ArrayList<>();
@@ -155,8 +183,13 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
                 train.add(e);
             }
         }
-        System.err.printf(Locale.ROOT, "train-decoder: %d training, %d validation examples; %s, %,d parameters%n",
-                train.size(), validation.size(), config, config.parameterCount());
+        System.err.printf(
+                Locale.ROOT,
+                "train-decoder: %d training, %d validation examples; %s, %,d parameters%n",
+                train.size(),
+                validation.size(),
+                config,
+                config.parameterCount());
         DeterministicRandom rnd = DeterministicRandom.ofSeed(options.seed() + 1);
         long start = System.nanoTime();
         long deadline = start + (long) (minutes * 60e9);
@@ -189,10 +222,14 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
         return 0;
     }
 
-    private static void evaluate(DjlDecoderTrainer trainer, List<TrainingExample> validation, CheckpointDirectory out,
-                                 double loss, long start) {
-        String version = "s" + trainer.steps() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    private static void evaluate(
+            DjlDecoderTrainer trainer,
+            List<TrainingExample> validation,
+            CheckpointDirectory out,
+            double loss,
+            long start) {
+        String version =
+                "s" + trainer.steps() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         DecoderCheckpoint snapshot = trainer.checkpoint(version, Map.of());
         LearnedDecoder decoder = new LearnedDecoder(snapshot, 1);
         DecodingMetrics metrics = new DecodingMetrics();
@@ -204,11 +241,20 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
         Map<String, Double> m = new LinkedHashMap<>(metrics.summary());
         m.put("trainingLoss", loss);
         m.put("examplesSeen", (double) trainer.examplesSeen());
-        out.write(new DecoderCheckpoint(version, snapshot.step(), snapshot.examplesSeen(), snapshot.createdAtMillis(),
-                snapshot.weights(), snapshot.optimizerState(), m));
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "{\"step\":%d,\"seconds\":%.0f,\"decodeMsPerExample\":%.2f", trainer.steps(),
-                (System.nanoTime() - start) / 1e9, decodeMs));
+        out.write(new DecoderCheckpoint(
+                version,
+                snapshot.step(),
+                snapshot.examplesSeen(),
+                snapshot.createdAtMillis(),
+                snapshot.weights(),
+                snapshot.optimizerState(),
+                m));
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
+                "{\"step\":%d,\"seconds\":%.0f,\"decodeMsPerExample\":%.2f",
+                trainer.steps(),
+                (System.nanoTime() - start) / 1e9,
+                decodeMs));
         m.forEach((k, v) -> line.append(String.format(Locale.ROOT, ",\"%s\":%.5g", k, v)));
         System.out.println(line.append('}'));
         System.out.flush();
@@ -236,9 +282,13 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
         }
         double ms = (System.nanoTime() - t0) / 1e6 / Math.max(1, all.count());
         for (var entry : Map.of("all", all, "converged", converged).entrySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                    "{\"model\":\"%s\",\"beam\":%d,\"networks\":\"%s\",\"msPerExample\":%.2f", decoder.version(),
-                    beam, entry.getKey(), ms));
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "{\"model\":\"%s\",\"beam\":%d,\"networks\":\"%s\",\"msPerExample\":%.2f",
+                    decoder.version(),
+                    beam,
+                    entry.getKey(),
+                    ms));
             entry.getValue().summary().forEach((k, v) -> line.append(String.format(Locale.ROOT, ",\"%s\":%.5g", k, v)));
             System.out.println(line.append('}'));
         }
@@ -251,9 +301,13 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
         try (var outStream = java.nio.file.Files.newOutputStream(tmp)) {
             io.weights2eq.domain.decoding.CheckpointFormat.write(c, outStream);
         }
-        java.nio.file.Files.move(tmp, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.Files.move(
+                tmp,
+                to,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        System.err.printf(Locale.ROOT, "train-decoder: %s (step %d, %s) -> %s%n", c.version(), c.step(), c.metrics(), to);
+        System.err.printf(
+                Locale.ROOT, "train-decoder: %s (step %d, %s) -> %s%n", c.version(), c.step(), c.metrics(), to);
     }
 
     static TransformerConfig config(String text) {

@@ -8,15 +8,13 @@ import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkLayout;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Synthetic examples for tests: servant polynomials paired with random (untrained) networks. */
 final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     static List<TrainingExample> random(int n, long seed) {
         DeterministicRandom rnd = DeterministicRandom.ofSeed(seed);
@@ -28,8 +26,8 @@ final class Examples {
             for (int k = 0; k < params.length; k++) {
                 params[k] = (float) (rnd.nextDouble() * 2 - 1);
             }
-            out.add(new TrainingExample("eq-" + i, new Network(NetworkLayout.DEFAULT, Activation.RELU, params), p,
-                    true));
+            out.add(new TrainingExample(
+                    "eq-" + i, new Network(NetworkLayout.DEFAULT, Activation.RELU, params), p, true));
         }
         return out;
     }

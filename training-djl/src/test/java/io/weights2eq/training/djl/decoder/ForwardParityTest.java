@@ -1,5 +1,8 @@
 package io.weights2eq.training.djl.decoder;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.weights2eq.domain.decoding.DecoderCheckpoint;
 import io.weights2eq.domain.decoding.DecoderFeatures;
 import io.weights2eq.domain.decoding.DecoderTrainingOptions;
@@ -7,13 +10,9 @@ import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import io.weights2eq.domain.decoding.TransformerDecoder;
 import io.weights2eq.domain.equation.Vocabulary;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The DJL training graph and the pure-Java serving decoder compute the same function. */
 class ForwardParityTest {
@@ -23,8 +22,8 @@ class ForwardParityTest {
     @Test
     void javaDecoderReproducesDjlLogitsAfterTraining() {
         List<TrainingExample> batch = Examples.random(6, 7);
-        try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
-                new DecoderTrainingOptions(3e-3, 1, 0.01, 1.0, 1, 11))) {
+        try (DjlDecoderTrainer trainer =
+                new DjlDecoderTrainer(SMALL, new DecoderTrainingOptions(3e-3, 1, 0.01, 1.0, 1, 11))) {
             for (int i = 0; i < 5; i++) {
                 trainer.step(batch);
             }
@@ -49,8 +48,8 @@ class ForwardParityTest {
     @Test
     void lossFallsOnARepeatedBatch() {
         List<TrainingExample> batch = Examples.random(16, 3);
-        try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
-                new DecoderTrainingOptions(3e-3, 1, 0.0, 1.0, 1, 5))) {
+        try (DjlDecoderTrainer trainer =
+                new DjlDecoderTrainer(SMALL, new DecoderTrainingOptions(3e-3, 1, 0.0, 1.0, 1, 5))) {
             double first = trainer.step(batch);
             double last = first;
             for (int i = 0; i < 60; i++) {
@@ -67,7 +66,7 @@ class ForwardParityTest {
         List<TrainingExample> batch = Examples.random(8, 9);
         DecoderTrainingOptions options = new DecoderTrainingOptions(1e-3, 2, 0.01, 1.0, 1, 13);
         try (DjlDecoderTrainer a = new DjlDecoderTrainer(SMALL, options);
-             DjlDecoderTrainer b = new DjlDecoderTrainer(SMALL, options.withSeed(99))) {
+                DjlDecoderTrainer b = new DjlDecoderTrainer(SMALL, options.withSeed(99))) {
             a.step(batch);
             a.step(batch);
             b.restore(a.checkpoint("mid", Map.of()));
@@ -77,7 +76,10 @@ class ForwardParityTest {
             DecoderCheckpoint ca = a.checkpoint("x", Map.of());
             DecoderCheckpoint cb = b.checkpoint("x", Map.of());
             for (String name : SMALL.parameterShapes().keySet()) {
-                assertTrue(java.util.Arrays.equals(ca.weights().get(name), cb.weights().get(name)), name);
+                assertTrue(
+                        java.util.Arrays.equals(
+                                ca.weights().get(name), cb.weights().get(name)),
+                        name);
             }
             assertEquals(3, b.steps());
         }
@@ -86,23 +88,32 @@ class ForwardParityTest {
     @Test
     void aNonFiniteLossIsNotApplied() {
         List<TrainingExample> batch = Examples.random(4, 21);
-        try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(SMALL,
-                new DecoderTrainingOptions(1e-3, 1, 0.01, 1.0, 1, 17))) {
+        try (DjlDecoderTrainer trainer =
+                new DjlDecoderTrainer(SMALL, new DecoderTrainingOptions(1e-3, 1, 0.01, 1.0, 1, 17))) {
             trainer.step(batch);
             DecoderCheckpoint before = trainer.checkpoint("before", Map.of());
-            Map<String, float[]> poisoned = new java.util.LinkedHashMap<>(before.weights().tensors());
+            Map<String, float[]> poisoned =
+                    new java.util.LinkedHashMap<>(before.weights().tensors());
             float[] bias = poisoned.get("out.bias").clone();
             bias[0] = Float.NaN;
             poisoned.put("out.bias", bias);
-            trainer.restore(new DecoderCheckpoint("poisoned", before.step(), before.examplesSeen(),
-                    before.createdAtMillis(), new io.weights2eq.domain.decoding.TransformerWeights(SMALL, poisoned),
-                    before.optimizerState(), Map.of()));
+            trainer.restore(new DecoderCheckpoint(
+                    "poisoned",
+                    before.step(),
+                    before.examplesSeen(),
+                    before.createdAtMillis(),
+                    new io.weights2eq.domain.decoding.TransformerWeights(SMALL, poisoned),
+                    before.optimizerState(),
+                    Map.of()));
             double loss = trainer.step(batch);
             assertTrue(Double.isNaN(loss), "loss " + loss);
             assertEquals(1, trainer.skippedSteps());
             DecoderCheckpoint after = trainer.checkpoint("after", Map.of());
             for (String name : SMALL.parameterShapes().keySet()) {
-                assertTrue(java.util.Arrays.equals(poisoned.get(name), after.weights().get(name)), name);
+                assertTrue(
+                        java.util.Arrays.equals(
+                                poisoned.get(name), after.weights().get(name)),
+                        name);
             }
         }
     }
