@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,11 +68,10 @@ final class DecodeCommand extends CliCommand {
             description = "a checkpoint, or the latest *.w2ed of a directory (default $W2E_HOME/models)")
     Path modelOption;
 
-    @Option(
-            names = "--beam",
-            defaultValue = "1",
-            description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
-    int beam;
+    @Mixin
+    BeamOption beamOption;
+
+    private int beam;
 
     @Option(
             names = "--family",
@@ -93,9 +93,7 @@ final class DecodeCommand extends CliCommand {
         }
         // only learned and hybrid read a model: the default is resolved for them alone
         model = modelOption != null ? modelOption : method.usesModel() ? defaultModel() : null;
-        if (beam < 1 || beam > 64) {
-            throw new UsageException("--beam must be between 1 and 64, was " + beam);
-        }
+        beam = beamOption.width();
     }
 
     private static Path defaultModel() {

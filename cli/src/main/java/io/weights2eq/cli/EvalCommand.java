@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -105,11 +106,10 @@ final class EvalCommand extends CliCommand {
     @Option(names = "--model", paramLabel = "PATH", description = "the learned decoder (default $W2E_HOME/models)")
     Path modelOption;
 
-    @Option(
-            names = "--beam",
-            defaultValue = "1",
-            description = "beam width of the learned decoder, 1 to 64 (default ${DEFAULT-VALUE})")
-    int beam;
+    @Mixin
+    BeamOption beamOption;
+
+    private int beam;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the report directory (default <run dir>/eval/<time>)")
     Path outOption;
@@ -164,9 +164,7 @@ final class EvalCommand extends CliCommand {
         }
         this.methods = methods(methodList);
         this.model = modelOption != null ? modelOption : defaultModel();
-        if (beam < 1 || beam > 64) {
-            throw new UsageException("--beam must be between 1 and 64, was " + beam);
-        }
+        beam = beamOption.width();
         this.outDir = outOption != null ? outOption : defaultOut();
         if (networksFile != null) {
             for (Object[] o : new Object[][] {

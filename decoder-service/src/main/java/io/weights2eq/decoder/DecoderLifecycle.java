@@ -129,35 +129,23 @@ public class DecoderLifecycle {
         predictions = new PredictionPublisher(kafkaConfig, instance + "-predictions");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
-        servingLoops.add(new PredictionLoop(
-                        consumerConfig("requests"),
-                        settings.serving().requestsGroupId(),
-                        instance + "-requests",
-                        RequestSource.decodeRequests(settings.recordLimits()),
-                        decodeEngine,
-                        serving,
-                        predictions,
-                        deadLetters,
-                        poll,
-                        dashboard)
-                .start());
+        servingLoops.add(servingLoop(
+                "requests",
+                settings.serving().requestsGroupId(),
+                RequestSource.decodeRequests(settings.recordLimits()),
+                decodeEngine,
+                poll));
         DecoderSettings.ServeNetworks mode = settings.serveNetworksMode();
         if (mode != DecoderSettings.ServeNetworks.NONE) {
-            servingLoops.add(new PredictionLoop(
-                            consumerConfig("networks"),
-                            settings.serving().networksGroupId(),
-                            instance + "-networks",
-                            RequestSource.networks(
-                                    new ValidationSlice(settings.validationFraction()),
-                                    mode == DecoderSettings.ServeNetworks.VALIDATION,
-                                    settings.recordLimits()),
-                            decodeEngine,
-                            serving,
-                            predictions,
-                            deadLetters,
-                            poll,
-                            dashboard)
-                    .start());
+            servingLoops.add(servingLoop(
+                    "networks",
+                    settings.serving().networksGroupId(),
+                    RequestSource.networks(
+                            new ValidationSlice(settings.validationFraction()),
+                            mode == DecoderSettings.ServeNetworks.VALIDATION,
+                            settings.recordLimits()),
+                    decodeEngine,
+                    poll));
         }
 
         if (settings.training().enabled()) {
@@ -204,6 +192,23 @@ public class DecoderLifecycle {
                 instance,
                 serving.current().map(m -> m.version() + " from " + m.source()).orElse("no model yet"),
                 mode);
+    }
+
+    /** A started loop that answers {@code source}'s records on {@code predictions}, as consumer {@code role}. */
+    private PredictionLoop servingLoop(
+            String role, String groupId, RequestSource source, DecodeEngine decodeEngine, Duration poll) {
+        return new PredictionLoop(
+                        consumerConfig(role),
+                        groupId,
+                        instance + "-" + role,
+                        source,
+                        decodeEngine,
+                        serving,
+                        predictions,
+                        deadLetters,
+                        poll,
+                        dashboard)
+                .start();
     }
 
     /** Consumers join as static members when the instance id is configured: a restart takes its partitions back at once. */
