@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -22,7 +23,10 @@ class WorkerLoopTest {
     @Test
     void aLoopIsAliveWithItsPartitionsUntilClosed() throws InterruptedException {
         MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
-        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L)); // else the next poll fails: no position to start from
+        });
         RecordHandler idle = new RecordHandler() {
             @Override
             public Duration pollTimeout() {
