@@ -50,93 +50,89 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withSteps(int newSteps) {
-        return new TrainingConfig(
-                layout,
-                activation,
-                newSteps,
-                minibatch,
-                learningRate,
-                schedule,
-                beta1,
-                beta2,
-                epsilon,
-                trainSamples,
-                validationSamples,
-                targetRelativeMse,
-                retries,
-                normConstraint);
+        Copy c = new Copy(this);
+        c.steps = newSteps;
+        return c.build();
     }
 
     public TrainingConfig withActivation(Activation newActivation) {
-        return new TrainingConfig(
-                layout,
-                newActivation,
-                steps,
-                minibatch,
-                learningRate,
-                schedule,
-                beta1,
-                beta2,
-                epsilon,
-                trainSamples,
-                validationSamples,
-                targetRelativeMse,
-                retries,
-                normConstraint);
+        Copy c = new Copy(this);
+        c.activation = newActivation;
+        return c.build();
     }
 
     public TrainingConfig withSamples(int train, int validation, int newMinibatch) {
-        return new TrainingConfig(
-                layout,
-                activation,
-                steps,
-                newMinibatch,
-                learningRate,
-                schedule,
-                beta1,
-                beta2,
-                epsilon,
-                train,
-                validation,
-                targetRelativeMse,
-                retries,
-                normConstraint);
+        Copy c = new Copy(this);
+        c.trainSamples = train;
+        c.validationSamples = validation;
+        c.minibatch = newMinibatch;
+        return c.build();
     }
 
     public TrainingConfig withQualityGate(double target, int newRetries) {
-        return new TrainingConfig(
-                layout,
-                activation,
-                steps,
-                minibatch,
-                learningRate,
-                schedule,
-                beta1,
-                beta2,
-                epsilon,
-                trainSamples,
-                validationSamples,
-                target,
-                newRetries,
-                normConstraint);
+        Copy c = new Copy(this);
+        c.targetRelativeMse = target;
+        c.retries = newRetries;
+        return c.build();
     }
 
     public TrainingConfig withNormConstraint(NormConstraint constraint) {
-        return new TrainingConfig(
-                layout,
-                activation,
-                steps,
-                minibatch,
-                learningRate,
-                schedule,
-                beta1,
-                beta2,
-                epsilon,
-                trainSamples,
-                validationSamples,
-                targetRelativeMse,
-                retries,
-                constraint);
+        Copy c = new Copy(this);
+        c.normConstraint = constraint;
+        return c.build();
+    }
+
+    /** A configuration's components, to change some and build the new one (Java records have no {@code with}). */
+    private static final class Copy {
+        private final NetworkLayout layout;
+        private Activation activation;
+        private int steps;
+        private int minibatch;
+        private final double learningRate;
+        private final LearningRateSchedule schedule;
+        private final double beta1;
+        private final double beta2;
+        private final double epsilon;
+        private int trainSamples;
+        private int validationSamples;
+        private double targetRelativeMse;
+        private int retries;
+        private NormConstraint normConstraint;
+
+        Copy(TrainingConfig c) {
+            layout = c.layout;
+            activation = c.activation;
+            steps = c.steps;
+            minibatch = c.minibatch;
+            learningRate = c.learningRate;
+            schedule = c.schedule;
+            beta1 = c.beta1;
+            beta2 = c.beta2;
+            epsilon = c.epsilon;
+            trainSamples = c.trainSamples;
+            validationSamples = c.validationSamples;
+            targetRelativeMse = c.targetRelativeMse;
+            retries = c.retries;
+            normConstraint = c.normConstraint;
+        }
+
+        TrainingConfig build() {
+            return new TrainingConfig(
+                    layout,
+                    activation,
+                    steps,
+                    minibatch,
+                    learningRate,
+                    schedule,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    trainSamples,
+                    validationSamples,
+                    targetRelativeMse,
+                    retries,
+                    normConstraint);
+        }
     }
 
     /** Samples an equation must carry: the training split plus the validation split. */
