@@ -308,8 +308,8 @@ final class VectorKernel {
         switch (activation) {
             case KernelMath.RELU -> VectorActivations.relu(act, hBase, end, slope, shift);
             case KernelMath.TANH -> VectorActivations.tanh(act, hBase, end, slope, shift);
-            case KernelMath.SIGMOID -> VectorActivations.sigmoid(act, hBase, end, slope, shift);
-            case KernelMath.SOFTPLUS -> VectorActivations.softplus(act, hBase, end, slope, shift);
+            case KernelMath.SIGMOID -> ExpActivations.sigmoid(act, hBase, end, slope, shift);
+            case KernelMath.SOFTPLUS -> ExpActivations.softplus(act, hBase, end, slope, shift);
             default -> throw new IllegalStateException("activation " + activation);
         }
     }

@@ -1,0 +1,176 @@
+package io.weights2eq.domain.training.kernel;
+
+import java.io.IOException;
+
+/**
+ * Writes {@code ExpActivations.java}, the vector sigmoid and softplus. Both need {@link KernelMath#exp} lane
+ * by lane, written inline in their loops: sharing it as a method is bit-identical but measured 14–18 %
+ * slower for sigmoid (docs/results.md, "the inline exp"), so this generator holds the exp once and writes it
+ * into both. Run it after changing this generator (the test {@code ExpActivationsGeneratorTest} fails while
+ * the checked-in source differs from its output):
+ * <pre>
+ * ./mvnw -q -B -pl domain test-compile
+ * java -cp domain/target/classes:domain/target/test-classes io.weights2eq.domain.training.kernel.ExpActivationsGenerator \
+ *     domain/src/generated/java/io/weights2eq/domain/training/kernel/ExpActivations.java
+ * </pre>
+ */
+public final class ExpActivationsGenerator {
+    private ExpActivationsGenerator() {}
+
+    public static void main(String[] args) throws IOException {
+        DefaultLayoutKernelGenerator.write(args, "ExpActivations", source());
+    }
+
+    /** The source of {@code ExpActivations}. */
+    static String source() {
+        return HEADER + SIGMOID.replace("$EXP_CONSTANTS\n", EXP_CONSTANTS).replace("$EXP\n", exp("x", "-z"))
+                + SOFTPLUS.replace("$EXP_CONSTANTS\n", EXP_CONSTANTS).replace("$EXP\n", exp("z", "z"))
+                + "}\n";
+    }
+
+    /** e = exp(in), {@link KernelMath#exp}'s operations in its order on a vector named {@code in}. */
+    private static String exp(String in, String shown) {
+        return ("""
+                            // e = exp($SHOWN), KernelMath.exp inline
+                            FloatVector c = $IN.blend(EXP_MAX, $IN.compare(VectorOperators.GT, EXP_MAX));
+                            c = c.blend(EXP_MIN, c.compare(VectorOperators.LT, EXP_MIN));
+                            FloatVector r = c.fma(LOG2E, ROUND_MAGIC);
+                            FloatVector n = r.sub(ROUND_MAGIC);
+                            FloatVector f = n.fma(lnHi, c);
+                            f = n.fma(lnLo, f);
+                            FloatVector poly = f.fma(EXP_P0, EXP_P1);
+                            poly = poly.fma(f, p2);
+                            poly = poly.fma(f, p3);
+                            poly = poly.fma(f, p4);
+                            poly = poly.fma(f, p5);
+                            poly = poly.fma(f.mul(f), f);
+                            poly = poly.add(1f);
+                            FloatVector scale = r.reinterpretAsInts()
+                                    .sub(ROUND_MAGIC_BITS - 127)
+                                    .lanewise(VectorOperators.LSHL, 23)
+                                    .reinterpretAsFloats();
+                            FloatVector e = poly.mul(scale);
+                """).replace("$SHOWN", shown).replace("$IN", in);
+    }
+
+    /** The loop-invariant vectors the exp uses. */
+    private static final String EXP_CONSTANTS = """
+                    FloatVector lnHi = FloatVector.broadcast(S, -LN2_HI);
+                    FloatVector lnLo = FloatVector.broadcast(S, -LN2_LO);
+                    FloatVector p2 = FloatVector.broadcast(S, EXP_P2);
+                    FloatVector p3 = FloatVector.broadcast(S, EXP_P3);
+                    FloatVector p4 = FloatVector.broadcast(S, EXP_P4);
+                    FloatVector p5 = FloatVector.broadcast(S, EXP_P5);
+            """;
+
+    private static final String HEADER = """
+            package io.weights2eq.domain.training.kernel;
+
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_MAX;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_MIN;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_P0;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_P1;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_P2;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_P3;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_P4;
+            import static io.weights2eq.domain.training.kernel.KernelMath.EXP_P5;
+            import static io.weights2eq.domain.training.kernel.KernelMath.LN2_HI;
+            import static io.weights2eq.domain.training.kernel.KernelMath.LN2_LO;
+            import static io.weights2eq.domain.training.kernel.KernelMath.LOG2E;
+            import static io.weights2eq.domain.training.kernel.KernelMath.ROUND_MAGIC;
+            import static io.weights2eq.domain.training.kernel.KernelMath.ROUND_MAGIC_BITS;
+
+            import javax.annotation.processing.Generated;
+            import jdk.incubator.vector.FloatVector;
+            import jdk.incubator.vector.IntVector;
+            import jdk.incubator.vector.VectorMask;
+            import jdk.incubator.vector.VectorOperators;
+            import jdk.incubator.vector.VectorSpecies;
+
+            /**
+             * GENERATED by {@code ExpActivationsGenerator} (test sources); do not edit by hand.
+             *
+             * <p>{@link KernelMath}'s sigmoid and softplus lane by lane, as {@link VectorActivations} does relu and
+             * tanh: act[q] = act(z) in place and slope[q + shift] = act'(z), the scalar functions' operations in
+             * their order, so the bits are the same. Both hold {@link KernelMath#exp} inline (see the generator).
+             */
+            @Generated("io.weights2eq.domain.training.kernel.ExpActivationsGenerator")
+            final class ExpActivations {
+                private static final VectorSpecies<Float> S = VectorKernel.SPECIES;
+                private static final int L = VectorKernel.LANES;
+                private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
+
+                private ExpActivations() {}
+
+            """;
+
+    private static final String SIGMOID = """
+                static void sigmoid(float[] act, int from, int end, float[] slope, int shift) {
+                    FloatVector one = FloatVector.broadcast(S, 1f);
+            $EXP_CONSTANTS
+                    IntVector magic = IntVector.broadcast(IS, KernelMath.RCP_MAGIC);
+                    for (int q = from; q < end; q += L) {
+                        FloatVector x = FloatVector.fromArray(S, act, q).neg();
+            $EXP
+                        // h = reciprocal(1 + e) (KernelMath.reciprocal)
+                        FloatVector w = e.add(1f);
+                        FloatVector minusW = w.neg();
+                        FloatVector h = magic.sub(w.reinterpretAsInts()).reinterpretAsFloats();
+                        h = h.fma(minusW.fma(h, one), h);
+                        h = h.fma(minusW.fma(h, one), h);
+                        h = h.fma(minusW.fma(h, one), h);
+                        h.intoArray(act, q);
+                        h.mul(one.sub(h)).intoArray(slope, q + shift);
+                    }
+                }
+
+            """;
+
+    private static final String SOFTPLUS = """
+                static void softplus(float[] act, int from, int end, float[] slope, int shift) {
+                    FloatVector one = FloatVector.broadcast(S, 1f);
+            $EXP_CONSTANTS
+                    FloatVector lnHiPlus = FloatVector.broadcast(S, LN2_HI);
+                    FloatVector lnLoPlus = FloatVector.broadcast(S, LN2_LO);
+                    FloatVector minusHalf = FloatVector.broadcast(S, -0.5f);
+                    FloatVector l2 = FloatVector.broadcast(S, KernelMath.LOG_P2);
+                    FloatVector l3 = FloatVector.broadcast(S, KernelMath.LOG_P3);
+                    FloatVector l4 = FloatVector.broadcast(S, KernelMath.LOG_P4);
+                    FloatVector l5 = FloatVector.broadcast(S, KernelMath.LOG_P5);
+                    FloatVector l6 = FloatVector.broadcast(S, KernelMath.LOG_P6);
+                    FloatVector l7 = FloatVector.broadcast(S, KernelMath.LOG_P7);
+                    FloatVector l8 = FloatVector.broadcast(S, KernelMath.LOG_P8);
+                    for (int q = from; q < end; q += L) {
+                        FloatVector z = FloatVector.fromArray(S, act, q);
+            $EXP
+                        // log1p(e) = w == 1 ? e : log(w) · (e / (w − 1)), w = 1 + e; KernelMath.log inline
+                        FloatVector w = e.add(1f);
+                        IntVector bits = w.reinterpretAsInts();
+                        FloatVector ex = (FloatVector)
+                                bits.lanewise(VectorOperators.ASHR, 23).sub(127).convert(VectorOperators.I2F, 0);
+                        FloatVector mant =
+                                bits.and(KernelMath.MANTISSA_MASK).or(KernelMath.ONE_BITS).reinterpretAsFloats();
+                        VectorMask<Float> high = mant.compare(VectorOperators.GE, KernelMath.SQRT2);
+                        FloatVector fr = mant.sub(1f).blend(mant.fma(0.5f, -1f), high);
+                        ex = ex.blend(ex.add(1f), high);
+                        FloatVector fr2 = fr.mul(fr);
+                        FloatVector y = fr.fma(KernelMath.LOG_P0, KernelMath.LOG_P1);
+                        y = y.fma(fr, l2);
+                        y = y.fma(fr, l3);
+                        y = y.fma(fr, l4);
+                        y = y.fma(fr, l5);
+                        y = y.fma(fr, l6);
+                        y = y.fma(fr, l7);
+                        y = y.fma(fr, l8);
+                        y = y.mul(fr).mul(fr2);
+                        y = ex.fma(lnLoPlus, y);
+                        y = fr2.fma(minusHalf, y);
+                        FloatVector logW = ex.fma(lnHiPlus, fr.add(y));
+                        FloatVector log1p = logW.mul(e.div(w.sub(1f))).blend(e, w.compare(VectorOperators.EQ, 1f));
+                        VectorMask<Float> linear = z.compare(VectorOperators.GT, KernelMath.SOFTPLUS_THRESHOLD);
+                        log1p.blend(z, linear).intoArray(act, q);
+                        e.div(e.add(1f)).blend(one, linear).intoArray(slope, q + shift);
+                    }
+                }
+            """;
+}
