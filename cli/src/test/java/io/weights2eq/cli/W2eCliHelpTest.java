@@ -54,6 +54,7 @@ class W2eCliHelpTest {
                                 "decode",
                                 "eval",
                                 "roots",
+                                "golf",
                                 "demo",
                                 "soak",
                                 "soak-probe",

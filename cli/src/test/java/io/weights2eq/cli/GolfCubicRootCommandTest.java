@@ -1,0 +1,65 @@
+package io.weights2eq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weights2eq.domain.admissible.AdmissibleFile;
+import io.weights2eq.domain.admissible.Precision;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GolfCubicRootCommandTest {
+    private record Result(int rc, String out, String err) {}
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = W2eCli.run(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void buildsVerifiesAndWritesTheNetwork(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("net.json");
+        Result r = run("golf", "cubic-root", "--out", file.toString());
+        assertEquals(0, r.rc(), r.toString());
+        assertTrue(r.out().contains("verified on all 9261 inputs (double and exact arithmetic): 0 miss"), r.out());
+        assertTrue(r.out().contains("worst input a="), r.out());
+        long score = Precision.score(AdmissibleFile.parse(Files.readString(file)));
+        assertTrue(r.out().contains("score " + score + " "), r.out());
+        assertTrue(score < 3806, r.out());
+
+        Result again = run("golf", "cubic-root", "--check", file.toString());
+        assertEquals(0, again.rc(), again.toString());
+        assertTrue(again.out().contains("score " + score + " "), again.out());
+    }
+
+    @Test
+    void aNetworkThatMissesFailsNamingTheWorstInput(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("zero.json");
+        // outputs b: far from most roots
+        Files.writeString(file, "{\"format\": \"admissible\", \"inputs\": 3, \"neurons\": [], \"outputs\": [2]}");
+        Result r = run("golf", "cubic-root", "--check", file.toString());
+        assertEquals(1, r.rc(), r.toString());
+        assertTrue(r.out().contains("FAILED"), r.out());
+        assertFalse(r.out().contains("wrote"), r.out());
+    }
+
+    @Test
+    void golfWithoutASubcommandIsAUsageError() {
+        Result r = run("golf");
+        assertEquals(2, r.rc(), r.toString());
+        assertTrue(r.err().contains("golf needs a subcommand"), r.err());
+    }
+}
