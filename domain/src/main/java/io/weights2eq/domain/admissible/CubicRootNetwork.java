@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * <ol>
  *   <li><b>Samples.</b> p on the odd tenths t = −10.9, −10.7, …, 10.9 (just inside the range of the largest roots).
  *       An odd tenth is never a root (a rational root of a monic integer cubic is whole), and 1000·p(t) is whole,
- *       so q = 1000·p(t) − 1 ≥ 0 exactly when p(t) &gt; 0. Four consecutive q are identity neurons of a, b, c
- *       (weights 1000t², 1000t, 1000, bias 1000t³ − 1), chosen where those digits are fewest; every other is the
+ *       so q = 1000·p(t) − 1 ≥ 0 exactly when p(t) &gt; 0. Three identity neurons scale the inputs once (10a,
+ *       100b, 1000c); four consecutive q read them (weights (10t)², 10t, 1, bias 1000t³ − 1), where those digits
+ *       are fewest; every other is the
  *       exact finite-difference recurrence q_j = −q_{j−4} + 4q_{j−3} − 6q_{j−2} + 4q_{j−1}, forwards and backwards
  *       (4 digits; the weights sum to 1, so the −1 carries through).
  *   <li><b>Signs.</b> u = relu(−q): 0 when p(t) &gt; 0, at least 1 otherwise. The two end samples feed no
@@ -99,68 +100,78 @@ public final class CubicRootNetwork {
         return net.build();
     }
 
-    /** q at every grid point (tenths), then u = relu(−q); returns grid point → the node of its u. */
+    /**
+     * The sign neurons of every grid point (tenths): q at every other point (the mains, 0.4 apart) by the
+     * recurrence, u = relu(−q) there; at the points between, u = relu(−Σ wᵢqᵢ) straight from four mains, the
+     * cubic's exact interpolation scaled to whole weights (−1, 9, 9, −1 in the middle). Returns point → u's node.
+     */
     private static Map<Integer, Integer> signs(AdmissibleNetwork.Builder net, List<Integer> grid) {
-        int n = grid.size();
-        int first = cheapestSeeds(grid);
-        int[] q = new int[n];
+        List<Integer> mains = new ArrayList<>();
+        for (int j = 0; j < grid.size(); j += 2) {
+            mains.add(grid.get(j));
+        }
+        int[] q = samples(net, mains);
         Map<Integer, Integer> u = new HashMap<>();
+        for (int j = 0; j < grid.size(); j++) {
+            Map<Integer, BigDecimal> w = new HashMap<>();
+            if (j % 2 == 0) {
+                w.put(q[j / 2], BigDecimal.ONE.negate());
+            } else {
+                int first = Interpolation.cheapest(mains, grid.get(j));
+                long[] weights = Interpolation.weights(mains, first, grid.get(j));
+                for (int i = 0; i < 4; i++) {
+                    w.put(q[first + i], BigDecimal.valueOf(-weights[i]));
+                }
+            }
+            u.put(grid.get(j), net.add(w, BigDecimal.ZERO, AdmissibleActivation.RELU));
+        }
+        return u;
+    }
+
+    /** q = 1000·p(t) − 1 at each of the equally spaced points (tenths), as identity neurons; returns their nodes. */
+    private static int[] samples(AdmissibleNetwork.Builder net, List<Integer> points) {
+        int n = points.size();
+        int first = cheapestSeeds(points);
+        int[] q = new int[n];
+        // 1000·p(t/10) = t³ + t²·(10a) + t·(100b) + 1000c for t in tenths: the scales once, then one-digit weights
+        int tenA = net.add(Map.of(1, BigDecimal.TEN), BigDecimal.ZERO, AdmissibleActivation.IDENTITY);
+        int hundredB = net.add(Map.of(2, BigDecimal.valueOf(100)), BigDecimal.ZERO, AdmissibleActivation.IDENTITY);
+        int thousandC = net.add(Map.of(3, BigDecimal.valueOf(1000)), BigDecimal.ZERO, AdmissibleActivation.IDENTITY);
         for (int j = first; j < first + 4; j++) {
-            long t = grid.get(j);
+            long t = points.get(j);
             q[j] = net.add(
-                    Map.of(
-                            1,
-                            BigDecimal.valueOf(10 * t * t),
-                            2,
-                            BigDecimal.valueOf(100 * t),
-                            3,
-                            BigDecimal.valueOf(1000)),
+                    Map.of(tenA, BigDecimal.valueOf(t * t), hundredB, BigDecimal.valueOf(t), thousandC, BigDecimal.ONE),
                     BigDecimal.valueOf(t * t * t - 1),
                     AdmissibleActivation.IDENTITY);
         }
         // outwards, alternating, so each recurrence reads four samples already made
         for (int up = first + 4, down = first - 1; up < n || down >= 0; up++, down--) {
             if (up < n) {
-                q[up] = recurrence(net, up == n - 1, q[up - 4], q[up - 3], q[up - 2], q[up - 1]);
+                q[up] = recurrence(net, q[up - 4], q[up - 3], q[up - 2], q[up - 1]);
             }
             if (down >= 0) {
-                q[down] = recurrence(net, down == 0, q[down + 4], q[down + 3], q[down + 2], q[down + 1]);
+                q[down] = recurrence(net, q[down + 4], q[down + 3], q[down + 2], q[down + 1]);
             }
         }
-        for (int j = 0; j < n; j++) {
-            boolean end = (j == 0 || j == n - 1) && (j < first || j >= first + 4);
-            u.put(
-                    grid.get(j),
-                    end
-                            ? q[j]
-                            : net.add(
-                                    Map.of(q[j], BigDecimal.ONE.negate()), BigDecimal.ZERO, AdmissibleActivation.RELU));
-        }
-        return u;
+        return q;
     }
 
     /**
-     * q_j = −q_{j−4} + 4q_{j−3} − 6q_{j−2} + 4q_{j−1} (Δ⁴ of a cubic is 0), or, at an end, u_j = relu(−q_j) with the
-     * weights negated; the same with the four samples on the other side going down.
+     * q_j = −q_{j−4} + 4q_{j−3} − 6q_{j−2} + 4q_{j−1} (Δ⁴ of a cubic is 0); the same with the four samples on the
+     * other side going down.
      */
-    private static int recurrence(
-            AdmissibleNetwork.Builder net, boolean end, int far, int third, int second, int near) {
-        long s = end ? -1 : 1;
+    private static int recurrence(AdmissibleNetwork.Builder net, int far, int third, int second, int near) {
         return net.add(
                 Map.of(
-                        far,
-                        BigDecimal.valueOf(-s),
-                        third,
-                        BigDecimal.valueOf(4 * s),
-                        second,
-                        BigDecimal.valueOf(-6 * s),
-                        near,
-                        BigDecimal.valueOf(4 * s)),
+                        far, BigDecimal.valueOf(-1),
+                        third, BigDecimal.valueOf(4),
+                        second, BigDecimal.valueOf(-6),
+                        near, BigDecimal.valueOf(4)),
                 BigDecimal.ZERO,
-                end ? AdmissibleActivation.RELU : AdmissibleActivation.IDENTITY);
+                AdmissibleActivation.IDENTITY);
     }
 
-    /** The first of the four consecutive grid points whose direct samples cost the fewest digits. */
+    /** The first of the four consecutive points whose direct samples cost the fewest digits. */
     private static int cheapestSeeds(List<Integer> grid) {
         int best = 0;
         long bestCost = Long.MAX_VALUE;
