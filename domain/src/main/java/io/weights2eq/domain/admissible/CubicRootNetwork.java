@@ -31,8 +31,9 @@ import java.util.TreeSet;
  *       programme over the cells).
  *   <li><b>Where p touches zero.</b> A double largest root r ((x − r)²(x − s), r &gt; s) has no sign change, and
  *       two roots inside one cell leave p positive at both its ends: for these the odd tenths see the wrong cell.
- *       The whole number in that cell becomes a point of the chain too: p(r) is whole there, u = relu(1 − p(r))
- *       reads a, b, c directly, and r splits the cell in two.
+ *       The whole number r in that cell is tested too: p(r) is whole there, u = relu(1 − p(r)) reads a, b, c
+ *       directly, and it joins the link of the odd tenth r − 0.1, whose cell [r − 0.1, r + 0.1) has r in its
+ *       middle.
  * </ol>
  *
  * <p>Everything is derived from the 9,261 roots ({@link SeedCubics}) and checked against them by {@link
@@ -67,7 +68,18 @@ public final class CubicRootNetwork {
 
         AdmissibleNetwork.Builder net = AdmissibleNetwork.builder(3);
         Map<Integer, Integer> u = signs(net, grid);
+        // each link of the chain tests its odd tenth and, where one was needed, the whole number 0.1 above it: that
+        // link's cell is then [t, t + 0.2) with r in its middle, so one value serves both (no link of its own)
+        List<List<Integer>> links = new ArrayList<>();
+        for (int t : grid) {
+            links.add(new ArrayList<>(List.of(t)));
+        }
         for (int r : wholes) {
+            int below = grid.indexOf(10 * r - 1);
+            if (below < 0) {
+                throw new IllegalStateException("the whole point " + r + " lies outside the grid");
+            }
+            links.get(below).add(10 * r);
             Map<Integer, BigDecimal> w = new HashMap<>();
             w.put(3, BigDecimal.ONE.negate());
             if (r != 0) {
@@ -76,27 +88,28 @@ public final class CubicRootNetwork {
             }
             u.put(10 * r, net.add(w, BigDecimal.valueOf(1 - (long) r * r * r), AdmissibleActivation.RELU));
         }
-        List<Integer> points = new ArrayList<>(new TreeSet<>(u.keySet())); // in tenths, ascending
-        int[] y = new int[points.size()];
-        for (int k = points.size() - 1; k >= 0; k--) {
-            int above = k == points.size() - 1 ? -1 : y[k + 1];
+        int[] y = new int[links.size()];
+        for (int k = links.size() - 1; k >= 0; k--) {
+            int above = k == links.size() - 1 ? -1 : y[k + 1];
             Map<Integer, BigDecimal> w = new HashMap<>();
-            w.put(u.get(points.get(k)), BigDecimal.ONE.negate());
+            for (int t : links.get(k)) {
+                w.put(u.get(t), BigDecimal.ONE.negate());
+            }
             if (above > 0) {
                 w.put(above, BigDecimal.ONE);
             }
             y[k] = net.add(w, above > 0 ? BigDecimal.ZERO : BigDecimal.ONE, AdmissibleActivation.RELU);
         }
-        BigDecimal[] values = CellValues.choose(cellRoots(cubics, points));
-        // values[0] is the cell below the first point, values[k + 1] the cell from points[k] up
+        BigDecimal[] values = CellValues.choose(cellRoots(cubics, links));
+        // values[0] is the cell below the first link, values[k + 1] the cell from link k up
         Map<Integer, BigDecimal> out = new TreeMap<>();
-        for (int k = 0; k < points.size(); k++) {
+        for (int k = 0; k < links.size(); k++) {
             BigDecimal step = values[k].subtract(values[k + 1]);
             if (step.signum() != 0) {
                 out.put(y[k], step);
             }
         }
-        net.output(net.add(out, values[points.size()], AdmissibleActivation.IDENTITY));
+        net.output(net.add(out, values[links.size()], AdmissibleActivation.IDENTITY));
         return net.build();
     }
 
@@ -231,15 +244,22 @@ public final class CubicRootNetwork {
         return t * t * t + 10L * e.a() * t * t + 100L * e.b() * t + 1000L * e.c();
     }
 
-    /** The largest roots falling in each cell: index 0 below the first point, k + 1 from points[k] up. */
-    private static List<List<Double>> cellRoots(List<SeedCubics.Entry> cubics, List<Integer> points) {
+    /** The largest roots falling in each cell: index 0 below the first link, k + 1 from link k up. */
+    private static List<List<Double>> cellRoots(List<SeedCubics.Entry> cubics, List<List<Integer>> links) {
         List<List<Double>> cells = new ArrayList<>();
-        for (int k = 0; k <= points.size(); k++) {
+        for (int k = 0; k <= links.size(); k++) {
             cells.add(new ArrayList<>());
         }
         for (SeedCubics.Entry e : cubics) {
-            Integer star = largestNonPositive(e, points);
-            cells.get(star == null ? 0 : points.indexOf(star) + 1).add(e.root().value());
+            int cell = 0;
+            for (int k = links.size() - 1; k >= 0 && cell == 0; k--) {
+                for (int t : links.get(k)) {
+                    if (thousandP(e, t) <= 0) {
+                        cell = k + 1;
+                    }
+                }
+            }
+            cells.get(cell).add(e.root().value());
         }
         return cells;
     }

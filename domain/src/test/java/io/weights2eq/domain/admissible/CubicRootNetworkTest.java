@@ -31,6 +31,8 @@ class CubicRootNetworkTest {
         assertEquals(AdmissibleFile.formatByNeuron(CubicRootNetwork.build()), text, "reproducible by the command");
         withinATenthOfIndependentRoots(shipped);
         assertTrue(Precision.score(shipped) < 3806, "score " + Precision.score(shipped));
+        assertEquals(871, Precision.score(shipped), "the score docs/results.md and models/README.md report");
+        assertEquals(284, shipped.neurons().size(), "the neuron count they report");
     }
 
     /** Every input, double and exact arithmetic, against the roots found by factoring; returns the worst case. */
