@@ -46,6 +46,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ScriptCommands.TrainDecoder.class,
             DecodeCommand.class,
             EvalCommand.class,
+            PrecisionCommand.class,
+            GolfCommand.class,
             ScriptCommands.Demo.class,
             ScriptCommands.Soak.class,
             SoakProbeCommand.class,

@@ -53,6 +53,8 @@ class W2eCliHelpTest {
                                 "train-decoder",
                                 "decode",
                                 "eval",
+                                "precision",
+                                "golf",
                                 "demo",
                                 "soak",
                                 "soak-probe",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Golf for any network: rounds each weight and bias to as few digits as keep the network's function within a
@@ -99,6 +100,29 @@ public final class ParameterRounding {
             if (!(d <= worst)) { // NaN counts as worst
                 worst = d;
                 at = i / outs;
+            }
+        }
+        return new double[] {worst, at};
+    }
+
+    /**
+     * The largest |network(x) − original(x)| over {@code xs} and the x where it is, for a one-input, one-output
+     * network checked against a function of its own (a layered network's forward pass).
+     */
+    public static double[] worstDeviation(DoubleUnaryOperator original, AdmissibleNetwork network, double[] xs) {
+        if (network.inputs() != 1 || network.outputs().size() != 1) {
+            throw new IllegalArgumentException("network: one input and one output needed, had " + network.inputs()
+                    + " and " + network.outputs().size());
+        }
+        double[] y = new double[xs.length];
+        new DoubleEvaluator(network).evaluateMany(xs, xs.length, y);
+        double worst = 0;
+        double at = xs[0];
+        for (int i = 0; i < xs.length; i++) {
+            double d = Math.abs(y[i] - original.applyAsDouble(xs[i]));
+            if (!(d <= worst)) {
+                worst = d;
+                at = xs[i];
             }
         }
         return new double[] {worst, at};
