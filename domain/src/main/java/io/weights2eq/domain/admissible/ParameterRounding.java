@@ -16,16 +16,18 @@ import java.util.function.DoubleUnaryOperator;
  * tolerance T of the original at every given input (outputs compared in double, the largest absolute difference).
  *
  * <p>Greedy over the parameters in node order (each neuron's weights, then its bias), fewest-precision candidate
- * first: 0, then the value rounded half-even to each decimal place from its leading digit to its last, keeping the
- * first that stays within the tolerance. The passes run under a rising share of T ({@link #PASSES}): a first greedy
- * pass at full T lets the earliest parameters spend the whole budget, a quarter then a half leaves room for the
- * later ones; a last pass at T takes what is left. The original value is always a candidate, so the result is
- * never worse than the input.
+ * first: 0, then the value rounded half-even to each decimal place from its leading digit to its last, and that
+ * rounding's two neighbours at the same place (a step away: errors elsewhere may favour one); at equal cost the
+ * nearer first; the first that stays within the pass's share of T is kept. The passes run under a rising share of
+ * T ({@link #PASSES}): one greedy pass at T lets the first parameters spend the whole budget before the later ones
+ * are tried. On 12 trained 1-8-7-8-1 networks each (results.md) this schedule and the neighbours cut the score
+ * after one plain pass at T by 12 % (relu, T = 0.01) to 27 % (tanh, T = 0.1). A parameter that cannot be made
+ * cheaper keeps its value, so the result never costs more than the input.
  */
 public final class ParameterRounding {
 
     /** The share of the tolerance each pass may use. */
-    static final double[] PASSES = {0.25, 0.5, 1.0, 1.0};
+    static final double[] PASSES = {0.1, 0.2, 0.35, 0.5, 0.7, 0.85, 1.0, 1.0};
 
     /** The points on [-1, 1] a layered network is checked on: x = -1 + i/1000, so ±1 and 0 exactly. */
     public static final int GRID_POINTS = 2_001;
@@ -73,8 +75,12 @@ public final class ParameterRounding {
             throw new IllegalArgumentException(
                     "inputs must hold whole rows of " + n + " numbers, had " + inputs.length);
         }
+        return round(network, inputs, tolerance, PASSES);
+    }
+
+    static Result round(AdmissibleNetwork network, double[] inputs, double tolerance, double[] passes) {
         Search search = new Search(network, inputs);
-        for (double share : PASSES) {
+        for (double share : passes) {
             search.pass(share * tolerance);
         }
         AdmissibleNetwork rounded = search.network();
@@ -139,10 +145,13 @@ public final class ParameterRounding {
         int lead = v.precision() - v.scale() - 1; // decimal exponent of the leading digit
         for (int scale = -lead; scale < v.scale(); scale++) {
             BigDecimal r = v.setScale(scale, RoundingMode.HALF_EVEN);
-            if (r.signum() != 0 && Precision.of(r) < current) {
-                ExactDecimal d = ExactDecimal.of(r);
-                if (!out.contains(d)) {
-                    out.add(d);
+            BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+            for (BigDecimal c : List.of(r, r.subtract(step), r.add(step))) {
+                if (c.signum() != 0 && Precision.of(c) < current) {
+                    ExactDecimal d = ExactDecimal.of(c);
+                    if (!out.contains(d)) {
+                        out.add(d);
+                    }
                 }
             }
         }

@@ -52,12 +52,17 @@ class ParameterRoundingTest {
         List<String> texts = ParameterRounding.cheaper(new BigDecimal("-37.5125"), 6).stream()
                 .map(ExactDecimal::text)
                 .toList();
-        // -38 and -40 cost 2 each: the nearer first
-        assertEquals(List.of("0", "-38", "-40", "-37.5", "-37.51", "-37.512"), texts);
-        assertEquals(List.of(), ParameterRounding.cheaper(BigDecimal.ZERO, 1));
+        // each place's rounding and its two neighbours; at equal cost the nearer first
         assertEquals(
-                List.of("0", "1"),
-                ParameterRounding.cheaper(new BigDecimal("0.996"), 4).stream()
+                List.of(
+                        "0", "-38", "-37", "-39", "-40", "-30", "-50", "-37.5", "-37.6", "-37.4", "-37.51", "-37.52",
+                        "-37.512", "-37.513", "-37.511"),
+                texts);
+        assertEquals(List.of(), ParameterRounding.cheaper(BigDecimal.ZERO, 1));
+        // 0.996 at one decimal rounds to 1 (cost 1), its neighbours 0.9 (1) and 1.1 (2); at two, 0.99 (2)
+        assertEquals(
+                List.of("0", "1", "0.9", "0.99", "1.1"),
+                ParameterRounding.cheaper(new BigDecimal("0.996"), 3).stream()
                         .map(ExactDecimal::text)
                         .toList());
     }
