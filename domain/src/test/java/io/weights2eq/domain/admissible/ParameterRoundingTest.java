@@ -121,6 +121,12 @@ class ParameterRoundingTest {
                             what);
                     assertTrue(r.scoreAfter() < r.scoreBefore() / 2, what);
                     assertEquals(r.rounded(), AdmissibleFile.parse(AdmissibleFile.format(r.rounded())));
+                    // golfing it again costs no more (for relu its rescaled start might have)
+                    assertTrue(
+                            ParameterRounding.round(r.rounded(), grid, tolerance / 10)
+                                            .scoreAfter()
+                                    <= r.scoreAfter(),
+                            what);
                 }
             }
         }
