@@ -5,14 +5,11 @@ import io.weights2eq.domain.admissible.AdmissibleNetwork;
 import io.weights2eq.domain.admissible.CubicRootCheck;
 import io.weights2eq.domain.admissible.CubicRootNetwork;
 import io.weights2eq.domain.equation.roots.SeedCubics;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code golf cubic-root}: builds seed 001's challenge network ({@link CubicRootNetwork}), or reads one with
@@ -23,10 +20,7 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description =
                 "Build the admissible network for the largest root of x³+ax²+bx+c (whole a, b, c in [-10, 10]), verify it on all 9,261 inputs in double and exact arithmetic against the exactly computed roots (|output − root| < 0.1), print the worst input, its error, the precision score and the neuron count; exit 1 if any input misses.")
-final class GolfCubicRootCommand implements Callable<Integer> {
-    @ParentCommand
-    GolfCommand golf;
-
+final class GolfCubicRootCommand extends GolfSubcommand {
     @Option(
             names = "--out",
             paramLabel = "FILE",
@@ -40,8 +34,7 @@ final class GolfCubicRootCommand implements Callable<Integer> {
     Path checkFile;
 
     @Override
-    public Integer call() throws Exception {
-        PrintStream out = golf.cli.out;
+    int run() throws Exception {
         if (checkFile != null && outFile != null) {
             throw new W2eCli.UsageException(
                     "--check and --out exclude each other: --check verifies a file, --out writes the one built");

@@ -47,6 +47,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             DecodeCommand.class,
             EvalCommand.class,
             RootsCommand.class,
+            PrecisionCommand.class,
             GolfCommand.class,
             ScriptCommands.Demo.class,
             ScriptCommands.Soak.class,

@@ -233,6 +233,10 @@ class EvalCommandTest {
 
         List<JsonNode> results = jsonLines(report.resolve("results.jsonl"));
         assertEquals(3, results.size());
+        // the networks themselves, written as they came in
+        assertEquals(
+                Files.readAllLines(dir.resolve("networks.jsonl")),
+                Files.readAllLines(report.resolve("networks.jsonl")));
         assertEquals(
                 List.of("n-1", "n-2", "n-3"),
                 results.stream().map(r -> r.get("id").asText()).toList());

@@ -57,9 +57,9 @@ class GolfCubicRootCommandTest {
     }
 
     @Test
-    void golfWithoutASubcommandIsAUsageError() {
-        Result r = run("golf");
-        assertEquals(2, r.rc(), r.toString());
-        assertTrue(r.err().contains("golf needs a subcommand"), r.err());
+    void golfListsTheChallengeAmongItsSubcommands() {
+        Result r = run("golf", "--help");
+        assertEquals(0, r.rc(), r.toString());
+        assertTrue(r.out().contains("cubic-root"), r.out());
     }
 }

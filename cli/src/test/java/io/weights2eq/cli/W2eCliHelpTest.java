@@ -54,6 +54,7 @@ class W2eCliHelpTest {
                                 "decode",
                                 "eval",
                                 "roots",
+                                "precision",
                                 "golf",
                                 "demo",
                                 "soak",

@@ -1,19 +1,34 @@
 package io.weights2eq.evaluation;
 
 import io.weights2eq.domain.decoding.CheckpointDirectory;
+import io.weights2eq.domain.network.NetworkFile;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files of an evaluation report in its directory: {@code results.jsonl}, the PNG plots ({@link EvalPlots}; the
+ * The files of an evaluation report in its directory: {@code results.jsonl}, {@code networks.jsonl} (the networks
+ * themselves in the network file format, for {@code precision} and {@code golf}), the PNG plots ({@link EvalPlots}; the
  * decoder's training curve when there is a checkpoint directory) and {@code summary.md}.
  */
 public final class ReportFiles {
+    public static final String NETWORKS = "networks.jsonl";
+
     private ReportFiles() {}
+
+    private static void writeNetworks(EvalReport report, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (EvalExample e : report.examples()) {
+                w.write(NetworkFile.format(e.id(), e.network()));
+                w.newLine();
+            }
+        }
+    }
 
     /**
      * @param checkpoints the decoder's checkpoints for the training curve, or null
@@ -23,6 +38,8 @@ public final class ReportFiles {
         Files.createDirectories(out);
         report.writeResults(out.resolve("results.jsonl"));
         List<String> plots = new ArrayList<>();
+        writeNetworks(report, out.resolve(NETWORKS));
+        plots.add("`" + NETWORKS + "`: the networks (the network file format), for `precision` and `golf`");
         EvalPlots.curves(report, out.resolve(EvalPlots.CURVES));
         plots.add("`" + EvalPlots.CURVES + "`: truth, the network and each method's polynomial on [−1, 1] for "
                 + Math.min(6, report.examples().size()) + " networks");

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * An admissible network compiled for fast double evaluation: the neurons in order (already topological) as flat
- * arrays of (source node, weight). One instance is immutable and thread-safe; {@link #evaluateMany} reuses one node
- * buffer for a whole batch, so evaluating 9,261 inputs allocates nothing per input.
+ * arrays of (source node, weight). An instance is immutable and thread-safe (the package's rounding search changes
+ * parameters only in a private {@link #copy}); {@link #evaluateMany} reuses one node buffer for a whole batch, so
+ * evaluating 9,261 inputs allocates nothing per input.
  */
 public final class DoubleEvaluator {
 
@@ -46,6 +47,36 @@ public final class DoubleEvaluator {
             activations[i] = neuron.activation();
         }
         this.outputs = network.outputs().stream().mapToInt(node -> node - 1).toArray();
+    }
+
+    private DoubleEvaluator(DoubleEvaluator other) {
+        this.inputs = other.inputs;
+        this.nodeCount = other.nodeCount;
+        this.start = other.start;
+        this.sources = other.sources;
+        this.weights = other.weights.clone();
+        this.biases = other.biases.clone();
+        this.activations = other.activations;
+        this.outputs = other.outputs;
+    }
+
+    /** A copy whose parameters {@link #setWeight} and {@link #setBias} may change: for this package's searches. */
+    DoubleEvaluator copy() {
+        return new DoubleEvaluator(this);
+    }
+
+    /** Neuron {@code neuron}'s {@code slot}-th weight (in node order) becomes {@code value}; only on a copy. */
+    void setWeight(int neuron, int slot, double value) {
+        weights[start[neuron] + slot] = value;
+    }
+
+    void setBias(int neuron, double value) {
+        biases[neuron] = value;
+    }
+
+    /** The 0-based node index of output {@code k}. */
+    int outputNode(int k) {
+        return outputs[k];
     }
 
     public int inputCount() {
@@ -97,13 +128,18 @@ public final class DoubleEvaluator {
      * neuron's parameters change, nothing before it does.
      */
     public void forwardFrom(int firstNeuron, double[] node) {
+        forwardFrom(firstNeuron, node, 0);
+    }
+
+    /** {@link #forwardFrom(int, double[])} on the nodes stored at {@code node[offset .. offset + nodeCount)}. */
+    public void forwardFrom(int firstNeuron, double[] node, int offset) {
         int n = biases.length;
         for (int i = firstNeuron; i < n; i++) {
             double z = biases[i];
             for (int j = start[i], end = start[i + 1]; j < end; j++) {
-                z += weights[j] * node[sources[j]];
+                z += weights[j] * node[offset + sources[j]];
             }
-            node[inputs + i] = activations[i].apply(z);
+            node[offset + inputs + i] = activations[i].apply(z);
         }
     }
 
