@@ -28,8 +28,17 @@ public final class SeedCubics {
         return Polynomial.of(BigDecimal.valueOf(c), BigDecimal.valueOf(b), BigDecimal.valueOf(a), BigDecimal.ONE);
     }
 
-    /** All of them in the seed file's order: a, then b, then c, each ascending. */
+    /** All of them in the seed file's order: a, then b, then c, each ascending (computed once, immutable). */
     public static List<Entry> all() {
+        return Table.ALL;
+    }
+
+    /** Computed on first use (a few seconds of exact arithmetic), then shared. */
+    private static final class Table {
+        static final List<Entry> ALL = compute();
+    }
+
+    private static List<Entry> compute() {
         List<Entry> entries = new ArrayList<>(COUNT);
         for (int a = MIN; a <= MAX; a++) {
             for (int b = MIN; b <= MAX; b++) {
@@ -40,6 +49,6 @@ public final class SeedCubics {
                 }
             }
         }
-        return entries;
+        return List.copyOf(entries);
     }
 }
