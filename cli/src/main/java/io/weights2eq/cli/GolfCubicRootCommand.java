@@ -5,6 +5,7 @@ import io.weights2eq.domain.admissible.AdmissibleNetwork;
 import io.weights2eq.domain.admissible.CubicRootCheck;
 import io.weights2eq.domain.admissible.CubicRootNetwork;
 import io.weights2eq.domain.equation.roots.SeedCubics;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +40,17 @@ final class GolfCubicRootCommand extends GolfSubcommand {
             throw new W2eCli.UsageException(
                     "--check and --out exclude each other: --check verifies a file, --out writes the one built");
         }
-        AdmissibleNetwork network = checkFile == null
-                ? CubicRootNetwork.build()
-                : AdmissibleFile.parse(Files.readString(checkFile, StandardCharsets.UTF_8));
-        CubicRootCheck check = CubicRootCheck.of(network);
+        AdmissibleNetwork network;
+        CubicRootCheck check;
+        try {
+            network = checkFile == null
+                    ? CubicRootNetwork.build()
+                    : AdmissibleFile.parse(Files.readString(checkFile, StandardCharsets.UTF_8));
+            check = CubicRootCheck.of(network);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + checkFile + ": " + e.getMessage());
+            return 2;
+        }
         SeedCubics.Entry w = check.worst();
         out.printf(
                 "cubic-root: %s on all %d inputs (%s): %d miss |output - root| < %s%n",

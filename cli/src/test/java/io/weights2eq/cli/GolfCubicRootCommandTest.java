@@ -57,6 +57,23 @@ class GolfCubicRootCommandTest {
     }
 
     @Test
+    void aFileThatIsNotAChallengeNetworkIsNamed(@TempDir Path dir) throws Exception {
+        Path twoInputs = dir.resolve("two.json");
+        Files.writeString(twoInputs, "{\"format\": \"admissible\", \"inputs\": 2, \"neurons\": [], \"outputs\": [1]}");
+        Result r = run("golf", "cubic-root", "--check", twoInputs.toString());
+        assertEquals(2, r.rc(), r.toString());
+        assertTrue(r.err().contains("two.json: the challenge takes 3 inputs (a, b, c) and 1 output"), r.err());
+
+        Path forward = dir.resolve("forward.json");
+        Files.writeString(
+                forward,
+                "{\"format\": \"admissible\", \"inputs\": 3, \"neurons\": [{\"weights\": {\"5\": \"1\"}, \"bias\": \"0\", \"activation\": \"relu\"}], \"outputs\": [4]}");
+        Result f = run("golf", "cubic-root", "--check", forward.toString());
+        assertEquals(2, f.rc(), f.toString());
+        assertTrue(f.err().contains("neurons[0] (node 4).weights.\"5\""), f.err());
+    }
+
+    @Test
     void golfListsTheChallengeAmongItsSubcommands() {
         Result r = run("golf", "--help");
         assertEquals(0, r.rc(), r.toString());
