@@ -16,13 +16,14 @@ import java.util.TreeSet;
  * <ol>
  *   <li><b>Samples.</b> p on the odd tenths t = −10.9, −10.7, …, 10.9 (just inside the range of the largest roots).
  *       An odd tenth is never a root (a rational root of a monic integer cubic is whole), and 1000·p(t) is whole,
- *       so q = 1000·p(t) − 1 ≥ 0 exactly when p(t) &gt; 0. Three identity neurons scale the inputs once (10a,
- *       100b, 1000c); four consecutive q read them (weights (10t)², 10t, 1, bias 1000t³ − 1), where those digits
- *       are fewest; every other is the
- *       exact finite-difference recurrence q_j = −q_{j−4} + 4q_{j−3} − 6q_{j−2} + 4q_{j−1}, forwards and backwards
+ *       so q = 1000·p(t) − 1 ≥ 0 exactly when p(t) &gt; 0. q is a neuron at every other point (the mains, 0.4
+ *       apart): three identity neurons scale the inputs once (10a, 100b, 1000c), four consecutive mains read them
+ *       (weights (10t)², 10t, 1, bias 1000t³ − 1) where those digits are fewest, and every other main is the exact
+ *       finite-difference recurrence q_j = −q_{j−4} + 4q_{j−3} − 6q_{j−2} + 4q_{j−1}, forwards and backwards
  *       (4 digits; the weights sum to 1, so the −1 carries through).
- *   <li><b>Signs.</b> u = relu(−q): 0 when p(t) &gt; 0, at least 1 otherwise. The two end samples feed no
- *       recurrence, so their u reads the recurrence directly and their q is never a neuron.
+ *   <li><b>Signs.</b> u = relu(−q) at a main: 0 when p(t) &gt; 0, at least 1 otherwise. At a point between two
+ *       mains, u = relu(q₀ − 9q₁ − 9q₂ + q₃), the exact cubic interpolation from four mains times 16
+ *       ({@link Interpolation}; one-sided at the ends): the same test, and no q neuron of its own.
  *   <li><b>Chain.</b> From the top, y = relu(y_above − u) (the top one relu(1 − u): p &gt; 0 above every largest
  *       root): y = 1 exactly when p &gt; 0 at this point and every one above. So the y that are 1 are those above
  *       t*, the largest point with p(t*) ≤ 0, and the largest root lies in [t*, next point).
