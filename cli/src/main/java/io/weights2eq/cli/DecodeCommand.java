@@ -76,7 +76,7 @@ final class DecodeCommand extends CliCommand {
     @Option(
             names = "--family",
             defaultValue = "servant",
-            paramLabel = "servant|uniform-length",
+            paramLabel = "servant|uniform-length|cubic",
             description = "the family the analytic decoders round to (default ${DEFAULT-VALUE})")
     String familyName;
 
