@@ -46,6 +46,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ScriptCommands.TrainDecoder.class,
             DecodeCommand.class,
             EvalCommand.class,
+            RootsCommand.class,
             ScriptCommands.Demo.class,
             ScriptCommands.Soak.class,
             SoakProbeCommand.class,

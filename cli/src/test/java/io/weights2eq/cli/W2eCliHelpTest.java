@@ -53,6 +53,7 @@ class W2eCliHelpTest {
                                 "train-decoder",
                                 "decode",
                                 "eval",
+                                "roots",
                                 "demo",
                                 "soak",
                                 "soak-probe",
