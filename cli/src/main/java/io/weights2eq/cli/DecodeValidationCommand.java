@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
         name = "decode-validation",
         mixinStandardHelpOptions = true,
         description =
-                "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods).")
+                "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods), and for cubics how often the largest root is within 0.1.")
 final class DecodeValidationCommand extends CliCommand {
     /** Seed 001's acceptance: a cubic's largest root within 0.1 of the truth's. */
     static final double ROOT_TOLERANCE = 0.1;
@@ -151,10 +151,10 @@ final class DecodeValidationCommand extends CliCommand {
                     Double root = truthRoot.get(e.getKey());
                     if (root != null) {
                         rooted++;
-                        rootWithin += p.getLargestRoot() != null
-                                        && Math.abs(p.getLargestRoot() - root) <= ROOT_TOLERANCE
-                                ? 1
-                                : 0;
+                        rootWithin +=
+                                p.getLargestRoot() != null && Math.abs(p.getLargestRoot() - root) <= ROOT_TOLERANCE
+                                        ? 1
+                                        : 0;
                     }
                 }
             }

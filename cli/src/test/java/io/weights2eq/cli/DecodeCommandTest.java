@@ -347,7 +347,9 @@ class DecodeCommandTest {
             JsonNode r = results().get(0);
             assertEquals("1*x*x*x-10*x*x-10*x-10", r.get("equation").asText(), method);
             assertEquals(10.99247140445449, r.get("largestRoot").asDouble(), 1e-12, method);
-            assertEquals(List.of("id", "equation", "largestRoot"), iterate(r.fieldNames()).subList(0, 3));
+            assertEquals(
+                    List.of("id", "equation", "largestRoot"),
+                    iterate(r.fieldNames()).subList(0, 3));
         }
         out.reset();
         run(

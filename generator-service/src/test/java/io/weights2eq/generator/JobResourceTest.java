@@ -88,7 +88,8 @@ class JobResourceTest {
                 .path("id");
         awaitState(id, "COMPLETED", Duration.ofSeconds(120));
         int seen = 0;
-        for (Equation eq : EquationTopic.readAll(KafkaBrokerTestResource.broker().bootstrapServers())
+        for (Equation eq : EquationTopic.readAll(
+                        KafkaBrokerTestResource.broker().bootstrapServers())
                 .byKey()
                 .values()) {
             if (eq.getJobId().equals(id)) {
@@ -188,8 +189,7 @@ class JobResourceTest {
                 Arguments.of("{\"count\": 10, \"family\": {\"mode\": \"zipf\"}}", 400, "family.mode"),
                 Arguments.of("{\"count\": 10, \"family\": {\"degree\": 9}}", 400, "family.degree"),
                 Arguments.of("{\"count\": 10, \"family\": {\"degree\": -1}}", 400, "family.degree"),
-                Arguments.of(
-                        "{\"count\": 10, \"family\": {\"mode\": \"cubic\", \"degree\": 2}}", 400, "family.degree"),
+                Arguments.of("{\"count\": 10, \"family\": {\"mode\": \"cubic\", \"degree\": 2}}", 400, "family.degree"),
                 Arguments.of(
                         "{\"count\": 10, \"family\": {\"mode\": \"cubic\", \"coefficientMax\": \"9.5\"}}",
                         400,

@@ -51,7 +51,8 @@ class PredictionRecordsTest {
         assertNull(back.getLargestRoot());
         assertNull(back.getFit());
 
-        Prediction garbled = Prediction.newBuilder(back).setCanonicalText("2*x+").build();
+        Prediction garbled =
+                Prediction.newBuilder(back).setCanonicalText("2*x+").build();
         assertNull(PredictionRecords.decoded(garbled).polynomial());
         assertEquals("2*x+", PredictionRecords.decoded(garbled).canonicalText());
     }

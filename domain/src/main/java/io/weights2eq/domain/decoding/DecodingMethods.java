@@ -21,7 +21,8 @@ public final class DecodingMethods {
      * runner-up, and for a monic family (cubic) the largest real root of the decoded polynomial (null otherwise,
      * and when the polynomial has no real root or does not parse).
      */
-    public record Outcome(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, Double largestRoot) {}
+    public record Outcome(
+            DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, Double largestRoot) {}
 
     private final EquationFamily family;
     private final double xMin;

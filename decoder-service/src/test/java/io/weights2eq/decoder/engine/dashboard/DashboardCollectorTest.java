@@ -62,7 +62,8 @@ class DashboardCollectorTest {
             p = null;
         }
         return new DecodeEngine.Result(
-                new DecodingMethods.Outcome(new DecodedEquation(text, p, new int[] {2}, "hybrid", null), null, null, null),
+                new DecodingMethods.Outcome(
+                        new DecodedEquation(text, p, new int[] {2}, "hybrid", null), null, null, null),
                 1_000);
     }
 

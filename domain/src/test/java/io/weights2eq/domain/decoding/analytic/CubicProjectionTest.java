@@ -52,8 +52,7 @@ class CubicProjectionTest {
             assertEquals("1*x*x*x-10*x*x-10*x-10", outcome.equation().canonicalText(), method.wireName());
             assertEquals(10.99247140445449, outcome.largestRoot(), 1e-12, method.wireName()); // seed 001's example
         }
-        DecodingMethods servant =
-                new DecodingMethods(EquationFamily.servant(), -1, 1, HybridDecoder.DEFAULT_TOLERANCE);
+        DecodingMethods servant = new DecodingMethods(EquationFamily.servant(), -1, 1, HybridDecoder.DEFAULT_TOLERANCE);
         assertNull(servant.decode(DecodingMethod.ANALYTIC, net, null, 1).largestRoot(), "roots are the cubic's");
     }
 
@@ -66,7 +65,8 @@ class CubicProjectionTest {
         assertEquals(1.2, c[1], 2e-3); // P₂(x³) on [-1, 1] is 0.6·x, so 2x³ projects to 1.2·x
         assertEquals(2.0, c[0], 2e-3);
         assertEquals(0.0, c[2], 2e-3);
-        assertEquals("1*x*x*x+1*x+2", new ProjectionDecoder(CUBIC, -1, 1).decode(net).canonicalText());
+        assertEquals(
+                "1*x*x*x+1*x+2", new ProjectionDecoder(CUBIC, -1, 1).decode(net).canonicalText());
     }
 
     /**
@@ -88,8 +88,8 @@ class CubicProjectionTest {
         }
         List<TrainedNetwork> trained;
         try (TrainingBackend backend = CpuBackends.best(2)) {
-            trained = new NetworkTrainer(backend, TrainingConfig.defaults().withActivation(Activation.RELU))
-                    .train(tasks);
+            trained =
+                    new NetworkTrainer(backend, TrainingConfig.defaults().withActivation(Activation.RELU)).train(tasks);
         }
         ProjectionDecoder decoder = new ProjectionDecoder(CUBIC, -1, 1);
         HybridDecoder hybrid = new HybridDecoder(null, CUBIC, -1, 1);
