@@ -83,6 +83,16 @@ class CubicFamilyTest {
         assertEquals(List.copyOf(expected.keySet()), sampler.achievableLengths());
     }
 
+    /** The longest cubic, {@code 1*x*x*x-10*x*x-10*x-10}, exactly fills the shipped decoder's 24 tokens with bos and eos. */
+    @Test
+    void theLongestCubicFitsTheLearnedDecodersTokenLimit() {
+        assertEquals(22, sampler.lengthDistribution().lastKey());
+        assertEquals(22, "1*x*x*x-10*x*x-10*x-10".length());
+        int maxTokens =
+                io.weights2eq.domain.decoding.TransformerConfig.defaults().maxTokens();
+        assertTrue(1 + 22 + 1 <= maxTokens, "<bos> + 22 + <eos> within maxTokens " + maxTokens);
+    }
+
     @Test
     void theSameSeedGivesTheSameCubics() {
         EquationGenerator one = new EquationGenerator(EquationFamily.cubic(), new SampleSpec(64, -1, 1));
