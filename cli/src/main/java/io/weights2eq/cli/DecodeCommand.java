@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description =
-                "Decode a network file (no broker needed): one JSON line per network on stdout (id, equation, method, modelVersion, coefficients, tokenIds, latencyMillis, the fit to the network); exit 1 if a line failed.")
+                "Decode a network file (no broker needed): one JSON line per network on stdout (id, equation, largestRoot with --family cubic, method, modelVersion, coefficients, tokenIds, latencyMillis, the fit to the network); exit 1 if a line failed.")
 final class DecodeCommand extends CliCommand {
     static final double X_MIN = -1;
     static final double X_MAX = 1;
@@ -76,7 +76,7 @@ final class DecodeCommand extends CliCommand {
     @Option(
             names = "--family",
             defaultValue = "servant",
-            paramLabel = "servant|uniform-length",
+            paramLabel = "servant|uniform-length|cubic",
             description = "the family the analytic decoders round to (default ${DEFAULT-VALUE})")
     String familyName;
 
@@ -178,6 +178,9 @@ final class DecodeCommand extends CliCommand {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", entry.id());
         result.put("equation", decoded.canonicalText());
+        if (family.monic()) { // seed 001's question: the cubic's largest real root (null when it has none)
+            result.put("largestRoot", outcome.largestRoot());
+        }
         result.put("method", decoded.method());
         result.put("modelVersion", decoded.modelVersion());
         result.put(

@@ -1,9 +1,11 @@
 package io.weights2eq.cli;
 
-import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.domain.equation.roots.RealRoots;
+import io.weights2eq.records.EquationRecords;
+import io.weights2eq.records.PredictionRecords;
 import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.DecodeRequest;
@@ -35,14 +37,18 @@ import picocli.CommandLine.Option;
  * {@code decode-validation}: sends every network of the validation slice (equations never trained on) to
  * {@code decode-requests}, waits for their {@code predictions}, and prints ground truth against prediction for the
  * first {@code --show} of them with the slice's exact match, token accuracy, sign accuracy, coefficient MAE and
- * R², computed by the same {@link DecodingMetrics} as the decoder's own evaluation.
+ * R², computed by the same {@link DecodingMetrics} as the decoder's own evaluation; for cubics also how often the
+ * prediction's largest root lies within {@link #ROOT_TOLERANCE} of the truth's.
  */
 @Command(
         name = "decode-validation",
         mixinStandardHelpOptions = true,
         description =
-                "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods).")
+                "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods), and for cubics how often the largest root is within 0.1.")
 final class DecodeValidationCommand extends CliCommand {
+    /** Seed 001's acceptance: a cubic's largest root within 0.1 of the truth's. */
+    static final double ROOT_TOLERANCE = 0.1;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -89,11 +95,16 @@ final class DecodeValidationCommand extends CliCommand {
             }
         });
         Map<String, Polynomial> truth = new HashMap<>();
+        Map<String, Double> truthRoot = new HashMap<>(); // equations of a monic family (cubic) only
         AvroCodec<Equation> equationCodec = AvroCodec.of(Equation.class);
         readAll(Topics.EQUATIONS.topicName(), r -> {
             Equation e = equationCodec.decode(r.value());
             if (networks.containsKey(e.getId())) {
-                truth.put(e.getId(), Polynomial.parse(e.getCanonicalText()));
+                Polynomial p = Polynomial.parse(e.getCanonicalText());
+                truth.put(e.getId(), p);
+                if (EquationRecords.toDomain(e.getFamily()).monic()) {
+                    RealRoots.largest(p).ifPresent(root -> truthRoot.put(e.getId(), root.value()));
+                }
             }
         });
         networks.keySet().retainAll(truth.keySet());
@@ -128,13 +139,23 @@ final class DecodeValidationCommand extends CliCommand {
         for (String method : asked) {
             DecodingMetrics metrics = new DecodingMetrics();
             int predicted = 0;
+            int rooted = 0;
+            int rootWithin = 0;
             java.util.Set<String> versions = new java.util.TreeSet<>();
             for (Map.Entry<String, Network> e : networks.entrySet()) {
                 Prediction p = predictions.get(requestId(e.getKey(), method));
                 if (p != null) {
                     predicted++;
-                    metrics.add(truth.get(e.getKey()), decoded(p));
+                    metrics.add(truth.get(e.getKey()), PredictionRecords.decoded(p));
                     versions.add(String.valueOf(p.getModelVersion()));
+                    Double root = truthRoot.get(e.getKey());
+                    if (root != null) {
+                        rooted++;
+                        rootWithin +=
+                                p.getLargestRoot() != null && Math.abs(p.getLargestRoot() - root) <= ROOT_TOLERANCE
+                                        ? 1
+                                        : 0;
+                    }
                 }
             }
             Map<String, Double> m = metrics.summary();
@@ -151,6 +172,16 @@ final class DecodeValidationCommand extends CliCommand {
                     m.get(DecodingMetrics.COEFFICIENT_MAE),
                     m.get(DecodingMetrics.R_SQUARED),
                     versions);
+            if (rooted > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "validation slice%s: largest root within %s of the truth's for %d of %d cubics (%.1f %%)%n",
+                        method == null ? "" : " [" + method + "]",
+                        ROOT_TOLERANCE,
+                        rootWithin,
+                        rooted,
+                        100.0 * rootWithin / rooted);
+            }
         }
         return predictions.size() == expected ? 0 : 1;
     }
@@ -158,17 +189,6 @@ final class DecodeValidationCommand extends CliCommand {
     /** The equation id alone for the service's default method; with a method, {@code <id>#<method>}. */
     private static String requestId(String equationId, String method) {
         return method == null ? equationId : equationId + "#" + method;
-    }
-
-    private static DecodedEquation decoded(Prediction p) {
-        Polynomial polynomial;
-        try {
-            polynomial = Polynomial.parse(p.getCanonicalText());
-        } catch (IllegalArgumentException e) {
-            polynomial = null;
-        }
-        int[] tokens = p.getTokenIds().stream().mapToInt(Integer::intValue).toArray();
-        return new DecodedEquation(p.getCanonicalText(), polynomial, tokens, p.getMethod(), p.getModelVersion());
     }
 
     private Map<String, Prediction> requestAndCollect(Map<String, Network> networks, List<String> asked) {

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code eval}: an evaluation report of the decoders.
  * <ul>
- * <li>{@code eval --equations N [--family servant|uniform-length] [--seed 777] [--activation relu] [--steps 1000]
+ * <li>{@code eval --equations N [--family servant|uniform-length|cubic] [--seed 777] [--activation relu] [--steps 1000]
  *     [--threads N]}: draws N held-out equations in process (the generator's {@link EquationGenerator}, 5,000
  *     samples each), trains one network each with the trainer's engine ({@link NetworkTrainer} on the CPU kernel,
  *     the trainer-service's defaults), then decodes them;</li>
@@ -93,7 +93,7 @@ final class EvalCommand extends CliCommand {
     @Option(
             names = "--family",
             defaultValue = "servant",
-            paramLabel = "servant|uniform-length",
+            paramLabel = "servant|uniform-length|cubic",
             description = "the family drawn from and rounded to (default ${DEFAULT-VALUE})")
     String familyLabel;
 

@@ -23,11 +23,10 @@ final class CliTestRecords {
 
     /** An equation record with two samples (the commands under test read only the id and the text). */
     static Equation equation(String id, String canonicalText) {
-        return Equation.newBuilder()
-                .setId(id)
-                .setJobId("job-t")
-                .setIndex(0)
-                .setFamily(EquationFamily.newBuilder()
+        return equation(
+                id,
+                canonicalText,
+                EquationFamily.newBuilder()
                         .setMode("uniform-length")
                         .setDegree(2)
                         .setCoefficientMin("-5")
@@ -38,7 +37,16 @@ final class CliTestRecords {
                         .setFractionWeight(1)
                         .setFractionDigits(3)
                         .setAbsentProbability(0.25)
-                        .build())
+                        .build());
+    }
+
+    /** The same, of {@code family} (decode-validation scores roots for a monic family's equations). */
+    static Equation equation(String id, String canonicalText, EquationFamily family) {
+        return Equation.newBuilder()
+                .setId(id)
+                .setJobId("job-t")
+                .setIndex(0)
+                .setFamily(family)
                 .setCoefficients(List.of("0"))
                 .setCanonicalText(canonicalText)
                 .setTokenIds(List.of())

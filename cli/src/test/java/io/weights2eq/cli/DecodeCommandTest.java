@@ -17,6 +17,11 @@ import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkLayout;
+import io.weights2eq.domain.training.NetworkTrainer;
+import io.weights2eq.domain.training.TrainingBackend;
+import io.weights2eq.domain.training.TrainingConfig;
+import io.weights2eq.domain.training.TrainingTask;
+import io.weights2eq.domain.training.kernel.CpuBackends;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -305,6 +310,56 @@ class DecodeCommandTest {
         assertTrue(
                 err.toString(StandardCharsets.UTF_8).contains("method taylor applies to tanh, sigmoid and softplus"),
                 err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Seed 001's example x³ − 10x² − 10x − 10, its largest root 10.99247140445449, in a network trained here. */
+    @Test
+    void aCubicDecodesWithItsLargestRoot() throws IOException {
+        DeterministicRandom random = DeterministicRandom.ofSeed(3);
+        float[] x = new float[5000];
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (2 * random.nextDouble() - 1);
+            y[i] = (float) (x[i] * x[i] * x[i] - 10 * x[i] * x[i] - 10 * x[i] - 10.0);
+        }
+        Network trained;
+        try (TrainingBackend backend = CpuBackends.best(1)) {
+            trained = new NetworkTrainer(backend, TrainingConfig.defaults())
+                    .train(List.of(new TrainingTask("seed-001", x, y, 1)))
+                    .get(0)
+                    .network();
+        }
+        String line = NetworkFile.format("seed-001", trained);
+        for (String method : List.of("analytic", "hybrid")) {
+            out.reset();
+            int rc = run(
+                    new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                    "decode",
+                    "--input",
+                    "-",
+                    "--family",
+                    "cubic",
+                    "--method",
+                    method,
+                    "--model",
+                    models.toString());
+            assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+            JsonNode r = results().get(0);
+            assertEquals("1*x*x*x-10*x*x-10*x-10", r.get("equation").asText(), method);
+            assertEquals(10.99247140445449, r.get("largestRoot").asDouble(), 1e-12, method);
+            assertEquals(
+                    List.of("id", "equation", "largestRoot"),
+                    iterate(r.fieldNames()).subList(0, 3));
+        }
+        out.reset();
+        run(
+                new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)),
+                "decode",
+                "--input",
+                "-",
+                "--method",
+                "analytic");
+        assertTrue(!results().get(0).has("largestRoot"), "only the cubic family reports a root");
     }
 
     static List<String> iterate(Iterator<String> names) {

@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.cli.CliTestRecords.Result;
 import io.weights2eq.domain.decoding.ValidationSlice;
+import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.Vocabulary;
+import io.weights2eq.domain.equation.roots.LargestRoot;
+import io.weights2eq.domain.equation.roots.RealRoots;
 import io.weights2eq.kafkalocal.KafkaBroker;
+import io.weights2eq.records.EquationRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.DecodeRequest;
 import io.weights2eq.schema.avro.Equation;
@@ -51,6 +55,7 @@ class DecodeValidationCommandTest {
     static final List<String> TEXTS =
             List.of("2*x*x-0.5", "1*x", "-0.125*x*x-1.5*x+3.25", "5", "1*x*x-4*x", "0.25*x+1");
     static final String WRONG = "3*x-1";
+    static final String WRONG_CUBIC = "1*x*x*x-5*x*x";
 
     static KafkaBroker broker;
     /** Validation id → true text, and the ids outside the slice → true text (both sorted). */
@@ -180,6 +185,48 @@ class DecodeValidationCommandTest {
     }
 
     /**
+     * Two cubics of family cubic join the slice; the fake decoder answers one with {@link #WRONG_CUBIC}, whose root 5
+     * is far from 10.99, and reports each answer's largest root as the service does.
+     */
+    @Test
+    @Order(5)
+    void scoresTheLargestRootOfTheCubics() throws Exception {
+        ValidationSlice slice = new ValidationSlice(0.05);
+        List<String> cubics = List.of("1*x*x*x-10*x*x-10*x-10", "1*x*x*x-2*x");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; ids.size() < cubics.size(); i++) {
+            if (slice.contains("job-c-" + i)) {
+                ids.add("job-c-" + i);
+            }
+        }
+        var family = EquationRecords.toAvro(io.weights2eq.domain.equation.EquationFamily.cubic());
+        try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
+            for (int i = 0; i < ids.size(); i++) {
+                inside.put(ids.get(i), cubics.get(i));
+                producer.send(record(
+                                Topics.EQUATIONS.topicName(),
+                                ids.get(i),
+                                AvroCodec.of(Equation.class).encode(equation(ids.get(i), cubics.get(i), family))))
+                        .get();
+                producer.send(record(
+                                Topics.NETWORKS.topicName(),
+                                ids.get(i),
+                                AvroCodec.of(Network.class).encode(network(ids.get(i), parameters(10 + i), true))))
+                        .get();
+            }
+        }
+        Result r;
+        try (FakeDecoder decoder = new FakeDecoder(ids.get(0), WRONG_CUBIC)) {
+            r = cli("decode-validation", "--bootstrap", broker.bootstrapServers(), "--timeout-s", "30");
+        }
+        assertEquals(0, r.rc(), r.toString());
+        assertTrue(r.out().contains("validation slice: 5 of 5 predicted; exact match 80.0 %"), r.out());
+        assertTrue(
+                r.out().contains("validation slice: largest root within 0.1 of the truth's for 1 of 2 cubics (50.0 %)"),
+                r.out());
+    }
+
+    /**
      * Plays the decoder: reads {@code decode-requests} from their end at construction and answers each with a
      * Prediction of the true text, except {@code wrongId}, answered with {@link #WRONG}.
      */
@@ -192,6 +239,10 @@ class DecodeValidationCommandTest {
         private volatile Throwable failure;
 
         FakeDecoder(String wrongId) {
+            this(wrongId, WRONG);
+        }
+
+        FakeDecoder(String wrongId, String wrongText) {
             Map<String, Object> config = Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     broker.bootstrapServers(),
@@ -205,12 +256,12 @@ class DecodeValidationCommandTest {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // fixed before the command sends anything
             producer = producer(broker.bootstrapServers());
-            thread = new Thread(() -> serve(wrongId), "fake-decoder");
+            thread = new Thread(() -> serve(wrongId, wrongText), "fake-decoder");
             thread.setDaemon(true);
             thread.start();
         }
 
-        private void serve(String wrongId) {
+        private void serve(String wrongId, String wrongText) {
             AvroCodec<DecodeRequest> requests = AvroCodec.of(DecodeRequest.class);
             AvroCodec<Prediction> predictions = AvroCodec.of(Prediction.class);
             try {
@@ -219,7 +270,7 @@ class DecodeValidationCommandTest {
                         DecodeRequest request = requests.decode(r.value());
                         String id = request.getRequestId();
                         requested.add(id);
-                        String text = id.equals(wrongId) ? WRONG : inside.getOrDefault(id, outside.get(id));
+                        String text = id.equals(wrongId) ? wrongText : inside.getOrDefault(id, outside.get(id));
                         List<Integer> tokens = new ArrayList<>();
                         for (int t : Vocabulary.encode(text)) {
                             tokens.add(t);
@@ -234,6 +285,9 @@ class DecodeValidationCommandTest {
                                 .setFit(null)
                                 .setModelVersion("test")
                                 .setLatencyMillis(1)
+                                .setLargestRoot(RealRoots.largest(Polynomial.parse(text))
+                                        .map(LargestRoot::value)
+                                        .orElse(null))
                                 .build();
                         producer.send(record(Topics.PREDICTIONS.topicName(), id, predictions.encode(p)));
                     }

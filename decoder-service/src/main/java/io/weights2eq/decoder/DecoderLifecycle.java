@@ -126,7 +126,11 @@ public class DecoderLifecycle {
         Path checkpointDir = settings.training().checkpointPath().toAbsolutePath();
         serving.loadInitial(Optional.of(checkpointDir), settings.model().map(Path::of));
 
-        predictions = new PredictionPublisher(kafkaConfig, instance + "-predictions");
+        predictions = new PredictionPublisher(
+                kafkaConfig,
+                instance + "-predictions",
+                decodeEngine().xMin(),
+                decodeEngine().xMax());
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
         servingLoops.add(servingLoop(

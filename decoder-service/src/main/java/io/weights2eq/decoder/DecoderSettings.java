@@ -28,8 +28,8 @@ public interface DecoderSettings {
     String method();
 
     /**
-     * The equation family the analytic and hybrid decoders round to (its coefficient kinds and range): servant or
-     * uniform-length (the generator's defaults).
+     * The equation family the analytic and hybrid decoders round to (its coefficient kinds and range): servant,
+     * uniform-length (the generator's defaults) or cubic (monic, whole; predictions then carry the largest root).
      */
     @WithDefault("servant")
     String family();

@@ -85,7 +85,9 @@ class DecoderServiceTest {
                 .body("fit.rSquared", org.hamcrest.Matchers.notNullValue())
                 .body("fit.xMin", equalTo(-1f))
                 .body("fit.xMax", equalTo(1f))
-                .body("runnerUp.equation", org.hamcrest.Matchers.notNullValue());
+                .body("runnerUp.equation", org.hamcrest.Matchers.notNullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("largestRoot")) // the servant family has no root: null
+                .body("largestRoot", org.hamcrest.Matchers.nullValue());
         given().body(networkJson("net-a", 7))
                 .queryParam("method", "analytic")
                 .when()

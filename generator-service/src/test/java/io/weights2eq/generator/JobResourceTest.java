@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.testsupport.KafkaBrokerTestResource;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -72,6 +74,39 @@ class JobResourceTest {
                 .body(containsString("w2e_generator_equations_acknowledged_total"))
                 .body(containsString("w2e_generator_sample_bytes_acknowledged_bytes_total"));
         given().when().get("/jobs").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
+    void aCubicJobDrawsSeed001sMonicCubicsWithTheFamilyOnEveryRecord() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"count\": 200, \"seed\": 11, \"samplesPerEquation\": 100, \"family\": {\"mode\": \"cubic\"}}")
+                .when()
+                .post("/jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        awaitState(id, "COMPLETED", Duration.ofSeconds(120));
+        int seen = 0;
+        for (Equation eq : EquationTopic.readAll(
+                        KafkaBrokerTestResource.broker().bootstrapServers())
+                .byKey()
+                .values()) {
+            if (eq.getJobId().equals(id)) {
+                EquationChecks.assertConsistent(eq, 100);
+                assertEquals("cubic", eq.getFamily().getMode());
+                assertEquals(3, eq.getFamily().getDegree());
+                Polynomial p = Polynomial.parse(eq.getCanonicalText());
+                assertEquals(3, p.degree(), eq.getCanonicalText());
+                assertEquals(BigDecimal.ONE, p.coefficient(3), eq.getCanonicalText());
+                for (int power = 0; power < 3; power++) {
+                    BigDecimal c = p.coefficient(power);
+                    assertTrue(c.scale() == 0 && c.abs().compareTo(BigDecimal.TEN) <= 0, eq.getCanonicalText());
+                }
+                seen++;
+            }
+        }
+        assertEquals(200, seen);
     }
 
     @Test
@@ -154,6 +189,11 @@ class JobResourceTest {
                 Arguments.of("{\"count\": 10, \"family\": {\"mode\": \"zipf\"}}", 400, "family.mode"),
                 Arguments.of("{\"count\": 10, \"family\": {\"degree\": 9}}", 400, "family.degree"),
                 Arguments.of("{\"count\": 10, \"family\": {\"degree\": -1}}", 400, "family.degree"),
+                Arguments.of("{\"count\": 10, \"family\": {\"mode\": \"cubic\", \"degree\": 2}}", 400, "family.degree"),
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"mode\": \"cubic\", \"coefficientMax\": \"9.5\"}}",
+                        400,
+                        "family.coefficientMax"),
                 Arguments.of(
                         "{\"count\": 10, \"family\": {\"coefficientMin\": \"abc\"}}", 400, "family.coefficientMin"),
                 Arguments.of(

@@ -35,6 +35,18 @@ class EquationRecordsTest {
     }
 
     @Test
+    void aCubicKeepsItsFamilyAndAllFourCoefficients() {
+        EquationFamily cubic = EquationFamily.cubic();
+        GeneratedEquation eq = new EquationGenerator(cubic, SPEC).generate(42, 3);
+        Equation record = EquationRecords.toAvro("job-3", "job", 3, 42, cubic, SPEC, eq);
+        assertEquals("cubic", record.getFamily().getMode());
+        assertEquals(cubic, EquationRecords.toDomain(record.getFamily()));
+        assertEquals(4, record.getCoefficients().size());
+        assertEquals("1", record.getCoefficients().get(3));
+        assertEquals(eq.polynomial(), EquationRecords.canonicalPolynomial(record.getCanonicalText()));
+    }
+
+    @Test
     void theKeyMustBeTheEquationId() {
         assertEquals(
                 "key: must equal the equation id 'job-3', was 'job-4'",

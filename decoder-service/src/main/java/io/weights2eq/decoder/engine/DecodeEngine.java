@@ -14,8 +14,26 @@ import io.weights2eq.domain.network.Network;
 /** Decodes one network by the method asked for (default configurable). Thread-safe; REST and Kafka call it. */
 public final class DecodeEngine {
 
-    /** A decoded equation, its fit to the network (null when unparsable), the hybrid's runner-up, the time taken. */
-    public record Result(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, long nanos) {
+    /** A method's outcome (equation, fit, runner-up, largest root) and the time taken. */
+    public record Result(DecodingMethods.Outcome outcome, long nanos) {
+        public DecodedEquation equation() {
+            return outcome.equation();
+        }
+
+        /** Null when the equation does not parse. */
+        public FunctionFit fit() {
+            return outcome.fit();
+        }
+
+        public HybridDecoder.Scored runnerUp() {
+            return outcome.runnerUp();
+        }
+
+        /** The largest real root of the decoded cubic; null for other families. */
+        public Double largestRoot() {
+            return outcome.largestRoot();
+        }
+
         public double latencyMillis() {
             return nanos / 1e6;
         }
@@ -121,7 +139,7 @@ public final class DecodeEngine {
         }
         long nanos = System.nanoTime() - start;
         listener.decoded(source, DecodeListener.Outcome.OK, nanos);
-        return new Result(outcome.equation(), outcome.fit(), outcome.runnerUp(), nanos);
+        return new Result(outcome, nanos);
     }
 
     /** The caller rejected a request before decoding (bad input): counted, not decoded. */

@@ -5,6 +5,8 @@ import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
 import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.equation.roots.LargestRoot;
+import io.weights2eq.domain.equation.roots.RealRoots;
 import io.weights2eq.domain.network.Network;
 
 /**
@@ -14,8 +16,13 @@ import io.weights2eq.domain.network.Network;
  */
 public final class DecodingMethods {
 
-    /** What a method made of a network: the equation, its fit to the network (null when unparsable), the hybrid's runner-up. */
-    public record Outcome(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp) {}
+    /**
+     * What a method made of a network: the equation, its fit to the network (null when unparsable), the hybrid's
+     * runner-up, and for a monic family (cubic) the largest real root of the decoded polynomial (null otherwise,
+     * and when the polynomial has no real root or does not parse).
+     */
+    public record Outcome(
+            DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, Double largestRoot) {}
 
     private final EquationFamily family;
     private final double xMin;
@@ -73,11 +80,20 @@ public final class DecodingMethods {
         EquationDecoder decoder = decoder(method, learned, beam);
         if (decoder instanceof HybridDecoder hybrid) {
             HybridDecoder.Decision decision = hybrid.decide(network);
-            return new Outcome(hybrid.decode(decision), decision.chosen().fit(), decision.runnerUp());
+            DecodedEquation decoded = hybrid.decode(decision);
+            return new Outcome(decoded, decision.chosen().fit(), decision.runnerUp(), largestRoot(decoded));
         }
         DecodedEquation decoded = decoder.decode(network);
         FunctionFit fit = decoded.parsed() ? FunctionFit.of(decoded.polynomial(), network, xMin, xMax) : null;
-        return new Outcome(decoded, fit, null);
+        return new Outcome(decoded, fit, null, largestRoot(decoded));
+    }
+
+    /** Seed 001 asks for the largest root of a cubic: computed from the exact decoded coefficients. */
+    private Double largestRoot(DecodedEquation decoded) {
+        if (!family.monic() || !decoded.parsed()) {
+            return null;
+        }
+        return RealRoots.largest(decoded.polynomial()).map(LargestRoot::value).orElse(null);
     }
 
     public double xMin() {

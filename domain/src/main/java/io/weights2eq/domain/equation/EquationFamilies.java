@@ -7,7 +7,8 @@ import java.util.Map;
 public final class EquationFamilies {
     private static final Map<String, EquationFamily> BY_NAME = Map.of(
             SamplingMode.SERVANT.label(), EquationFamily.servant(),
-            SamplingMode.UNIFORM_LENGTH.label(), EquationFamily.defaults());
+            SamplingMode.UNIFORM_LENGTH.label(), EquationFamily.defaults(),
+            SamplingMode.CUBIC.label(), EquationFamily.cubic());
 
     private EquationFamilies() {}
 

@@ -9,7 +9,9 @@ import java.util.List;
  * {@code [coefficientMin, coefficientMax]}, each coefficient a whole number, a decimal with {@code decimalDigits}
  * decimals or a "fraction" with {@code fractionDigits} decimals (chosen by the relative weights), each term absent
  * with {@code absentProbability}. How these per-term choices become equations depends on {@code mode}; see
- * {@link EquationSampler}. In {@link SamplingMode#SERVANT} mode only {@code degree} is used.
+ * {@link EquationSampler}. In {@link SamplingMode#SERVANT} mode only {@code degree} is used; in
+ * {@link SamplingMode#CUBIC} mode the degree is 3, the leading coefficient 1 ({@link #monic()}) and the range holds
+ * the lower coefficients, whole numbers; weights, digits and absentProbability are not used.
  *
  * <p>A record without checks in its constructor, so that configuration can be held and reported on even when it is
  * wrong; {@link #validate()} lists every broken rule.
@@ -31,7 +33,11 @@ public record EquationFamily(
     public static final int MIN_DIGITS = 1;
     public static final int MAX_DIGITS = 6;
 
+    /** The only degree of {@link SamplingMode#CUBIC}. */
+    public static final int CUBIC_DEGREE = 3;
+
     private static final BigDecimal FIVE = BigDecimal.valueOf(5);
+    private static final BigDecimal TEN = BigDecimal.TEN;
 
     /** Normalises the bounds (5.0 becomes 5) so that families compare by value; nulls are left for validate(). */
     public EquationFamily {
@@ -49,11 +55,27 @@ public record EquationFamily(
         return new EquationFamily(SamplingMode.SERVANT, 2, FIVE.negate(), FIVE, 1, 1, 1, 0, 2, 0);
     }
 
+    /** Seed 001's monic cubics x³ + ax² + bx + c, a, b, c whole in [-10, 10] (the weights only document it). */
+    public static EquationFamily cubic() {
+        return new EquationFamily(SamplingMode.CUBIC, CUBIC_DEGREE, TEN.negate(), TEN, 1, 0, 1, 0, 2, 0);
+    }
+
+    /**
+     * Whether the leading coefficient is fixed at 1: the family's decoders then fit and round only the lower
+     * coefficients (the one place this constraint is decided).
+     */
+    public boolean monic() {
+        return mode == SamplingMode.CUBIC;
+    }
+
     /** All broken rules, each naming its field and limit; empty when valid. */
     public List<Violation> validate() {
         List<Violation> violations = new ArrayList<>();
         if (mode == null) {
-            violations.add(new Violation("mode", "must be set (uniform-length or servant)"));
+            violations.add(new Violation("mode", "must be set (uniform-length, servant or cubic)"));
+        }
+        if (mode == SamplingMode.CUBIC) {
+            return validateCubic(violations);
         }
         if (degree < 0 || degree > MAX_DEGREE) {
             violations.add(new Violation("degree", "must be between 0 and " + MAX_DEGREE + ", was " + degree));
@@ -95,6 +117,32 @@ public record EquationFamily(
                             + ", " + coefficientMax.toPlainString() + "]"));
         }
         return violations;
+    }
+
+    /** Cubic mode uses only the degree and the range of the whole lower coefficients. */
+    private List<Violation> validateCubic(List<Violation> violations) {
+        if (degree != CUBIC_DEGREE) {
+            violations.add(new Violation("degree", "must be " + CUBIC_DEGREE + " in mode cubic, was " + degree));
+        }
+        boolean rangeOk = checkBound(violations, "coefficientMin", coefficientMin)
+                & checkBound(violations, "coefficientMax", coefficientMax);
+        if (rangeOk) {
+            checkWhole(violations, "coefficientMin", coefficientMin);
+            checkWhole(violations, "coefficientMax", coefficientMax);
+            if (coefficientMin.compareTo(coefficientMax) >= 0) {
+                violations.add(new Violation(
+                        "coefficientMax",
+                        "must be greater than coefficientMin (" + coefficientMin.toPlainString() + "), was "
+                                + coefficientMax.toPlainString()));
+            }
+        }
+        return violations;
+    }
+
+    private static void checkWhole(List<Violation> violations, String field, BigDecimal value) {
+        if (value.scale() > 0) {
+            violations.add(new Violation(field, "must be a whole number in mode cubic, was " + value.toPlainString()));
+        }
     }
 
     /** @throws IllegalArgumentException listing every violation */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -37,9 +38,14 @@ import java.util.TreeMap;
  * term. Only {@code degree} is taken from the family; range, weights, digits and absentProbability are ignored.
  * Texts are skewed to long lengths. {@link #lengthDistribution()} gives its exact length distribution.
  *
+ * <h2>{@link SamplingMode#CUBIC}</h2>
+ * Seed 001's monic cubics: {@code x*x*x} plus, for each lower power independently, a whole number uniform in
+ * [coefficientMin, coefficientMax] (zero included: the term drops out, so lengths are not uniform).
+ * {@link #lengthDistribution()} is exact, by convolving the independent terms' lengths.
+ *
  * <p>Draw order (part of the determinism contract): UNIFORM_LENGTH draws the length, the leading choice, the
  * choices for lower powers from high to low, then the coefficient values from high to low power; SERVANT draws,
- * from power 0 up, a coin then a value.
+ * from power 0 up, a coin then a value; CUBIC draws one value per power from power 0 up.
  *
  * <p>Immutable and thread-safe; the {@link DeterministicRandom} passed in is not.
  */
@@ -66,6 +72,14 @@ public final class EquationSampler {
     /** @throws IllegalArgumentException listing every violation if the family is invalid */
     public EquationSampler(EquationFamily family) {
         this.family = family.requireValid();
+        if (family.mode() == SamplingMode.CUBIC) {
+            this.tables = null;
+            this.lengthDistribution = Collections.unmodifiableSortedMap(cubicLengthDistribution(family));
+            this.lengths = lengthDistribution.keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            return;
+        }
         this.tables = family.mode() == SamplingMode.SERVANT ? servantTables(family.degree()) : uniformTables(family);
         List<Integer> achievable = new ArrayList<>();
         double total = 0;
@@ -106,7 +120,41 @@ public final class EquationSampler {
 
     /** One polynomial; consumes a family-dependent number of draws from {@code rnd}. */
     public Polynomial sample(DeterministicRandom rnd) {
-        return family.mode() == SamplingMode.SERVANT ? sampleServant(rnd) : sampleUniformLength(rnd);
+        return switch (family.mode()) {
+            case SERVANT -> sampleServant(rnd);
+            case CUBIC -> sampleCubic(rnd);
+            case UNIFORM_LENGTH -> sampleUniformLength(rnd);
+        };
+    }
+
+    private Polynomial sampleCubic(DeterministicRandom rnd) {
+        long low = family.coefficientMin().longValueExact();
+        long count = family.coefficientMax().longValueExact() - low + 1;
+        BigDecimal[] coefficients = new BigDecimal[family.degree() + 1];
+        for (int p = 0; p < family.degree(); p++) {
+            coefficients[p] = BigDecimal.valueOf(low + rnd.nextLong(count));
+        }
+        coefficients[family.degree()] = BigDecimal.ONE;
+        return Polynomial.of(coefficients);
+    }
+
+    /** The leading {@code 1*x*x*x} plus each lower term's length (sign, digits, {@code *x} per power, or 0 if zero). */
+    private static SortedMap<Integer, Double> cubicLengthDistribution(EquationFamily family) {
+        long low = family.coefficientMin().longValueExact();
+        long high = family.coefficientMax().longValueExact();
+        double share = 1.0 / (high - low + 1);
+        SortedMap<Integer, Double> distribution = new TreeMap<>(Map.of(1 + 2 * family.degree(), 1.0));
+        for (int p = 0; p < family.degree(); p++) {
+            SortedMap<Integer, Double> term = new TreeMap<>();
+            for (long v = low; v <= high; v++) {
+                int length = v == 0 ? 0 : 1 + Long.toString(Math.abs(v)).length() + 2 * p;
+                term.merge(length, share, Double::sum);
+            }
+            SortedMap<Integer, Double> next = new TreeMap<>();
+            distribution.forEach((len, prob) -> term.forEach((t, q) -> next.merge(len + t, prob * q, Double::sum)));
+            distribution = next;
+        }
+        return distribution;
     }
 
     private Polynomial sampleUniformLength(DeterministicRandom rnd) {

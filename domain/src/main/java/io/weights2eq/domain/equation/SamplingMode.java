@@ -8,7 +8,12 @@ public enum SamplingMode {
     /** Every achievable canonical-text length is equally likely (the weights2eq default). */
     UNIFORM_LENGTH("uniform-length"),
     /** The original project's distribution, kept for comparison; skewed towards long texts. */
-    SERVANT("servant");
+    SERVANT("servant"),
+    /**
+     * Seed 001's monic cubics x³ + ax² + bx + c: each lower coefficient a whole number uniform in
+     * [coefficientMin, coefficientMax] (zero included, so a term may drop out); the leading one is always 1.
+     */
+    CUBIC("cubic");
 
     private final String label;
 

@@ -166,7 +166,9 @@ class ValidationTest {
         assertEquals(SamplingMode.UNIFORM_LENGTH, SamplingMode.fromLabel("uniform-length"));
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> SamplingMode.fromLabel("UNIFORM_LENGTH"));
-        assertEquals("unknown sampling mode 'UNIFORM_LENGTH', expected one of uniform-length, servant", e.getMessage());
+        assertEquals(
+                "unknown sampling mode 'UNIFORM_LENGTH', expected one of uniform-length, servant, cubic",
+                e.getMessage());
     }
 
     @Test

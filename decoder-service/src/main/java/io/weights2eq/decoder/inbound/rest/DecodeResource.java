@@ -33,7 +33,10 @@ import java.util.Map;
 @Path("/decode")
 public class DecodeResource {
 
-    /** The 200 answer. Coefficients are exact decimals by ascending power, as strings (like on the topics). */
+    /**
+     * The 200 answer. Coefficients are exact decimals by ascending power, as strings (like on the topics);
+     * {@code largestRoot} is the decoded cubic's largest real root (family cubic), null otherwise.
+     */
     public record Decoded(
             String id,
             String equation,
@@ -43,7 +46,8 @@ public class DecodeResource {
             String modelVersion,
             double latencyMillis,
             Fit fit,
-            RunnerUp runnerUp) {}
+            RunnerUp runnerUp,
+            Double largestRoot) {}
 
     /** How well the equation matches the network's own function on [xMin, xMax]. */
     public record Fit(double rSquared, double maxAbsError, double xMin, double xMax) {}
@@ -135,7 +139,8 @@ public class DecodeResource {
                                 : new RunnerUp(
                                         runnerUp.polynomial().toCanonicalText(),
                                         runnerUp.method(),
-                                        fit(runnerUp.fit()))))
+                                        fit(runnerUp.fit())),
+                        result.largestRoot()))
                 .build();
     }
 

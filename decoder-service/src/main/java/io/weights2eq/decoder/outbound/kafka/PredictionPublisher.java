@@ -1,17 +1,12 @@
 package io.weights2eq.decoder.outbound.kafka;
 
 import io.weights2eq.decoder.engine.DecodeEngine;
-import io.weights2eq.domain.decoding.DecodedEquation;
-import io.weights2eq.domain.decoding.analytic.FunctionFit;
+import io.weights2eq.records.PredictionRecords;
 import io.weights2eq.schema.Producers;
 import io.weights2eq.schema.Topics;
-import io.weights2eq.schema.avro.Candidate;
-import io.weights2eq.schema.avro.Fit;
 import io.weights2eq.schema.avro.Prediction;
 import io.weights2eq.schema.serde.AvroSerializer;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +20,13 @@ public final class PredictionPublisher implements AutoCloseable {
     private final KafkaProducer<String, Prediction> producer;
     private final String topic = Topics.PREDICTIONS.topicName();
 
-    public PredictionPublisher(Map<String, Object> kafkaConfig, String clientId) {
+    private final double xMin;
+    private final double xMax;
+
+    /** {@code xMin}, {@code xMax}: the range the decoders fit on, written with every fit. */
+    public PredictionPublisher(Map<String, Object> kafkaConfig, String clientId, double xMin, double xMax) {
+        this.xMin = xMin;
+        this.xMax = xMax;
         Map<String, Object> config = Producers.idempotent(kafkaConfig, clientId);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(Prediction.class));
@@ -35,40 +36,9 @@ public final class PredictionPublisher implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, requestId, toAvro(requestId, result)));
     }
 
-    public static Prediction toAvro(String requestId, DecodeEngine.Result result) {
-        DecodedEquation decoded = result.equation();
-        return Prediction.newBuilder()
-                .setRequestId(requestId)
-                .setCanonicalText(decoded.canonicalText())
-                .setCoefficients(decoded.coefficients().stream()
-                        .map(BigDecimal::toPlainString)
-                        .toList())
-                .setTokenIds(Arrays.stream(decoded.tokenIds()).boxed().toList())
-                .setMethod(decoded.method())
-                .setFit(fit(result.fit()))
-                .setRunnerUp(
-                        result.runnerUp() == null
-                                ? null
-                                : Candidate.newBuilder()
-                                        .setCanonicalText(
-                                                result.runnerUp().polynomial().toCanonicalText())
-                                        .setMethod(result.runnerUp().method())
-                                        .setFit(fit(result.runnerUp().fit()))
-                                        .build())
-                .setModelVersion(decoded.modelVersion())
-                .setLatencyMillis(result.latencyMillis())
-                .build();
-    }
-
-    private static Fit fit(FunctionFit f) {
-        return f == null
-                ? null
-                : Fit.newBuilder()
-                        .setRSquared(f.rSquared())
-                        .setMaxAbsError(f.maxAbsError())
-                        .setXMin(-1)
-                        .setXMax(1)
-                        .build();
+    /** The record of a result; the mapping itself is {@link PredictionRecords}'s. */
+    public Prediction toAvro(String requestId, DecodeEngine.Result result) {
+        return PredictionRecords.toAvro(requestId, result.outcome(), result.latencyMillis(), xMin, xMax);
     }
 
     @Override

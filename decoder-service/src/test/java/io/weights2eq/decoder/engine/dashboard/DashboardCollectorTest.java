@@ -9,6 +9,7 @@ import io.weights2eq.decoder.Fixtures;
 import io.weights2eq.decoder.engine.ContinuousTraining;
 import io.weights2eq.decoder.engine.DecodeEngine;
 import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.decoding.ValidationSlice;
@@ -60,7 +61,10 @@ class DashboardCollectorTest {
         } catch (IllegalArgumentException e) {
             p = null;
         }
-        return new DecodeEngine.Result(new DecodedEquation(text, p, new int[] {2}, "hybrid", null), null, null, 1_000);
+        return new DecodeEngine.Result(
+                new DecodingMethods.Outcome(
+                        new DecodedEquation(text, p, new int[] {2}, "hybrid", null), null, null, null),
+                1_000);
     }
 
     @Test

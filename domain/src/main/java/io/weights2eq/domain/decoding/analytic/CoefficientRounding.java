@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * </ol>
  * Each value is then clamped to the family's range. Duplicates are removed, keeping the first; at most two
  * candidates per precision remain (six for the default family).
+ *
+ * <p><b>Monic families</b> ({@link EquationFamily#monic()}, mode cubic): the leading coefficient is 1 whatever was
+ * projected, and the lower ones are whole numbers (precision 0) in the family's range.
  */
 public final class CoefficientRounding {
     private static final BigDecimal SERVANT_BOUND = BigDecimal.valueOf(5);
@@ -48,6 +51,10 @@ public final class CoefficientRounding {
      */
     public static List<Polynomial> candidates(double[] coefficients, EquationFamily family) {
         family.requireValid();
+        if (family.monic() && coefficients.length != family.degree() + 1) {
+            throw new IllegalArgumentException("a monic family of degree " + family.degree() + " needs "
+                    + (family.degree() + 1) + " coefficients, had " + coefficients.length);
+        }
         BigDecimal[] exact = new BigDecimal[coefficients.length];
         for (int i = 0; i < coefficients.length; i++) {
             if (!Double.isFinite(coefficients[i])) {
@@ -67,6 +74,10 @@ public final class CoefficientRounding {
                 plain[i] = clamp(exact[i].setScale(p, RoundingMode.HALF_EVEN), min, max);
                 snapped[i] = clamp(snap(exact[i], p, precisions), min, max);
             }
+            if (family.monic()) {
+                plain[family.degree()] = BigDecimal.ONE;
+                snapped[family.degree()] = BigDecimal.ONE;
+            }
             result.add(Polynomial.of(plain));
             result.add(Polynomial.of(snapped));
         }
@@ -77,6 +88,9 @@ public final class CoefficientRounding {
     public static List<Integer> precisions(EquationFamily family) {
         if (family.mode() == SamplingMode.SERVANT) {
             return List.of(0, 1);
+        }
+        if (family.monic()) {
+            return List.of(0);
         }
         Set<Integer> precisions = new TreeSet<>();
         for (CoefficientKind kind : CoefficientKind.values()) {

@@ -1,6 +1,8 @@
 package io.weights2eq.domain.decoding.analytic;
 
+import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.network.Network;
+import java.util.Arrays;
 
 /**
  * The least-squares (L²) polynomial of a given degree closest to a network's function on [a, b]: the equation a
@@ -26,6 +28,28 @@ public final class Projection {
     public static double[] coefficients(Network network, int degree, double a, double b) {
         requireDegree(degree);
         return coefficients(Quadrature.of(network, a, b, degree + 1), degree, a, b);
+    }
+
+    /**
+     * The least-squares polynomial of {@code family}'s degree closest to {@code network} on [a, b] under the
+     * family's constraint: for a {@link EquationFamily#monic() monic} family the leading coefficient is 1 and only
+     * the lower ones are fitted, to {@code f − x^degree}; otherwise the plain projection. Every decoder that
+     * projects onto a family goes through here.
+     */
+    public static double[] coefficients(Network network, EquationFamily family, double a, double b) {
+        // exact for (f − x^degree)·P_k on every ReLU piece, k < degree
+        return coefficients(Quadrature.of(network, a, b, 2 * Math.max(family.degree(), 1)), family, a, b);
+    }
+
+    /** {@link #coefficients(Network, EquationFamily, double, double)} from an already sampled network. */
+    static double[] coefficients(Quadrature quadrature, EquationFamily family, double a, double b) {
+        int degree = family.degree();
+        if (!family.monic()) {
+            return coefficients(quadrature, degree, a, b);
+        }
+        double[] c = Arrays.copyOf(coefficients(quadrature.minusPower(degree), degree - 1, a, b), degree + 1);
+        c[degree] = 1;
+        return c;
     }
 
     /** The projection from an already sampled network; {@code quadrature} must be exact to degree + 1. */

@@ -12,7 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The analytic decoder "analytic": the {@link Projection} of the network onto the family's degree on [a, b],
+ * The analytic decoder "analytic": the {@link Projection} of the network onto the family's degree on [a, b] (with
+ * the family's constraint: a monic family fits only the lower coefficients),
  * rounded to the family's language by {@link CoefficientRounding}, each rounding scored by {@link FunctionFit}; the
  * best one is the answer. Needs no trained model and works for every activation.
  *
@@ -54,7 +55,7 @@ public final class ProjectionDecoder implements EquationDecoder {
     public List<Candidate> candidates(Network network) {
         int degree = family.degree();
         FunctionFit.Samples samples = FunctionFit.Samples.of(network, a, b, degree);
-        double[] projection = Projection.coefficients(samples.quadrature(), degree, a, b);
+        double[] projection = Projection.coefficients(samples.quadrature(), family, a, b);
         List<Candidate> candidates = new ArrayList<>();
         for (Polynomial p : CoefficientRounding.candidates(projection, family)) {
             candidates.add(new Candidate(p, METHOD, FunctionFit.of(p, samples)));

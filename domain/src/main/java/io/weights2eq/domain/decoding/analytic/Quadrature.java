@@ -82,6 +82,15 @@ final class Quadrature {
         return new Quadrature(x, w, f, null);
     }
 
+    /** The same nodes and weights with {@code x^power} subtracted from every value: a monic family's residual. */
+    Quadrature minusPower(int power) {
+        double[] residual = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            residual[i] = values[i] - Math.pow(nodes[i], power);
+        }
+        return new Quadrature(nodes, weights, residual, pieces);
+    }
+
     private static double mapped(double t, double lo, double hi) {
         return 0.5 * (lo + hi) + 0.5 * (hi - lo) * t;
     }

@@ -143,7 +143,7 @@ public final class HybridDecoder implements EquationDecoder {
                 }
             }
         }
-        double[] projection = Projection.coefficients(network, family.degree(), a, b);
+        double[] projection = Projection.coefficients(network, family, a, b);
         for (Polynomial p : CoefficientRounding.candidates(projection, family)) {
             out.putIfAbsent(p, ProjectionDecoder.METHOD);
         }
