@@ -33,7 +33,7 @@ final class NetworkInputs {
     /**
      * One network of the file, or why not.
      *
-     * @param id       the layered network's id, else {@code line N}
+     * @param id       the layered network's id, else {@code line N}, or the file's name when it is one network
      * @param layered  the layered network it was converted from, or null for an admissible one
      * @param network  the admissible network, or null when {@code error} says why not
      */
@@ -57,7 +57,7 @@ final class NetworkInputs {
             text = Files.readString(Path.of(input), StandardCharsets.UTF_8);
         }
         if (isOneAdmissibleObject(text)) {
-            return List.of(entry(1, "line 1", text, true));
+            return List.of(entry(1, input.equals("-") ? "stdin" : input, text, true));
         }
         List<Entry> entries = new ArrayList<>();
         String[] lines = text.split("\n", -1);
