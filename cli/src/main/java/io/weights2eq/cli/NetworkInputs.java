@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.weights2eq.domain.admissible.AdmissibleFile;
+import io.weights2eq.domain.admissible.AdmissibleNetwork;
 import io.weights2eq.domain.admissible.LayeredConversion;
 import io.weights2eq.domain.network.InvalidFieldException;
 import io.weights2eq.domain.network.Network;
@@ -37,12 +38,7 @@ final class NetworkInputs {
      * @param layered  the layered network it was converted from, or null for an admissible one
      * @param network  the admissible network, or null when {@code error} says why not
      */
-    record Entry(
-            int line,
-            String id,
-            Network layered,
-            io.weights2eq.domain.admissible.AdmissibleNetwork network,
-            String error) {
+    record Entry(int line, String id, Network layered, AdmissibleNetwork network, String error) {
         boolean failed() {
             return error != null;
         }
