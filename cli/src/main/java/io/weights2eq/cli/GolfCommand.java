@@ -111,7 +111,7 @@ final class GolfCommand extends CliCommand {
                 line.put("scoreAfter", r.scoreAfter());
                 line.put("tolerance", tolerance);
                 line.put("worstDeviation", onGrid[0]);
-                line.put("worstX", e.network().inputs() == 1 ? grid[(int) onGrid[1]] : null);
+                line.put("worstX", grid[(int) onGrid[1]]);
                 line.put("verifiedDeviation", verified[0]);
                 line.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1e3);
                 if (rounded != null) {

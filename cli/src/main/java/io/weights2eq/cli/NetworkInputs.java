@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.weights2eq.domain.admissible.AdmissibleFile;
+import io.weights2eq.domain.admissible.AdmissibleNetwork;
 import io.weights2eq.domain.admissible.LayeredConversion;
 import io.weights2eq.domain.network.InvalidFieldException;
 import io.weights2eq.domain.network.Network;
@@ -33,16 +34,11 @@ final class NetworkInputs {
     /**
      * One network of the file, or why not.
      *
-     * @param id       the layered network's id, else {@code line N}
+     * @param id       the layered network's id, else {@code line N}, or the file's name when it is one network
      * @param layered  the layered network it was converted from, or null for an admissible one
      * @param network  the admissible network, or null when {@code error} says why not
      */
-    record Entry(
-            int line,
-            String id,
-            Network layered,
-            io.weights2eq.domain.admissible.AdmissibleNetwork network,
-            String error) {
+    record Entry(int line, String id, Network layered, AdmissibleNetwork network, String error) {
         boolean failed() {
             return error != null;
         }
@@ -57,7 +53,7 @@ final class NetworkInputs {
             text = Files.readString(Path.of(input), StandardCharsets.UTF_8);
         }
         if (isOneAdmissibleObject(text)) {
-            return List.of(entry(1, "line 1", text, true));
+            return List.of(entry(1, input.equals("-") ? "stdin" : input, text, true));
         }
         List<Entry> entries = new ArrayList<>();
         String[] lines = text.split("\n", -1);

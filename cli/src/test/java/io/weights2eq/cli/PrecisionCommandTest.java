@@ -72,6 +72,7 @@ class PrecisionCommandTest {
         JsonNode line = r.lines().get(0);
         assertEquals(1, r.lines().size());
         assertEquals(16, line.get("score").asInt());
+        assertEquals(file.toString(), line.get("id").asText());
         assertEquals(8, line.get("neurons").asInt());
         assertEquals(24, line.get("parameters").asInt());
     }

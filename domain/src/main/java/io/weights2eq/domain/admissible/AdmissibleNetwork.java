@@ -51,13 +51,6 @@ public record AdmissibleNetwork(int inputs, List<AdmissibleNeuron> neurons, List
         return inputs + 1 + index;
     }
 
-    /** The same network with the neuron at {@code index} replaced (same node reads are checked again). */
-    public AdmissibleNetwork withNeuron(int index, AdmissibleNeuron neuron) {
-        List<AdmissibleNeuron> changed = new ArrayList<>(neurons);
-        changed.set(index, neuron);
-        return new AdmissibleNetwork(inputs, changed, outputs);
-    }
-
     /** How a neuron's place is named in every message: its index in {@code neurons} and its node number. */
     static String neuronName(int inputs, int index) {
         return "neurons[" + index + "] (node " + (inputs + 1 + index) + ")";

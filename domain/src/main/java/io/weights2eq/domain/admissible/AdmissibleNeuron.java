@@ -1,5 +1,6 @@
 package io.weights2eq.domain.admissible;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -24,20 +25,9 @@ public record AdmissibleNeuron(
 
     /** A neuron from computed values (a construction's API); each value is written as its plain text. */
     public static AdmissibleNeuron of(
-            Map<Integer, java.math.BigDecimal> weights, java.math.BigDecimal bias, AdmissibleActivation activation) {
+            Map<Integer, BigDecimal> weights, BigDecimal bias, AdmissibleActivation activation) {
         SortedMap<Integer, ExactDecimal> exact = new TreeMap<>();
         weights.forEach((node, w) -> exact.put(node, ExactDecimal.of(w)));
         return new AdmissibleNeuron(exact, ExactDecimal.of(bias), activation);
-    }
-
-    /** The same neuron with one weight replaced (rounding changes one parameter at a time). */
-    public AdmissibleNeuron withWeight(int node, ExactDecimal weight) {
-        SortedMap<Integer, ExactDecimal> changed = new TreeMap<>(weights);
-        changed.put(node, weight);
-        return new AdmissibleNeuron(changed, bias, activation);
-    }
-
-    public AdmissibleNeuron withBias(ExactDecimal newBias) {
-        return new AdmissibleNeuron(weights, newBias, activation);
     }
 }

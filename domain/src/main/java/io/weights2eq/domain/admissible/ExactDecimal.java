@@ -13,7 +13,6 @@ public final class ExactDecimal {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     public static final ExactDecimal ZERO = parse("0");
-    public static final ExactDecimal ONE = parse("1");
 
     private final String text;
     private final BigDecimal value;

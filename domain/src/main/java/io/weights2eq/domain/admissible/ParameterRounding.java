@@ -258,8 +258,10 @@ public final class ParameterRounding {
         AdmissibleNetwork network() {
             List<AdmissibleNeuron> neurons = new ArrayList<>(biases.length);
             for (int i = 0; i < biases.length; i++) {
+                SortedMap<Integer, ExactDecimal> kept = new TreeMap<>(weights.get(i));
+                kept.values().removeIf(ExactDecimal::isZero); // costs nothing either way; the file is shorter
                 neurons.add(new AdmissibleNeuron(
-                        weights.get(i), biases[i], original.neurons().get(i).activation()));
+                        kept, biases[i], original.neurons().get(i).activation()));
             }
             return new AdmissibleNetwork(original.inputs(), neurons, original.outputs());
         }

@@ -232,6 +232,25 @@ class AdmissibleFileTest {
     }
 
     @Test
+    void refusesMoreWeightsInAllThanTheLimit() {
+        // 1,000 inputs read by 2,001 neurons each: 2,001,000 weights, over AdmissibleLimits.MAX_WEIGHTS
+        java.util.SortedMap<Integer, ExactDecimal> all = new java.util.TreeMap<>();
+        for (int node = 1; node <= 1_000; node++) {
+            all.put(node, ExactDecimal.of(BigDecimal.ONE));
+        }
+        AdmissibleNeuron reader = new AdmissibleNeuron(all, ExactDecimal.ZERO, AdmissibleActivation.IDENTITY);
+        java.util.List<AdmissibleNeuron> neurons = java.util.Collections.nCopies(2_001, reader);
+        InvalidFieldException e = assertThrows(
+                InvalidFieldException.class, () -> new AdmissibleNetwork(1_000, neurons, java.util.List.of(1)));
+        assertEquals("neurons", e.field());
+        assertTrue(
+                e.getMessage().contains("AdmissibleLimits.MAX_WEIGHTS")
+                        && e.getMessage().contains("2001000"),
+                e.getMessage());
+        new AdmissibleNetwork(1_000, neurons.subList(0, 2_000), java.util.List.of(1)); // 2,000,000 is allowed
+    }
+
+    @Test
     void refusesDuplicateKeys() {
         assertRefused(
                 secondNeuron(
