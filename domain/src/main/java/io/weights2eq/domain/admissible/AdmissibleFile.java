@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.weights2eq.domain.network.InvalidFieldException;
+import io.weights2eq.domain.network.JsonValues;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -66,14 +66,15 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException("json", "json must be one JSON object, was empty");
         }
         if (!root.isObject()) {
-            throw new AdmissibleFormatException("json", "json must be one JSON object, was " + kind(root));
+            throw new AdmissibleFormatException("json", "json must be one JSON object, was " + JsonValues.kind(root));
         }
         onlyFields(root, FIELDS, "", "an admissible network has only");
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !FORMAT.equals(format.textValue())) {
             throw new AdmissibleFormatException(
                     "format",
-                    "format must be \"" + FORMAT + "\", was " + (format == null ? "missing" : describe(format)));
+                    "format must be \"" + FORMAT + "\", was "
+                            + (format == null ? "missing" : JsonValues.describe(format)));
         }
         int inputs = wholeNumber(root.get("inputs"), "inputs");
         wrap(() -> AdmissibleNetwork.checkInputs(inputs));
@@ -82,7 +83,7 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException(
                     "neurons",
                     "neurons must be an array of neurons, was "
-                            + (neuronsNode == null ? "missing" : kind(neuronsNode)));
+                            + (neuronsNode == null ? "missing" : JsonValues.kind(neuronsNode)));
         }
         if (neuronsNode.size() > AdmissibleLimits.MAX_NEURONS) {
             throw new AdmissibleFormatException(
@@ -103,7 +104,7 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException(
                     "outputs",
                     "outputs must be an array of node numbers, was "
-                            + (outputsNode == null ? "missing" : kind(outputsNode)));
+                            + (outputsNode == null ? "missing" : JsonValues.kind(outputsNode)));
         }
         if (outputsNode.size() > AdmissibleLimits.MAX_OUTPUTS) {
             throw new AdmissibleFormatException(
@@ -161,7 +162,7 @@ public final class AdmissibleFile {
     private static AdmissibleNeuron neuron(JsonNode node, int inputs, int index) {
         String name = AdmissibleNetwork.neuronName(inputs, index);
         if (!node.isObject()) {
-            throw new AdmissibleFormatException(name, name + " must be a JSON object, was " + kind(node));
+            throw new AdmissibleFormatException(name, name + " must be a JSON object, was " + JsonValues.kind(node));
         }
         onlyFields(node, NEURON_FIELDS, name + ".", "a neuron has only");
         JsonNode weightsNode = node.get("weights");
@@ -170,7 +171,7 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException(
                     weightsField,
                     weightsField + " must be an object of node number → decimal string, was "
-                            + (weightsNode == null ? "missing" : kind(weightsNode)));
+                            + (weightsNode == null ? "missing" : JsonValues.kind(weightsNode)));
         }
         SortedMap<Integer, ExactDecimal> weights = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = weightsNode.fields(); it.hasNext(); ) {
@@ -189,7 +190,7 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException(
                     activationField,
                     activationField + " must be a string, was "
-                            + (activationNode == null ? "missing" : describe(activationNode)));
+                            + (activationNode == null ? "missing" : JsonValues.describe(activationNode)));
         }
         AdmissibleActivation activation;
         try {
@@ -208,7 +209,7 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException(
                     field,
                     field + " must be a decimal string such as \"0.1\" (a JSON number is not kept as written), was "
-                            + describe(node));
+                            + JsonValues.describe(node));
         }
         try {
             return ExactDecimal.parse(node.textValue());
@@ -222,7 +223,8 @@ public final class AdmissibleFile {
             throw new AdmissibleFormatException(field, field + " is missing");
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new AdmissibleFormatException(field, field + " must be a whole number, was " + describe(node));
+            throw new AdmissibleFormatException(
+                    field, field + " must be a whole number, was " + JsonValues.describe(node));
         }
         return node.intValue();
     }
@@ -258,19 +260,5 @@ public final class AdmissibleFile {
             check.run();
             return null;
         });
-    }
-
-    private static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            String t = node.textValue();
-            return "string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
-        }
-        return node.isValueNode()
-                ? node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node.asText()
-                : kind(node);
     }
 }

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -83,7 +82,7 @@ public final class NetworkFile {
             throw new NetworkFormatException("json", "json must be one JSON object, was empty");
         }
         if (!root.isObject()) {
-            throw new NetworkFormatException("json", "json must be one JSON object, was " + kind(root));
+            throw new NetworkFormatException("json", "json must be one JSON object, was " + JsonValues.kind(root));
         }
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
@@ -191,7 +190,7 @@ public final class NetworkFile {
             throw new NetworkFormatException("id", "id is missing");
         }
         if (!node.isTextual()) {
-            throw new NetworkFormatException("id", "id must be a string, was " + kind(node));
+            throw new NetworkFormatException("id", "id must be a string, was " + JsonValues.kind(node));
         }
         String id = node.textValue();
         checkId(id);
@@ -215,7 +214,8 @@ public final class NetworkFile {
             throw new NetworkFormatException("layers", "layers is missing");
         }
         if (!node.isArray()) {
-            throw new NetworkFormatException("layers", "layers must be an array of layer sizes, was " + kind(node));
+            throw new NetworkFormatException(
+                    "layers", "layers must be an array of layer sizes, was " + JsonValues.kind(node));
         }
         if (node.size() < min || node.size() > max) {
             throw new NetworkFormatException(
@@ -228,7 +228,8 @@ public final class NetworkFile {
             JsonNode size = node.get(i);
             String field = "layers[" + i + "]";
             if (!size.isIntegralNumber() || !size.canConvertToInt()) {
-                throw new NetworkFormatException(field, field + " must be a whole number, was " + describe(size));
+                throw new NetworkFormatException(
+                        field, field + " must be a whole number, was " + JsonValues.describe(size));
             }
             sizes[i] = size.intValue();
             if (sizes[i] < 1 || sizes[i] > NetworkLayout.MAX_WIDTH) {
@@ -251,7 +252,7 @@ public final class NetworkFile {
             throw new NetworkFormatException("activation", "activation is missing");
         }
         if (!node.isTextual()) {
-            throw new NetworkFormatException("activation", "activation must be a string, was " + kind(node));
+            throw new NetworkFormatException("activation", "activation must be a string, was " + JsonValues.kind(node));
         }
         try {
             return Activation.fromLabel(node.textValue());
@@ -266,7 +267,7 @@ public final class NetworkFile {
         }
         if (!node.isArray()) {
             throw new NetworkFormatException(
-                    field, field + " must be an array of " + size + " " + what + ", was " + kind(node));
+                    field, field + " must be an array of " + size + " " + what + ", was " + JsonValues.kind(node));
         }
         if (node.size() != size) {
             throw new NetworkFormatException(field, field + " must have " + size + " " + what + ", had " + node.size());
@@ -279,7 +280,7 @@ public final class NetworkFile {
             throw new NetworkFormatException(field, field + " must be a finite number, was " + node.textValue());
         }
         if (!node.isNumber()) {
-            throw new NetworkFormatException(field, field + " must be a number, was " + describe(node));
+            throw new NetworkFormatException(field, field + " must be a number, was " + JsonValues.describe(node));
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
@@ -291,17 +292,5 @@ public final class NetworkFile {
                     field, field + " must be within float range (±" + Float.MAX_VALUE + "), was " + value);
         }
         return f;
-    }
-
-    private static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            String t = node.textValue();
-            return "string '" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "'";
-        }
-        return node.isValueNode() ? node.asText() : kind(node);
     }
 }

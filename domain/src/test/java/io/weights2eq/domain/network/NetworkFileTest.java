@@ -139,7 +139,7 @@ class NetworkFileTest {
                 n -> ((ArrayNode) matrix(n, 0).get(1)).set(0, 1e300));
         rejects(
                 "weights[0][0][0]",
-                "weights[0][0][0] must be a number, was string '1'",
+                "weights[0][0][0] must be a number, was string \"1\"",
                 n -> ((ArrayNode) matrix(n, 0).get(0)).set(0, "1"));
         rejects(
                 "weights[0][0][0]",
@@ -179,7 +179,7 @@ class NetworkFileTest {
         rejects("layers[1]", "layers[1] must be between 1 and 64, was 0", n -> layers(n, 1, 0, 1));
         rejects(
                 "layers[1]",
-                "layers[1] must be a whole number, was 7.5",
+                "layers[1] must be a whole number, was number 7.5",
                 n -> ((ArrayNode) n.get("layers")).set(1, 7.5));
         rejects(
                 "layers[0]",
