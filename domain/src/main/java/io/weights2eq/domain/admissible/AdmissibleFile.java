@@ -1,6 +1,5 @@
 package io.weights2eq.domain.admissible;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -56,11 +55,7 @@ public final class AdmissibleFile {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new AdmissibleFormatException(
-                    "json",
-                    "json is malformed: " + e.getOriginalMessage()
-                            + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new AdmissibleFormatException("json", JsonValues.malformed(e));
         }
         if (root == null || root.isMissingNode()) {
             throw new AdmissibleFormatException("json", "json must be one JSON object, was empty");

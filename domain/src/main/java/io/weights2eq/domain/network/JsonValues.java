@@ -1,5 +1,7 @@
 package io.weights2eq.domain.network;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
@@ -24,5 +26,12 @@ public final class JsonValues {
             return kind(node);
         }
         return kind(node) + " " + node.asText();
+    }
+
+    /** Why text is not JSON, and where: "json is malformed: … (at line 1, column 7)". */
+    public static String malformed(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return "json is malformed: " + e.getOriginalMessage()
+                + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 }

@@ -2,7 +2,6 @@ package io.weights2eq.domain.network;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -72,11 +71,7 @@ public final class NetworkFile {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new NetworkFormatException(
-                    "json",
-                    "json is malformed: " + e.getOriginalMessage()
-                            + (at == null ? "" : " (at column " + at.getColumnNr() + ")"));
+            throw new NetworkFormatException("json", JsonValues.malformed(e));
         }
         if (root == null || root.isMissingNode()) {
             throw new NetworkFormatException("json", "json must be one JSON object, was empty");
