@@ -66,11 +66,8 @@ final class GolfCommand extends CliCommand {
         if (!(tolerance > 0) || tolerance.isInfinite()) {
             throw new UsageException("--tolerance must be a positive number, was " + tolerance);
         }
-        List<NetworkInputs.Entry> entries;
-        try {
-            entries = NetworkInputs.read(input, in);
-        } catch (IOException e) {
-            err.println("error: cannot read " + input + ": " + e.getMessage());
+        List<NetworkInputs.Entry> entries = NetworkInputs.readOrReport(input, in, err);
+        if (entries == null) {
             return 2;
         }
         double[] grid = ParameterRounding.unitGrid(ParameterRounding.GRID_POINTS);

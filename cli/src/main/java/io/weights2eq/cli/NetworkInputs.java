@@ -12,6 +12,7 @@ import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,16 @@ final class NetworkInputs {
     record Entry(int line, String id, Network layered, AdmissibleNetwork network, String error) {
         boolean failed() {
             return error != null;
+        }
+    }
+
+    /** {@link #read}, or null after telling {@code err} why the input cannot be read. */
+    static List<Entry> readOrReport(String input, InputStream stdin, PrintStream err) {
+        try {
+            return read(input, stdin);
+        } catch (IOException e) {
+            err.println("error: cannot read " + input + ": " + e.getMessage());
+            return null;
         }
     }
 

@@ -32,11 +32,8 @@ final class PrecisionCommand extends CliCommand {
 
     @Override
     int run() throws IOException {
-        List<NetworkInputs.Entry> entries;
-        try {
-            entries = NetworkInputs.read(input, in);
-        } catch (IOException e) {
-            err.println("error: cannot read " + input + ": " + e.getMessage());
+        List<NetworkInputs.Entry> entries = NetworkInputs.readOrReport(input, in, err);
+        if (entries == null) {
             return 2;
         }
         int failed = 0;
