@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Networks trained elsewhere, for `bin/w2e eval --networks ... --truth ...`: servant-style quadratics
-(each of c0, c1, c2 with probability 1/2 a whole number in [-5, 5], else a one-decimal number in [-5.0, 5.0];
-a zero drops the term), 5,000 samples with x ~ U[-1, 1], one 1-8-7-8-1 MLP each trained by plain PyTorch the way
-the peer benchmark does (nets stacked [B,out,in], torch.baddbmm, loss = sum_b mean_n (out-y)^2, Adam lr 1e-2,
-minibatch 500, PyTorch's default nn.Linear initialisation). Writes networks.jsonl (the network file format: weights
-out x in, as PyTorch's nn.Linear.weight) and truth.jsonl ({"id", "equation"} in the canonical text).
+"""Networks trained elsewhere, for `bin/w2e eval --networks ... --truth ...`. Two families (--family):
+- servant (default): quadratics, each of c0, c1, c2 with probability 1/2 a whole number in [-5, 5], else a
+  one-decimal number in [-5.0, 5.0]; a zero drops the term;
+- cubic: monic x^3 + a x^2 + b x + c, a, b, c whole numbers uniform in [-10, 10].
+5,000 samples with x ~ U[-1, 1], one 1-8-7-8-1 MLP each trained by plain PyTorch the way the peer benchmark does
+(nets stacked [B,out,in], torch.baddbmm, loss = sum_b mean_n (out-y)^2, Adam lr 1e-2, minibatch 500, PyTorch's
+default nn.Linear initialisation). Writes networks.jsonl (the network file format: weights out x in, as PyTorch's
+nn.Linear.weight) and truth.jsonl ({"id", "equation"} in the canonical text of domain's Polynomial).
 
 Run with Debian's interpreter: /usr/bin/python3 (apt-get install -y python3-torch python3-numpy libopenblas0-pthread).
 """
@@ -30,9 +32,10 @@ def tenths_text(k):
 
 
 def canonical(tenths):
-    """Descending powers, zero terms dropped, coefficients always written, no leading '+', '0' when all zero."""
+    """Descending powers, zero terms dropped, coefficients always written, no leading '+', '0' when all zero;
+    tenths[p] is the coefficient of x^p in tenths."""
     out = ""
-    for power in (2, 1, 0):
+    for power in reversed(range(len(tenths))):
         k = tenths[power]
         if k == 0:
             continue
@@ -51,6 +54,23 @@ def sample(rng):
         else:
             tenths.append(int(rng.integers(-50, 51)))
     return tenths
+
+
+def servant_values(c, x):
+    return (c[0] + c[1] * x + c[2] * x * x) / 10.0
+
+
+def sample_cubic(rng):
+    """c, b, a whole in [-10, 10], then the monic x^3, all in tenths."""
+    return [10 * int(v) for v in rng.integers(-10, 11, size=3)] + [10]
+
+
+def cubic_values(c, x):
+    return (c[0] + c[1] * x + c[2] * x * x) / 10.0 + x * x * x
+
+
+# family -> (draw the coefficients in tenths, y at float64 x, id prefix)
+FAMILIES = {"servant": (sample, servant_values, "peer"), "cubic": (sample_cubic, cubic_values, "peer-cubic")}
 
 
 def train(x, y, steps, activation, minibatch, seed):
@@ -92,22 +112,24 @@ def main():
     ap.add_argument("--equations", type=int, default=500)
     ap.add_argument("--steps", type=int, default=1000)
     ap.add_argument("--activation", default="relu", choices=["relu", "tanh"])
+    ap.add_argument("--family", default="servant", choices=sorted(FAMILIES))
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--out-dir", required=True)
     a = ap.parse_args()
+    draw, values, prefix = FAMILIES[a.family]
     rng = np.random.default_rng(a.seed)
     os.makedirs(a.out_dir, exist_ok=True)
     with open(os.path.join(a.out_dir, "networks.jsonl"), "w") as nets, \
             open(os.path.join(a.out_dir, "truth.jsonl"), "w") as truth:
         for start in range(0, a.equations, a.batch):
             count = min(a.batch, a.equations - start)
-            coeffs = [sample(rng) for _ in range(count)]
+            coeffs = [draw(rng) for _ in range(count)]
             x = rng.uniform(-1, 1, size=(count, 5000)).astype(np.float32)
-            y = np.stack([(c[0] + c[1] * xi + c[2] * xi * xi) / 10.0 for c, xi in zip(coeffs, x.astype(np.float64))])
+            y = np.stack([values(c, xi) for c, xi in zip(coeffs, x.astype(np.float64))])
             params = train(x, y.astype(np.float32), a.steps, a.activation, 500, a.seed + start)
             for i in range(count):
-                ident = f"peer-{a.seed}-{start + i}"
+                ident = f"{prefix}-{a.seed}-{start + i}"
                 weights = [params[2 * k][i].T.tolist() for k in range(len(SIZES) - 1)]  # [out][in]
                 biases = [params[2 * k + 1][i][0].tolist() for k in range(len(SIZES) - 1)]
                 nets.write(json.dumps({"id": ident, "layers": SIZES, "activation": a.activation,

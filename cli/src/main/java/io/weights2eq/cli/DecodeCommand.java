@@ -8,6 +8,7 @@ import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.InvalidRequestException;
 import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.ShippedModels;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.equation.EquationFamilies;
@@ -65,7 +66,8 @@ final class DecodeCommand extends CliCommand {
     @Option(
             names = "--model",
             paramLabel = "PATH",
-            description = "a checkpoint, or the latest *.w2ed of a directory (default $W2E_HOME/models)")
+            description = "a checkpoint, or the latest *.w2ed of a directory; a directory holding the family's shipped"
+                    + " model: that one (default $W2E_HOME/models)")
     Path modelOption;
 
     @Mixin
@@ -93,6 +95,7 @@ final class DecodeCommand extends CliCommand {
         }
         // only learned and hybrid read a model: the default is resolved for them alone
         model = modelOption != null ? modelOption : method.usesModel() ? defaultModel() : null;
+        model = model == null ? null : ShippedModels.forFamily(model, familyName);
         beam = beamOption.width();
     }
 

@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
                 "Send the validation slice's networks to 'decode-requests', wait for their 'predictions' and print ground truth against prediction, with exact match and token accuracy (per method with --methods), and for cubics how often the largest root is within 0.1.")
 final class DecodeValidationCommand extends CliCommand {
     /** Seed 001's acceptance: a cubic's largest root within 0.1 of the truth's. */
-    static final double ROOT_TOLERANCE = 0.1;
+    static final double ROOT_TOLERANCE = io.weights2eq.evaluation.EvalReport.ROOT_TOLERANCE;
 
     @Mixin
     KafkaOptions kafka;

@@ -2,6 +2,7 @@ package io.weights2eq.cli;
 
 import io.weights2eq.cli.W2eCli.UsageException;
 import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.ShippedModels;
 import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
@@ -103,7 +104,11 @@ final class EvalCommand extends CliCommand {
             description = "the methods to compare (default ${DEFAULT-VALUE})")
     String methodList;
 
-    @Option(names = "--model", paramLabel = "PATH", description = "the learned decoder (default $W2E_HOME/models)")
+    @Option(
+            names = "--model",
+            paramLabel = "PATH",
+            description = "the learned decoder; a directory holding the family's shipped model: that one (default"
+                    + " $W2E_HOME/models)")
     Path modelOption;
 
     @Mixin
@@ -163,7 +168,8 @@ final class EvalCommand extends CliCommand {
             throw new UsageException("--" + e.getMessage());
         }
         this.methods = methods(methodList);
-        this.model = modelOption != null ? modelOption : defaultModel();
+        Path given = modelOption != null ? modelOption : defaultModel();
+        this.model = given == null ? null : ShippedModels.forFamily(given, familyLabel);
         beam = beamOption.width();
         this.outDir = outOption != null ? outOption : defaultOut();
         if (networksFile != null) {

@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             EquationsSummaryCommand.class,
             NetworksSummaryCommand.class,
             ExportExamplesCommand.class,
+            MakeExamplesCommand.class,
             DecodeValidationCommand.class,
             BenchDecodeCommand.class,
             ScriptCommands.TrainDecoder.class,

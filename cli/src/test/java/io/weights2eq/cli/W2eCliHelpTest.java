@@ -48,6 +48,7 @@ class W2eCliHelpTest {
                                 "equations-summary",
                                 "networks-summary",
                                 "export-examples",
+                                "make-examples",
                                 "decode-validation",
                                 "bench-decode",
                                 "train-decoder",

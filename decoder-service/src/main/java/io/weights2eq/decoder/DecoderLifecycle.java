@@ -124,7 +124,7 @@ public class DecoderLifecycle {
         }
         serving.onSwap(metrics::modelSwapped);
         Path checkpointDir = settings.training().checkpointPath().toAbsolutePath();
-        serving.loadInitial(Optional.of(checkpointDir), settings.model().map(Path::of));
+        serving.loadInitial(Optional.of(checkpointDir), settings.familyModel());
 
         predictions = new PredictionPublisher(
                 kafkaConfig,

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.weights2eq.decoder.engine.ContinuousTraining;
 import io.weights2eq.domain.decoding.DecoderTrainingOptions;
+import io.weights2eq.domain.decoding.ShippedModels;
 import io.weights2eq.domain.decoding.TransformerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,14 @@ public interface DecoderSettings {
 
     /**
      * The model served at start when the checkpoint directory has none: a {@code .w2ed} checkpoint file, or a
-     * directory whose latest checkpoint is taken. Missing = start without a model.
+     * directory whose latest checkpoint is taken. Missing = start without a model. See {@link #familyModel()}.
      */
     Optional<String> model();
+
+    /** {@link #model()} for {@link #family()}: in a {@code models/} directory, that family's shipped model. */
+    default Optional<Path> familyModel() {
+        return model().map(m -> ShippedModels.forFamily(Path.of(m), family()));
+    }
 
     /** Method when a request names none: learned, analytic, taylor or hybrid. */
     @WithDefault("hybrid")

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.domain.equation.roots.LargestRoot;
+import io.weights2eq.domain.equation.roots.RealRoots;
 import io.weights2eq.domain.training.TrainingConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,6 +34,8 @@ public final class EvalReport {
     public static final int LENGTH_BUCKET = 4;
     /** A decoded polynomial "fits" when its R² against the truth on [−1, 1] is at least this. */
     public static final double R_SQUARED_GOOD = 0.999;
+    /** Seed 001's acceptance for a cubic: the decoded polynomial's largest real root within this of the truth's. */
+    public static final double ROOT_TOLERANCE = 0.1;
 
     public static final List<String> KINDS = List.of("whole", "decimal", "fraction");
 
@@ -48,6 +53,8 @@ public final class EvalReport {
         private int failed;
         private int exact;
         private int goodFit;
+        private int rooted;
+        private int rootWithin;
         private double millisSum;
         private int timed;
 
@@ -72,6 +79,11 @@ public final class EvalReport {
             return counted == 0 ? Double.NaN : (double) goodFit / counted;
         }
 
+        /** Of the networks whose truth has a largest root (a monic family's), those whose prediction's is within 0.1. */
+        public double rootWithinRate() {
+            return rooted == 0 ? Double.NaN : (double) rootWithin / rooted;
+        }
+
         public double millisPerNetwork() {
             return timed == 0 ? Double.NaN : millisSum / timed;
         }
@@ -89,6 +101,8 @@ public final class EvalReport {
     private final Context context;
     private final String[] truthTexts;
     private final String[] kinds;
+    /** The truths' largest real roots for a monic family (seed 001's cubics), else null. */
+    private final Double[] truthRoots;
 
     /**
      * @param outcomes per method, one outcome per example in the examples' order
@@ -113,10 +127,36 @@ public final class EvalReport {
         this.context = context;
         this.truthTexts = new String[examples.size()];
         this.kinds = new String[examples.size()];
+        this.truthRoots = family.monic() ? new Double[examples.size()] : null;
         for (int i = 0; i < examples.size(); i++) {
             truthTexts[i] = examples.get(i).truthText();
             kinds[i] = PolynomialFit.coefficientKind(examples.get(i).truth(), family);
+            if (truthRoots != null) {
+                truthRoots[i] = largestRoot(examples.get(i).truth());
+            }
         }
+    }
+
+    private static Double largestRoot(Polynomial p) {
+        return p == null ? null : RealRoots.largest(p).map(LargestRoot::value).orElse(null);
+    }
+
+    /** Whether the report scores largest roots (a monic family's truths). */
+    public boolean scoresRoots() {
+        return truthRoots != null;
+    }
+
+    /** The largest real root of the method's prediction for example i; null when none or not a monic family. */
+    public Double predictedRoot(String method, int example) {
+        DecodedEquation d = outcome(method, example).decoded();
+        return truthRoots == null || d == null || !d.parsed() ? null : largestRoot(d.polynomial());
+    }
+
+    /** Whether the prediction's largest root lies within {@link #ROOT_TOLERANCE} of the truth's. */
+    public boolean rootWithin(String method, int example) {
+        Double truth = truthRoots == null ? null : truthRoots[example];
+        Double predicted = predictedRoot(method, example);
+        return truth != null && predicted != null && Math.abs(predicted - truth) <= ROOT_TOLERANCE;
     }
 
     public List<EvalExample> examples() {
@@ -158,6 +198,10 @@ public final class EvalReport {
             s.metrics.add(examples.get(i).truth(), d);
             if (exact(method, i)) {
                 s.exact++;
+            }
+            if (truthRoots != null && truthRoots[i] != null) {
+                s.rooted++;
+                s.rootWithin += rootWithin(method, i) ? 1 : 0;
             }
             if (PolynomialFit.rSquared(examples.get(i).truth(), d.polynomial()) >= R_SQUARED_GOOD) {
                 s.goodFit++;
@@ -217,6 +261,9 @@ public final class EvalReport {
         line.put("kind", kinds[i]);
         line.put("activation", e.network().activation().label());
         line.put("converged", e.converged());
+        if (truthRoots != null) {
+            line.put("largestRoot", truthRoots[i]);
+        }
         line.put("relativeValidationMse", finite(e.relativeValidationMse()));
         Map<String, Object> byMethod = new LinkedHashMap<>();
         for (String method : methods) {
@@ -239,6 +286,10 @@ public final class EvalReport {
                             "rSquared",
                             finite(PolynomialFit.rSquared(e.truth(), o.decoded().polynomial())));
                     m.put("millis", finite(Math.round(o.millis() * 1000) / 1000.0));
+                    if (truthRoots != null) {
+                        m.put("largestRoot", predictedRoot(method, i));
+                        m.put("rootWithin", rootWithin(method, i));
+                    }
             }
             byMethod.put(method, m);
         }
@@ -261,9 +312,11 @@ public final class EvalReport {
     /** The per-method table alone (what the command prints). */
     public String methodTable() {
         StringBuilder b = new StringBuilder();
-        b.append("| method | networks | not applicable | failed | exact match | coefficient MAE | sign accuracy"
-                + " | token accuracy | R² ≥ 0.999 | median R² | parse rate | ms / network |\n");
-        b.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        String root = scoresRoots() ? " root within " + ROOT_TOLERANCE + " |" : "";
+        b.append("| method | networks | not applicable | failed | exact match |" + root + " coefficient MAE | sign"
+                + " accuracy | token accuracy | R² ≥ 0.999 | median R² | parse rate | ms / network |\n");
+        b.append("| --- | ---: | ---: | ---: | ---: |" + (scoresRoots() ? " ---: |" : "")
+                + " ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String method : methods) {
             Stats s = stats(method);
             Map<String, Double> m = s.metrics();
@@ -278,6 +331,7 @@ public final class EvalReport {
                     .append(" | ")
                     .append(percent(s.exactMatch()))
                     .append(" | ")
+                    .append(scoresRoots() ? percent(s.rootWithinRate()) + " | " : "")
                     .append(number(m.get(DecodingMetrics.COEFFICIENT_MAE), "%.4f"))
                     .append(" | ")
                     .append(percent(m.get(DecodingMetrics.SIGN_ACCURACY)))
@@ -342,6 +396,15 @@ public final class EvalReport {
                 "network",
                 List.of("converged", "not converged"),
                 List.of(i -> examples.get(i).converged(), i -> !examples.get(i).converged()));
+        if (scoresRoots()) {
+            b.append("Largest root within ").append(ROOT_TOLERANCE).append(" of the truth's:\n\n");
+            rootBreakdown(
+                    b,
+                    List.of("converged", "not converged"),
+                    List.of(
+                            i -> examples.get(i).converged(),
+                            i -> !examples.get(i).converged()));
+        }
 
         b.append("## Trainer\n\n");
         TrainerFigures t = context.trainer();
@@ -388,6 +451,26 @@ public final class EvalReport {
                     cell = percent(s.exactMatch()) + (s.counted() < n ? " (of " + s.counted() + ")" : "");
                 }
                 b.append(' ').append(cell).append(" |");
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+    }
+
+    private void rootBreakdown(StringBuilder b, List<String> labels, List<IntPredicate> groups) {
+        b.append("| network | networks |");
+        for (String method : methods) {
+            b.append(' ').append(method).append(" |");
+        }
+        b.append("\n| --- | ---: |").append(" ---: |".repeat(methods.size())).append('\n');
+        for (int g = 0; g < labels.size(); g++) {
+            IntPredicate group = groups.get(g);
+            long n = IntStream.range(0, examples.size()).filter(group).count();
+            b.append("| ").append(labels.get(g)).append(" | ").append(n).append(" |");
+            for (String method : methods) {
+                b.append(' ')
+                        .append(n == 0 ? "–" : percent(stats(method, group).rootWithinRate()))
+                        .append(" |");
             }
             b.append('\n');
         }

@@ -16,11 +16,14 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Held-out networks trained in process: draws the equations ({@link EquationGenerator}, job seed, equations
  * 0…N−1) and trains one network each with the trainer's engine ({@link NetworkTrainer} on the best CPU kernel), in
- * chunks (the samples of one chunk at a time in memory), with progress on stderr every few seconds.
+ * chunks (the samples of one chunk at a time in memory), with progress on stderr every few seconds. The same
+ * networks serve {@code eval --equations} (held out) and {@code make-examples} (decoder training data, another
+ * seed and id prefix), so both are trained exactly as trainer-service trains.
  */
 public final class HeldOutNetworks {
     /** The trainer-service's default {@code w2e.trainer.training-seed}. */
@@ -34,6 +37,7 @@ public final class HeldOutNetworks {
     private final int steps;
     private final int threads;
     private final PrintStream err;
+    private String idPrefix = "eval";
     private String backendName = "";
 
     public HeldOutNetworks(
@@ -44,6 +48,12 @@ public final class HeldOutNetworks {
         this.steps = steps;
         this.threads = threads;
         this.err = err;
+    }
+
+    /** Ids become {@code <prefix>-<seed>-<index>} (default {@code eval}); returns this. */
+    public HeldOutNetworks withIdPrefix(String prefix) {
+        this.idPrefix = prefix;
+        return this;
     }
 
     /** The examples with their truth, and the trainer's figures of the run. */
@@ -79,16 +89,22 @@ public final class HeldOutNetworks {
 
     /** Draws and trains {@code equations} networks; the figures' wall time includes the samples' generation. */
     public Trained train(long equations) {
-        List<TrainedNetwork> trained = new ArrayList<>();
-        long start = System.nanoTime();
-        List<EvalExample> examples = generateAndTrain(Math.toIntExact(equations), trained);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Trained(examples, TrainerFigures.of(backendName, threads, trainingConfig(), trained, seconds));
+        List<EvalExample> examples = new ArrayList<>(Math.toIntExact(equations));
+        TrainerFigures figures = train(equations, examples::add);
+        return new Trained(examples, figures);
     }
 
-    private List<EvalExample> generateAndTrain(int total, List<TrainedNetwork> trained) {
+    /** Draws and trains {@code equations} networks, handing each chunk's examples to {@code sink} as they come. */
+    public TrainerFigures train(long equations, Consumer<EvalExample> sink) {
+        List<TrainedNetwork> trained = new ArrayList<>();
+        long start = System.nanoTime();
+        generateAndTrain(Math.toIntExact(equations), trained, sink);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return TrainerFigures.of(backendName, threads, trainingConfig(), trained, seconds);
+    }
+
+    private void generateAndTrain(int total, List<TrainedNetwork> trained, Consumer<EvalExample> sink) {
         EquationGenerator generator = new EquationGenerator(family, SampleSpec.defaults());
-        List<EvalExample> examples = new ArrayList<>(total);
         long start = System.nanoTime();
         long lastReport = start;
         int converged = 0;
@@ -99,7 +115,8 @@ public final class HeldOutNetworks {
             int chunk = CpuBackends.vectorApiAvailable() ? 128 * threads : 4 * threads;
             err.printf(
                     Locale.ROOT,
-                    "eval: training %d networks (%s, %s, %d steps) on %d thread(s)%n",
+                    "%s: training %d networks (%s, %s, %d steps) on %d thread(s)%n",
+                    idPrefix,
                     total,
                     backend.name(),
                     activation.label(),
@@ -111,7 +128,7 @@ public final class HeldOutNetworks {
                 List<Polynomial> truths = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     GeneratedEquation g = generator.generate(seed, i);
-                    tasks.add(new TrainingTask("eval-" + seed + "-" + i, g.x(), g.y(), TRAINING_SEED));
+                    tasks.add(new TrainingTask(idPrefix + "-" + seed + "-" + i, g.x(), g.y(), TRAINING_SEED));
                     truths.add(g.polynomial());
                 }
                 List<TrainedNetwork> result = trainer.train(tasks);
@@ -119,7 +136,7 @@ public final class HeldOutNetworks {
                     TrainedNetwork t = result.get(j);
                     trained.add(t);
                     converged += t.converged() ? 1 : 0;
-                    examples.add(new EvalExample(
+                    sink.accept(new EvalExample(
                             t.equationId(), truths.get(j), t.network(), t.converged(), t.relativeValidationMse()));
                 }
                 long now = System.nanoTime();
@@ -128,8 +145,8 @@ public final class HeldOutNetworks {
                     double rate = to / seconds;
                     err.printf(
                             Locale.ROOT,
-                            "eval: trained %d/%d networks (%.0f %%), %.1f networks/s, converged"
-                                    + " %.1f %%, %.0f s%s%n",
+                            "%s: trained %d/%d networks (%.0f %%), %.1f networks/s, converged" + " %.1f %%, %.0f s%s%n",
+                            idPrefix,
                             to,
                             total,
                             100.0 * to / total,
@@ -141,6 +158,5 @@ public final class HeldOutNetworks {
                 }
             }
         }
-        return examples;
     }
 }

@@ -53,6 +53,13 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the latest checkpoint in --out")
     boolean resume;
 
+    @Option(
+            names = "--init-from",
+            paramLabel = "MODEL",
+            description = "start from this model's weights (e.g. another family's shipped model), at step 0 with"
+                    + " a fresh optimiser; its shape replaces --config")
+    Path initFrom;
+
     @Option(names = "--minutes", defaultValue = "10", description = "how long to train (default ${DEFAULT-VALUE})")
     double minutes;
 
@@ -161,7 +168,10 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
         }
         required(input, "--input");
         CheckpointDirectory out = new CheckpointDirectory(required(outDir, "--out"), keep);
-        TransformerConfig config = configText != null ? config(configText) : TransformerConfig.defaults();
+        DecoderCheckpoint initial = initFrom != null ? CheckpointDirectory.load(initFrom) : null;
+        TransformerConfig config = initial != null
+                ? initial.config()
+                : configText != null ? config(configText) : TransformerConfig.defaults();
         DecoderTrainingOptions d = DecoderTrainingOptions.defaults();
         DecoderTrainingOptions options = new DecoderTrainingOptions(
                 learningRate != null ? learningRate : d.learningRate(),
@@ -194,6 +204,12 @@ public final class OfflineDecoderTraining implements Callable<Integer> {
         long start = System.nanoTime();
         long deadline = start + (long) (minutes * 60e9);
         try (DjlDecoderTrainer trainer = new DjlDecoderTrainer(config, options)) {
+            if (initial != null) {
+                // weights only: the warm-up, the schedule and Adam's bias correction start afresh for the new data
+                trainer.restore(new DecoderCheckpoint(
+                        initial.version(), 0, 0, initial.createdAtMillis(), initial.weights(), Map.of(), Map.of()));
+                System.err.println("train-decoder: initialised from " + initial.version() + " (" + initFrom + ")");
+            }
             if (resume) {
                 out.latest().ifPresent(c -> {
                     trainer.restore(c);
