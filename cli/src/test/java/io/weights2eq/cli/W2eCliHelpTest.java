@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -20,17 +17,9 @@ class W2eCliHelpTest {
                 .getSubcommands();
     }
 
-    private record Result(int rc, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = W2eCli.run(
-                args,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** The CLI in process, stdin empty: the shared runner. */
+    private static CliTestRecords.Result run(String... args) {
+        return CliTestRecords.cli(args);
     }
 
     @Test
@@ -80,7 +69,7 @@ class W2eCliHelpTest {
             if (entry.getKey().equals("help")) {
                 continue; // picocli's own: `w2e help COMMAND` prints that command's help
             }
-            Result r = run(entry.getKey(), "--help");
+            CliTestRecords.Result r = run(entry.getKey(), "--help");
             assertEquals(0, r.rc(), entry.getKey() + ": " + r);
             assertTrue(r.out().startsWith("Usage: w2e " + entry.getKey()), r.out());
             for (OptionSpec option : entry.getValue().getCommandSpec().options()) {
@@ -89,28 +78,28 @@ class W2eCliHelpTest {
             }
         }
         assertEquals(run("decode", "--help").out(), run("help", "decode").out());
-        Result top = run("--help");
+        CliTestRecords.Result top = run("--help");
         assertEquals(0, top.rc());
         assertTrue(top.out().contains("decode-validation") && top.out().contains("W2E_RUN_DIR"), top.out());
     }
 
     @Test
     void badUsageExitsTwoNamingTheOption() {
-        Result unknown = run("topics", "--bootstrap", "localhost:1", "--colour", "red");
+        CliTestRecords.Result unknown = run("topics", "--bootstrap", "localhost:1", "--colour", "red");
         assertEquals(2, unknown.rc());
         assertTrue(unknown.err().startsWith("error: Unknown options: '--colour', 'red'"), unknown.err());
         assertTrue(unknown.err().contains("Usage: w2e topics"), unknown.err());
 
-        Result wrongType = run("networks-summary", "--bootstrap", "localhost:1", "--timeout-s", "soon");
+        CliTestRecords.Result wrongType = run("networks-summary", "--bootstrap", "localhost:1", "--timeout-s", "soon");
         assertEquals(2, wrongType.rc());
         assertTrue(
                 wrongType.err().startsWith("error: Invalid value for option '--timeout-s': 'soon'"), wrongType.err());
 
-        Result none = run();
+        CliTestRecords.Result none = run();
         assertEquals(2, none.rc());
         assertTrue(none.err().startsWith("error: a command is required"), none.err());
 
-        Result scriptOnly = run("demo");
+        CliTestRecords.Result scriptOnly = run("demo");
         assertEquals(2, scriptOnly.rc());
         assertTrue(scriptOnly.err().contains("bin/w2e demo"), scriptOnly.err());
         assertFalse(scriptOnly.out().contains("demo OK"));
@@ -118,7 +107,7 @@ class W2eCliHelpTest {
 
     @Test
     void laterOptionsOverrideTheDefaultsBinW2ePasses() {
-        Result r = run(
+        CliTestRecords.Result r = run(
                 "dashboard-check", "--url", "http://localhost:1/dashboard", "--url", "ftp://x/", "--timeout-s", "5");
         assertEquals(2, r.rc());
         assertTrue(r.err().startsWith("error: --url must be an http(s) URL, was ftp://x/"), r.err());
