@@ -8,7 +8,8 @@ public final class EquationFamilies {
     private static final Map<String, EquationFamily> BY_NAME = Map.of(
             SamplingMode.SERVANT.label(), EquationFamily.servant(),
             SamplingMode.UNIFORM_LENGTH.label(), EquationFamily.defaults(),
-            SamplingMode.CUBIC.label(), EquationFamily.cubic());
+            SamplingMode.CUBIC.label(), EquationFamily.cubic(),
+            SamplingMode.ELEMENTARY.label(), EquationFamily.elementary());
 
     private EquationFamilies() {}
 

@@ -61,6 +61,19 @@ public record EquationFamily(
     }
 
     /**
+     * Seed 002's elementary expressions: {@code degree} is the most operators in a tree, the range bounds the
+     * constants at the leaves (whole, decimal or fraction by the weights, as for polynomials).
+     */
+    public static EquationFamily elementary() {
+        return new EquationFamily(SamplingMode.ELEMENTARY, 4, FIVE.negate(), FIVE, 1, 0, 1, 0, 2, 0);
+    }
+
+    /** Whether equations of this family are expressions rather than polynomials (the decoders differ). */
+    public boolean elementaryExpressions() {
+        return mode == SamplingMode.ELEMENTARY;
+    }
+
+    /**
      * Whether the leading coefficient is fixed at 1: the family's decoders then fit and round only the lower
      * coefficients (the one place this constraint is decided).
      */

@@ -124,6 +124,7 @@ public final class EquationSampler {
             case SERVANT -> sampleServant(rnd);
             case CUBIC -> sampleCubic(rnd);
             case UNIFORM_LENGTH -> sampleUniformLength(rnd);
+            case ELEMENTARY -> throw new IllegalStateException("elementary expressions are not polynomials");
         };
     }
 

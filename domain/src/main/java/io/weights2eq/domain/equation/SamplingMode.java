@@ -13,7 +13,13 @@ public enum SamplingMode {
      * Seed 001's monic cubics x³ + ax² + bx + c: each lower coefficient a whole number uniform in
      * [coefficientMin, coefficientMax] (zero included, so a term may drop out); the leading one is always 1.
      */
-    CUBIC("cubic");
+    CUBIC("cubic"),
+    /**
+     * Seed 002's elementary functions of one or two inputs: random expression trees (constants, x or x1 and x2,
+     * + - * /, integer powers, sin cos exp log sqrt) in the manner of Lample &amp; Charton. Not a polynomial: the
+     * polynomial fields of {@link EquationFamily} read differently in this mode (see there).
+     */
+    ELEMENTARY("elementary");
 
     private final String label;
 

@@ -65,6 +65,6 @@ class DecodingMethodsTest {
         assertEquals(EquationFamily.defaults(), EquationFamilies.of(SamplingMode.UNIFORM_LENGTH));
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> EquationFamilies.named("cubic?"));
-        assertTrue(e.getMessage().contains("[uniform-length, servant, cubic]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[uniform-length, servant, cubic, elementary]"), e.getMessage());
     }
 }

@@ -167,7 +167,7 @@ class ValidationTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> SamplingMode.fromLabel("UNIFORM_LENGTH"));
         assertEquals(
-                "unknown sampling mode 'UNIFORM_LENGTH', expected one of uniform-length, servant, cubic",
+                "unknown sampling mode 'UNIFORM_LENGTH', expected one of uniform-length, servant, cubic, elementary",
                 e.getMessage());
     }
 
