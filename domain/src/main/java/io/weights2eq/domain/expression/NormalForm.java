@@ -1,0 +1,94 @@
+package io.weights2eq.domain.expression;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * The one normal form, so that equal expressions written differently give one text (exact match stays
+ * meaningful). The rules, applied bottom up:
+ * <ul>
+ *   <li>constants fold exactly ({@code 2*3} is {@code 6}, {@code 0.1+0.2} is {@code 0.3});</li>
+ *   <li>products and powers expand over sums ({@code (x+1)^2} is {@code x^2+2*x+1}), like factors merge into
+ *       powers ({@code x*x} is {@code x^2}), like terms collect ({@code x+x} is {@code 2*x});</li>
+ *   <li>a division by a constant with an exact reciprocal becomes a product ({@code x/4} is {@code 0.25*x});
+ *       otherwise a term keeps one denominator, all of its denominators multiplied and expanded, its sign and (when
+ *       exact) its leading coefficient moved up ({@code x/(2*x+2)} is {@code 0.5*x/(x+1)}); a sum over a
+ *       denominator splits into terms; quotients do not cancel ({@code x^2/x} stays);</li>
+ *   <li>function arguments are normal forms; a function of a constant folds only where exact ({@code sin(0)},
+ *       {@code cos(0)}, {@code exp(0)}, {@code log(1)}, {@code sqrt} of an exact square), otherwise stays
+ *       ({@code sin(2)});</li>
+ *   <li>terms in {@link Monomial#TERM_ORDER}, the atoms of a term in {@link Monomial#ATOM_ORDER}, a coefficient 1
+ *       not written, -1 written as a sign.</li>
+ * </ul>
+ * {@code ExpressionParser.parse(of(e).toText(), n)} gives back {@code of(e)} itself.
+ */
+public final class NormalForm {
+
+    private NormalForm() {}
+
+    /** @throws NormalFormException for an exact division by zero or an expansion past the bounds */
+    public static Expression of(Expression e) {
+        return terms(e).toExpression();
+    }
+
+    /** The canonical text of {@code e}. */
+    public static String text(Expression e) {
+        return of(e).toText();
+    }
+
+    private static Terms terms(Expression e) {
+        if (e instanceof Constant c) {
+            return Terms.constant(c.value());
+        }
+        if (e instanceof Variable) {
+            return Terms.atom(e);
+        }
+        if (e instanceof Sum s) {
+            Terms sum = Terms.constant(BigDecimal.ZERO);
+            for (Expression term : s.terms()) {
+                sum = sum.plus(terms(term));
+            }
+            return sum;
+        }
+        if (e instanceof Product p) {
+            Terms product = Terms.constant(BigDecimal.ONE);
+            for (Expression factor : p.factors()) {
+                product = product.times(terms(factor));
+            }
+            return product;
+        }
+        if (e instanceof Quotient q) {
+            return terms(q.numerator()).times(Terms.reciprocal(terms(q.denominator())));
+        }
+        if (e instanceof Power p) {
+            return terms(p.base()).power(p.exponent());
+        }
+        Call call = (Call) e;
+        Terms argument = terms(call.argument());
+        if (argument.isConstant()) {
+            BigDecimal folded = exactValue(call.function(), argument.constantValue());
+            if (folded != null) {
+                return Terms.constant(folded);
+            }
+        }
+        return Terms.atom(new Call(call.function(), argument.toExpression()));
+    }
+
+    /** The exact value of a function at a constant, or null where it is not a finite decimal. */
+    private static BigDecimal exactValue(ElementaryFunction f, BigDecimal a) {
+        return switch (f) {
+            case SIN -> a.signum() == 0 ? BigDecimal.ZERO : null;
+            case COS, EXP -> a.signum() == 0 ? BigDecimal.ONE : null;
+            case LOG -> a.compareTo(BigDecimal.ONE) == 0 ? BigDecimal.ZERO : null;
+            case SQRT -> exactSquareRoot(a);
+        };
+    }
+
+    private static BigDecimal exactSquareRoot(BigDecimal a) {
+        if (a.signum() < 0) {
+            return null;
+        }
+        BigDecimal root = a.sqrt(new MathContext(a.precision() + 2));
+        return root.multiply(root).compareTo(a) == 0 ? root : null;
+    }
+}

@@ -1,0 +1,171 @@
+package io.weights2eq.domain.expression;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The working form of {@link NormalForm}: an expanded sum of exact coefficients times {@link Monomial}s, like
+ * terms collected. Immutable; zero coefficients are never stored.
+ */
+record Terms(Map<Monomial, BigDecimal> coefficients) {
+
+    /** Bounds the work of expanding untrusted input; far above what the family's token limit lets through. */
+    static final int MAX_TERMS = 200;
+
+    Terms {
+        coefficients = Map.copyOf(coefficients);
+        if (coefficients.size() > MAX_TERMS) {
+            throw new NormalFormException("more than " + MAX_TERMS + " terms after expansion");
+        }
+    }
+
+    static Terms constant(BigDecimal value) {
+        return value.signum() == 0 ? new Terms(Map.of()) : new Terms(Map.of(Monomial.ONE, Constant.normalise(value)));
+    }
+
+    static Terms atom(Expression atom) {
+        return new Terms(Map.of(Monomial.of(atom), BigDecimal.ONE));
+    }
+
+    boolean isConstant() {
+        return coefficients.isEmpty() || (coefficients.size() == 1 && coefficients.containsKey(Monomial.ONE));
+    }
+
+    /** The value of a constant; only for {@link #isConstant()}. */
+    BigDecimal constantValue() {
+        return coefficients.getOrDefault(Monomial.ONE, BigDecimal.ZERO);
+    }
+
+    Terms plus(Terms other) {
+        Map<Monomial, BigDecimal> sum = new HashMap<>(coefficients);
+        other.coefficients.forEach((m, c) -> sum.merge(m, c, BigDecimal::add));
+        return collected(sum);
+    }
+
+    Terms times(Terms other) {
+        if ((long) coefficients.size() * other.coefficients.size() > (long) MAX_TERMS * MAX_TERMS) {
+            throw new NormalFormException("more than " + MAX_TERMS + " terms after expansion");
+        }
+        Map<Monomial, BigDecimal> product = new HashMap<>();
+        coefficients.forEach((m1, c1) -> other.coefficients.forEach((m2, c2) -> {
+            Monomial powers = m1.timesPowers(m2);
+            BigDecimal c = c1.multiply(c2);
+            if (m1.denominator() == null && m2.denominator() == null) {
+                product.merge(powers, c, BigDecimal::add);
+            } else {
+                Terms denominator = m1.denominator() == null
+                        ? m2.denominator()
+                        : m2.denominator() == null
+                                ? m1.denominator()
+                                : m1.denominator().times(m2.denominator());
+                reciprocal(denominator)
+                        .coefficients
+                        .forEach((r, rc) -> product.merge(
+                                new Monomial(powers.powers(), r.denominator()), c.multiply(rc), BigDecimal::add));
+            }
+        }));
+        return collected(product);
+    }
+
+    Terms power(int exponent) {
+        Terms result = this;
+        for (int i = 1; i < exponent; i++) {
+            result = result.times(this);
+        }
+        return result;
+    }
+
+    Terms negate() {
+        return times(constant(BigDecimal.ONE.negate()));
+    }
+
+    /**
+     * {@code 1/d} as one term: an exact reciprocal of a constant folds (1/4 is 0.25); otherwise the denominator's
+     * sign and, where its reciprocal is exact, its leading coefficient move to the numerator, so that
+     * {@code 1/(2*x+2)} and {@code 0.5/(x+1)} meet.
+     *
+     * @throws NormalFormException for a denominator that is exactly zero
+     */
+    static Terms reciprocal(Terms d) {
+        if (d.coefficients.isEmpty()) {
+            throw new NormalFormException("division by zero");
+        }
+        BigDecimal lead = d.isConstant()
+                ? d.constantValue()
+                : d.coefficients.get(d.sortedMonomials().get(0));
+        BigDecimal factor = BigDecimal.ONE;
+        if (lead.signum() < 0) {
+            d = d.negate();
+            lead = lead.negate();
+            factor = factor.negate();
+        }
+        BigDecimal inverse = exactInverse(lead);
+        if (inverse != null && lead.compareTo(BigDecimal.ONE) != 0) {
+            d = d.times(constant(inverse));
+            factor = factor.multiply(inverse);
+        }
+        if (d.isConstant() && inverse != null) {
+            return constant(factor);
+        }
+        return new Terms(Map.of(new Monomial(Map.of(), d), Constant.normalise(factor)));
+    }
+
+    private static BigDecimal exactInverse(BigDecimal value) {
+        try {
+            return BigDecimal.ONE.divide(value);
+        } catch (ArithmeticException nonTerminating) {
+            return null;
+        }
+    }
+
+    List<Monomial> sortedMonomials() {
+        List<Monomial> monomials = new ArrayList<>(coefficients.keySet());
+        monomials.sort(Monomial.TERM_ORDER);
+        return monomials;
+    }
+
+    /** The canonical tree: a sum of terms in {@link Monomial#TERM_ORDER}, each coefficient * powers [/ denominator]. */
+    Expression toExpression() {
+        List<Expression> terms = new ArrayList<>();
+        for (Monomial m : sortedMonomials()) {
+            terms.add(term(coefficients.get(m), m));
+        }
+        if (terms.isEmpty()) {
+            return Constant.ZERO;
+        }
+        return terms.size() == 1 ? terms.get(0) : new Sum(terms);
+    }
+
+    private static Expression term(BigDecimal coefficient, Monomial m) {
+        List<Expression> factors = new ArrayList<>();
+        for (Expression atom : m.sortedAtoms()) {
+            int k = m.powers().get(atom);
+            factors.add(k == 1 ? atom : new Power(atom, k));
+        }
+        Expression numerator;
+        if (factors.isEmpty()) {
+            numerator = new Constant(coefficient);
+        } else {
+            if (coefficient.compareTo(BigDecimal.ONE) != 0) {
+                factors.add(0, new Constant(coefficient));
+            }
+            numerator = factors.size() == 1 ? factors.get(0) : new Product(factors);
+        }
+        return m.denominator() == null
+                ? numerator
+                : new Quotient(numerator, m.denominator().toExpression());
+    }
+
+    private static Terms collected(Map<Monomial, BigDecimal> terms) {
+        Map<Monomial, BigDecimal> nonZero = new HashMap<>();
+        terms.forEach((m, c) -> {
+            if (c.signum() != 0) {
+                nonZero.put(m, Constant.normalise(c));
+            }
+        });
+        return new Terms(nonZero);
+    }
+}
