@@ -61,8 +61,9 @@ public record EquationFamily(
     }
 
     /**
-     * Seed 002's elementary expressions: {@code degree} is the most operators in a tree, the range bounds the
-     * constants at the leaves (whole, decimal or fraction by the weights, as for polynomials).
+     * Seed 002's elementary expressions: {@code degree} is the most operators in a tree (1..8), the range and the
+     * weights bound the constants at the leaves (whole numbers in [-5, 5]); absentProbability is not used.
+     * See {@link ElementarySampler}.
      */
     public static EquationFamily elementary() {
         return new EquationFamily(SamplingMode.ELEMENTARY, 4, FIVE.negate(), FIVE, 1, 0, 1, 0, 2, 0);
@@ -85,12 +86,19 @@ public record EquationFamily(
     public List<Violation> validate() {
         List<Violation> violations = new ArrayList<>();
         if (mode == null) {
-            violations.add(new Violation("mode", "must be set (uniform-length, servant or cubic)"));
+            violations.add(new Violation("mode", "must be set (uniform-length, servant, cubic or elementary)"));
         }
         if (mode == SamplingMode.CUBIC) {
             return validateCubic(violations);
         }
-        if (degree < 0 || degree > MAX_DEGREE) {
+        if (mode == SamplingMode.ELEMENTARY) {
+            if (degree < 1 || degree > ElementarySampler.MAX_OPERATORS) {
+                violations.add(new Violation(
+                        "degree",
+                        "must be between 1 and " + ElementarySampler.MAX_OPERATORS
+                                + " (operators in a tree) in mode elementary, was " + degree));
+            }
+        } else if (degree < 0 || degree > MAX_DEGREE) {
             violations.add(new Violation("degree", "must be between 0 and " + MAX_DEGREE + ", was " + degree));
         }
         boolean rangeOk = checkBound(violations, "coefficientMin", coefficientMin)
@@ -119,7 +127,7 @@ public record EquationFamily(
                     "at least one of wholeWeight, decimalWeight, fractionWeight must be greater than 0"));
             weightsOk = false;
         }
-        if (!(absentProbability >= 0 && absentProbability < 1)) {
+        if (mode != SamplingMode.ELEMENTARY && !(absentProbability >= 0 && absentProbability < 1)) {
             violations.add(
                     new Violation("absentProbability", "must be at least 0 and less than 1, was " + absentProbability));
         }

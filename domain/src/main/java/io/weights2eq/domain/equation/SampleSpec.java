@@ -1,12 +1,25 @@
 package io.weights2eq.domain.equation;
 
+import io.weights2eq.domain.network.InputDomain;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How many {@code (x, y)} samples to draw per equation and from which x interval {@code [xMin, xMax)}.
+ * How many samples to draw per equation and where: one input on {@code [xMin, xMax)}, or, when {@code domain} is
+ * set, each input on its own interval (input 0's is then {@code [xMin, xMax]}; {@link #of(int, InputDomain)}).
+ * Polynomial families have one input; elementary ones one or two.
  */
-public record SampleSpec(int count, double xMin, double xMax) {
+public record SampleSpec(int count, double xMin, double xMax, InputDomain domain) {
+
+    /** One input on {@code [xMin, xMax)}, the polynomial families' spec. */
+    public SampleSpec(int count, double xMin, double xMax) {
+        this(count, xMin, xMax, null);
+    }
+
+    /** Each input on its interval of {@code domain}. */
+    public static SampleSpec of(int count, InputDomain domain) {
+        return new SampleSpec(count, domain.input(0).lo(), domain.input(0).hi(), domain);
+    }
 
     public static final int MAX_COUNT = 50_000;
     /** Keeps {@code |x|} below 2<sup>20</sup>, which the exact float evaluation relies on for its fast path. */
@@ -15,6 +28,15 @@ public record SampleSpec(int count, double xMin, double xMax) {
     /** 5,000 samples with x in [-1, 1). */
     public static SampleSpec defaults() {
         return new SampleSpec(5000, -1, 1);
+    }
+
+    /** The domain of each input: the one given, else one input on {@code [xMin, xMax]} (only for a valid spec). */
+    public InputDomain inputDomain() {
+        return domain != null ? domain : InputDomain.of(xMin, xMax);
+    }
+
+    public int inputs() {
+        return domain == null ? 1 : domain.inputs();
     }
 
     /** All broken rules; empty when valid. */
@@ -26,6 +48,16 @@ public record SampleSpec(int count, double xMin, double xMax) {
         boolean bothUsable = checkX(violations, "xMin", xMin) & checkX(violations, "xMax", xMax);
         if (bothUsable && !(xMin < xMax)) {
             violations.add(new Violation("xMax", "must be greater than xMin (" + xMin + "), was " + xMax));
+        }
+        if (domain != null && (domain.input(0).lo() != xMin || domain.input(0).hi() != xMax)) {
+            violations.add(new Violation(
+                    "domain[0]", "must equal [xMin, xMax] = [" + xMin + ", " + xMax + "], was " + domain.input(0)));
+        }
+        for (int i = 0; domain != null && i < domain.inputs(); i++) {
+            if (!domain.input(i).within(MAX_ABS_X)) {
+                violations.add(new Violation(
+                        "domain[" + i + "]", "must lie within [-1000000, 1000000], was " + domain.input(i)));
+            }
         }
         return violations;
     }
