@@ -74,6 +74,10 @@ public final class DjlTrainingBackend implements TrainingBackend {
     @Override
     public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
         Violation.requireNone("training config", config.validate());
+        if (config.layout().inputSize() != 1) { // its tensors hold one x per sample
+            throw new IllegalArgumentException("layers: the DJL backend trains networks of one input, "
+                    + config.layout() + " has " + config.layout().inputSize() + "; train them with the CPU kernel");
+        }
         // at least one chunk per worker (when there are enough tasks), at most maxBatch networks per chunk
         int chunkCount =
                 Math.max((tasks.size() + djl.maxBatch() - 1) / djl.maxBatch(), Math.min(djl.workers(), tasks.size()));
