@@ -39,6 +39,12 @@ public final class NetworkTrainer {
         // shape and finiteness as every consumer checks them; no upper limit here (the service declares its own)
         List<Violation> v =
                 new ArrayList<>(SampleChecks.check(task.x(), task.y(), task.inputs(), Integer.MAX_VALUE, "none"));
+        if (task.inputs() > backend.maxInputs()) {
+            v.add(new Violation(
+                    "domain",
+                    "the backend " + backend.name() + " trains networks of at most " + backend.maxInputs()
+                            + " input(s), was " + task.inputs()));
+        }
         int required = config.requiredSamples();
         if (task.y().length < required) {
             v.add(new Violation(

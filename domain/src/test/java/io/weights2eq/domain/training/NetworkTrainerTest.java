@@ -121,6 +121,33 @@ class NetworkTrainerTest {
     }
 
     @Test
+    void aBackendOfOneInputRefusesTwoInputTasks() {
+        TrainingBackend oneInput = new TrainingBackend() {
+            @Override
+            public String name() {
+                return "one-input";
+            }
+
+            @Override
+            public int maxInputs() {
+                return 1;
+            }
+
+            @Override
+            public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
+                throw new AssertionError("never reached");
+            }
+        };
+        TrainingTask surface = TrainingFixtures.function("surface", (x1, x2) -> x1 * x2, InputDomain.unit(2), 5000, 1);
+        NetworkTrainer trainer = new NetworkTrainer(oneInput, TrainingConfig.defaults());
+        assertEquals(
+                List.of(new io.weights2eq.domain.equation.Violation(
+                        "domain", "the backend one-input trains networks of at most 1 input(s), was 2")),
+                trainer.check(surface));
+        assertTrue(trainer.check(LINE).isEmpty());
+    }
+
+    @Test
     void aTooSmallBudgetIsRetriedAndReportedAsNotConverged() {
         TrainingConfig config = TrainingConfig.defaults().withSteps(3);
         TrainedNetwork t =
