@@ -290,6 +290,34 @@ class EvalCommandTest {
     }
 
     @Test
+    void refusesATwoInputNetworkAgainstAPolynomialTruth() throws IOException {
+        Path networks = writeNetworks("n-1");
+        NetworkLayout two = new NetworkLayout(2, 8, 7, 8, 1);
+        Files.writeString(
+                networks,
+                NetworkFile.format("n-2", DecodeCommandTest.randomNetwork(two, Activation.TANH, 5)) + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Path report = dir.resolve("two-inputs");
+        int rc = run(
+                "eval",
+                "--networks",
+                networks.toString(),
+                "--truth",
+                writeTruth().toString(),
+                "--methods",
+                "analytic",
+                "--out",
+                report.toString());
+        assertEquals(2, rc);
+        assertTrue(
+                stderr().contains("line 2: network id 'n-2' has 2 inputs; a polynomial truth is a function of one"
+                        + " input (x), so layers[0] must be 1"),
+                stderr());
+        assertFalse(Files.exists(report.resolve("summary.md")));
+    }
+
+    @Test
     void rejectsContradictoryOrIncompleteOptions() throws IOException {
         assertEquals(2, run("eval"));
         assertTrue(stderr().contains("eval needs either --equations N or --networks"), stderr());

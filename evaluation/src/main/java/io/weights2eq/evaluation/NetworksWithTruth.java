@@ -71,6 +71,11 @@ public final class NetworksWithTruth {
                 } catch (NetworkFormatException e) {
                     throw new EvalInputException(networksFile + " line " + lineNumber + ": " + e.getMessage());
                 }
+                if (entry.network().inputs() != 1) {
+                    throw new EvalInputException(networksFile + " line " + lineNumber + ": network id '" + entry.id()
+                            + "' has " + entry.network().inputs() + " inputs; a polynomial truth is a function of"
+                            + " one input (x), so layers[0] must be 1");
+                }
                 Polynomial truth = truths.get(entry.id());
                 if (truth == null) {
                     throw new EvalInputException("no truth for network id '" + entry.id() + "' (" + networksFile

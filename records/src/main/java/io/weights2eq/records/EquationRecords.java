@@ -7,6 +7,8 @@ import io.weights2eq.domain.equation.SampleChecks;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.domain.equation.SamplingMode;
 import io.weights2eq.domain.equation.Violation;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.serde.FloatArrayList;
 import java.math.BigDecimal;
@@ -76,26 +78,53 @@ public final class EquationRecords {
                 f.getAbsentProbability());
     }
 
-    /** An equation's samples, as the domain's arrays. */
-    public record Samples(float[] x, float[] y) {}
+    /** An equation's samples, as the domain's arrays (x sample-major, {@code domain.inputs()} per sample). */
+    public record Samples(float[] x, float[] y, InputDomain domain) {}
 
     /**
      * The samples a trainer may train on: they obey the domain's rules under the limit, and every x lies in the
-     * record's own range.
+     * record's own domain ({@link #domain}).
      *
-     * @throws InvalidRecordException naming the field ({@code x}, {@code y}) and the limit
+     * @throws InvalidRecordException naming the field ({@code x}, {@code y}, {@code domain}) and the limit
      */
     public static Samples samples(Equation equation, Limit maxSamples) {
+        InputDomain domain = domain(equation);
+        int inputs = domain.inputs();
         float[] x = FloatArrayList.toFloatArray(equation.getX());
         float[] y = FloatArrayList.toFloatArray(equation.getY());
-        requireNone(SampleChecks.check(x, y, maxSamples.max(), maxSamples.setting()));
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] < equation.getXMin() || x[i] > equation.getXMax()) {
-                throw new InvalidRecordException("x: sample " + i + " = " + x[i] + " is outside the equation's range ["
-                        + equation.getXMin() + ", " + equation.getXMax() + "]");
+        requireNone(SampleChecks.check(x, y, inputs, maxSamples.max(), maxSamples.setting()));
+        for (int k = 0; k < x.length; k++) {
+            Interval in = domain.input(k % inputs);
+            if (x[k] < in.lo() || x[k] > in.hi()) {
+                String which = inputs == 1 ? "sample " + k : "sample " + k / inputs + " input " + (k % inputs + 1);
+                throw new InvalidRecordException("x: " + which + " = " + x[k] + " is outside the equation's "
+                        + (inputs == 1 ? "range " : "domain ") + in);
             }
         }
-        return new Samples(x, y);
+        return new Samples(x, y, domain);
+    }
+
+    /**
+     * The domain of the record's inputs: its {@code domain} intervals, or one input on [xMin, xMax] when it names
+     * none (records before v3).
+     *
+     * @throws InvalidRecordException naming {@code domain} or {@code xMin} when it is no domain
+     */
+    public static InputDomain domain(Equation equation) {
+        List<io.weights2eq.schema.avro.Interval> intervals = equation.getDomain();
+        if (intervals == null || intervals.isEmpty()) {
+            try {
+                return InputDomain.of(equation.getXMin(), equation.getXMax());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRecordException("xMin, xMax: finite with xMin < xMax, was [" + equation.getXMin()
+                        + ", " + equation.getXMax() + "]");
+            }
+        }
+        if (intervals.size() > InputDomain.MAX_INPUTS) {
+            throw new InvalidRecordException(
+                    "domain: 1 to " + InputDomain.MAX_INPUTS + " intervals (one per input), was " + intervals.size());
+        }
+        return DomainRecords.toDomain(intervals, intervals.size(), "domain");
     }
 
     /** @throws InvalidRecordException unless {@code key} is the equation's id */

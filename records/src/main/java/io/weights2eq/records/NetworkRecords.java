@@ -1,12 +1,14 @@
 package io.weights2eq.records;
 
 import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.TrainedNetwork;
 import io.weights2eq.schema.avro.NetworkParameters;
 import io.weights2eq.schema.serde.FloatArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** The one mapping between a network's Avro parameters (and the {@code networks} record) and the domain. */
 public final class NetworkRecords {
@@ -22,8 +24,11 @@ public final class NetworkRecords {
 
     /**
      * @param field the path of the parameters in the record, e.g. {@code network}, for the messages
+     * The domain is {@code domain}'s intervals, or [-1, 1] for every input when it is empty.
+     *
      * @throws InvalidRecordException naming the field: more parameters than the limit, unknown activation, bad layer
-     *                                sizes, wrong parameter count, a parameter that is NaN or infinite
+     *                                sizes (1 to {@link InputDomain#MAX_INPUTS} inputs, one output), wrong parameter
+     *                                count, a parameter that is NaN or infinite, a domain that does not fit
      */
     public static Network toDomain(NetworkParameters parameters, String field, Limit maxParameters) {
         if (parameters == null) {
@@ -43,8 +48,9 @@ public final class NetworkRecords {
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(field + "." + e.getMessage());
         }
-        if (layout.inputSize() != 1 || layout.outputSize() != 1) {
-            throw new InvalidRecordException(field + ".layers: input and output size must be 1, was " + layout);
+        if (layout.inputSize() > InputDomain.MAX_INPUTS || layout.outputSize() != 1) {
+            throw new InvalidRecordException(field + ".layers: input size must be 1 to " + InputDomain.MAX_INPUTS
+                    + " and output size 1, was " + layout);
         }
         Activation activation;
         try {
@@ -66,15 +72,21 @@ public final class NetworkRecords {
                 throw new InvalidRecordException(field + ".parameters[" + i + "]: must be finite, was " + values[i]);
             }
         }
-        return new Network(layout, activation, values.clone());
+        List<io.weights2eq.schema.avro.Interval> domain = parameters.getDomain();
+        InputDomain inputs = domain == null || domain.isEmpty()
+                ? InputDomain.unit(layout.inputSize())
+                : DomainRecords.toDomain(domain, layout.inputSize(), field + ".domain");
+        return new Network(layout, activation, values.clone(), inputs);
     }
 
+    /** The domain is written only when it is not [-1, 1] for every input, so such records keep their bytes. */
     public static NetworkParameters toAvro(Network network) {
         return NetworkParameters.newBuilder()
                 .setLayers(Arrays.stream(network.layout().sizes()).boxed().toList())
                 .setActivation(network.activation().label())
                 .setParameters(FloatArrayList.wrap(network.parameters().clone()))
                 .setCanonical(false)
+                .setDomain(network.domain().isUnit() ? List.of() : DomainRecords.toAvro(network.domain()))
                 .build();
     }
 

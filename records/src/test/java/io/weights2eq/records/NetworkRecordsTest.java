@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
 import io.weights2eq.domain.network.Network;
 import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.TrainedNetwork;
@@ -52,8 +54,12 @@ class NetworkRecordsTest {
         assertTrue(rejection(valid().build(), new Limit(10, "w2e.test.max-parameters"))
                 .startsWith("network.parameters: at most 10 parameters (w2e.test.max-parameters), was "));
         assertTrue(rejection(valid().setActivation("swish").build(), LIMIT).startsWith("network.activation"));
-        assertTrue(rejection(valid().setLayers(List.of(2, 8, 1)).build(), LIMIT)
-                .startsWith("network.layers: input and output size must be 1"));
+        assertEquals(
+                "network.layers: input size must be 1 to 2 and output size 1, was [3, 8, 1]",
+                rejection(valid().setLayers(List.of(3, 8, 1)).build(), LIMIT));
+        assertEquals(
+                "network.layers: input size must be 1 to 2 and output size 1, was [1, 8, 2]",
+                rejection(valid().setLayers(List.of(1, 8, 2)).build(), LIMIT));
         assertTrue(rejection(
                         valid().setParameters(FloatArrayList.wrap(new float[3])).build(), LIMIT)
                 .startsWith("network.parameters: "));
@@ -62,6 +68,72 @@ class NetworkRecordsTest {
         assertEquals(
                 "network.parameters[4]: must be finite, was NaN",
                 rejection(valid().setParameters(FloatArrayList.wrap(withNaN)).build(), LIMIT));
+    }
+
+    @Test
+    void aTwoInputNetworkKeepsItsDomain() {
+        NetworkLayout layout = new NetworkLayout(2, 8, 7, 8, 1);
+        float[] parameters = new float[layout.parameterCount()];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = (i % 11 - 5) * 0.1f;
+        }
+        InputDomain domain = new InputDomain(List.of(new Interval(-2, 3), new Interval(0.5, 5)));
+        Network two = new Network(layout, Activation.TANH, parameters, domain);
+        NetworkParameters avro = NetworkRecords.toAvro(two);
+        assertEquals(
+                List.of(
+                        new io.weights2eq.schema.avro.Interval(-2.0, 3.0),
+                        new io.weights2eq.schema.avro.Interval(0.5, 5.0)),
+                avro.getDomain());
+        AvroCodec<NetworkParameters> codec = AvroCodec.of(NetworkParameters.class);
+        Network back = NetworkRecords.toDomain(codec.decode(codec.encode(avro)), "network", LIMIT);
+        assertEquals(layout, back.layout());
+        assertEquals(domain, back.domain());
+        assertArrayEquals(parameters, back.parameters());
+        assertEquals(two.evaluate(0.7, 1.5), back.evaluate(0.7, 1.5));
+    }
+
+    @Test
+    void theUnitDomainIsLeftOutAndAnEmptyOneIsTheUnitOne() {
+        assertEquals(List.of(), NetworkRecords.toAvro(network()).getDomain());
+        assertEquals(
+                InputDomain.unit(1), NetworkRecords.toDomain(valid().build()).domain());
+        NetworkLayout layout = new NetworkLayout(2, 3, 1);
+        Network two = new Network(layout, Activation.RELU, new float[layout.parameterCount()]);
+        NetworkParameters avro = NetworkRecords.toAvro(two);
+        assertEquals(List.of(), avro.getDomain());
+        assertEquals(InputDomain.unit(2), NetworkRecords.toDomain(avro).domain());
+        // a shifted one-input domain is written, and read back
+        Network shifted = network().withDomain(InputDomain.of(0, 4));
+        assertEquals(
+                InputDomain.of(0, 4),
+                NetworkRecords.toDomain(NetworkRecords.toAvro(shifted)).domain());
+    }
+
+    @Test
+    void aDomainThatDoesNotFitIsRejectedByField() {
+        assertEquals(
+                "network.domain: one interval per input (layers[0] = 1) or none for [-1, 1] each, was 2",
+                rejection(
+                        valid().setDomain(List.of(interval(-1, 1), interval(0, 1)))
+                                .build(),
+                        LIMIT));
+        assertEquals(
+                "network.domain[0]: lo and hi finite with lo < hi, was [2.0, 2.0]",
+                rejection(valid().setDomain(List.of(interval(2, 2))).build(), LIMIT));
+        assertEquals(
+                "network.domain[0]: lo and hi finite with lo < hi, was [NaN, 1.0]",
+                rejection(valid().setDomain(List.of(interval(Double.NaN, 1))).build(), LIMIT));
+        NetworkLayout layout = new NetworkLayout(2, 3, 1);
+        NetworkParameters two = NetworkParameters.newBuilder(
+                        NetworkRecords.toAvro(new Network(layout, Activation.RELU, new float[layout.parameterCount()])))
+                .setDomain(List.of(interval(-1, 1), interval(3, Double.POSITIVE_INFINITY)))
+                .build();
+        assertEquals("network.domain[1]: lo and hi finite with lo < hi, was [3.0, Infinity]", rejection(two, LIMIT));
+    }
+
+    private static io.weights2eq.schema.avro.Interval interval(double lo, double hi) {
+        return new io.weights2eq.schema.avro.Interval(lo, hi);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.weights2eq.trainer;
 
+import io.weights2eq.domain.equation.DeterministicRandom;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.EquationGenerator;
 import io.weights2eq.domain.equation.GeneratedEquation;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
+import io.weights2eq.schema.avro.Interval;
 import io.weights2eq.schema.serde.AvroCodec;
 import io.weights2eq.schema.serde.FloatArrayList;
 import java.time.Duration;
@@ -60,6 +62,26 @@ public final class EquationFixtures {
                 .setSeed(99)
                 .setXMin(-1)
                 .setXMax(1)
+                .build();
+    }
+
+    /**
+     * A record of two inputs as an elementary equation's would be: {@code samples} points (x1, x2) on [-1, 1] × [0, 2],
+     * sample-major, y = x1·x2 + sin(x1).
+     */
+    public static Equation twoInputEquation(String jobId, long index, int samples) {
+        DeterministicRandom random = DeterministicRandom.forEquation(7, index);
+        float[] x = new float[2 * samples];
+        float[] y = new float[samples];
+        for (int i = 0; i < samples; i++) {
+            x[2 * i] = (float) (2 * random.nextDouble() - 1);
+            x[2 * i + 1] = (float) (2 * random.nextDouble());
+            y[i] = (float) (x[2 * i] * x[2 * i + 1] + Math.sin(x[2 * i]));
+        }
+        return Equation.newBuilder(equation(jobId, index, samples))
+                .setX(FloatArrayList.wrap(x))
+                .setY(FloatArrayList.wrap(y))
+                .setDomain(List.of(new Interval(-1.0, 1.0), new Interval(0.0, 2.0)))
                 .build();
     }
 

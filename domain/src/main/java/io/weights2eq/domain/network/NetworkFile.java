@@ -23,6 +23,7 @@ import java.util.Set;
  * {@code nn.Linear} layers:
  * <pre>
  * {"id": "eq-17", "layers": [1,8,7,8,1], "activation": "relu", "weights": [W1, W2, W3, W4], "biases": [b1, b2, b3, b4]}
+ * {"id": "eq-18", "layers": [2,8,7,8,1], "activation": "tanh", "domain": [[-2, 2], [0.5, 3]], "weights": ..., "biases": ...}
  * </pre>
  * {@code weights[k]} has {@code layers[k+1]} rows of {@code layers[k]} numbers ({@code nn.Linear.weight}: out × in),
  * {@code biases[k]} has {@code layers[k+1]} numbers; the last layer is linear. From PyTorch:
@@ -30,15 +31,17 @@ import java.util.Set;
  * json.dumps({"id": name, "layers": sizes, "activation": "relu",
  *             "weights": [l.weight.tolist() for l in linears], "biases": [l.bias.tolist() for l in linears]})
  * </pre>
- * Numbers are read as double and stored as float; they must be finite and within float range. Input and output
- * size are 1 (networks are scalar functions of x); the other limits are {@link NetworkLayout}'s.
+ * Numbers are read as double and stored as float; they must be finite and within float range. A network has 1 or
+ * {@link InputDomain#MAX_INPUTS} inputs (x, or x1 and x2) and one output; the optional {@code domain} gives each
+ * input's [lo, hi] ({@link DomainField}; absent = [-1, 1] each). The other limits are {@link NetworkLayout}'s.
  */
 public final class NetworkFile {
 
     public static final int MAX_ID_LENGTH = 200;
 
     /** The fields of a line, in the order {@link #format} writes them. */
-    private static final List<String> FIELDS = List.of("id", "layers", "activation", "weights", "biases");
+    private static final List<String> FIELDS =
+            List.of("id", "layers", "activation", DomainField.NAME, "weights", "biases");
 
     private static final Set<String> NON_FINITE_TEXTS = Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
 
@@ -95,6 +98,7 @@ public final class NetworkFile {
         String id = id(root.get("id"));
         NetworkLayout layout = layout(root.get("layers"));
         Activation activation = activation(root.get("activation"));
+        InputDomain domain = DomainField.parse(root.get(DomainField.NAME), layout.inputSize());
         int layers = layout.linearLayers();
         float[] parameters = new float[layout.parameterCount()];
         JsonNode weights = array(root.get("weights"), "weights", layers, "matrices (one per linear layer)");
@@ -117,15 +121,16 @@ public final class NetworkFile {
                 parameters[layout.biasIndex(k, o)] = number(values.get(o), vector + "[" + o + "]");
             }
         }
-        return new Entry(id, new Network(layout, activation, parameters));
+        return new Entry(id, new Network(layout, activation, parameters, domain));
     }
 
     /** One line, no trailing newline; {@code parse(format(id, n))} gives the same floats back bit for bit. */
     public static String format(String id, Network network) {
         checkId(id);
         NetworkLayout layout = network.layout();
-        if (layout.inputSize() != 1 || layout.outputSize() != 1) {
-            throw new IllegalArgumentException("layers: input and output size must be 1, was " + layout);
+        if (layout.inputSize() > InputDomain.MAX_INPUTS || layout.outputSize() != 1) {
+            throw new IllegalArgumentException(
+                    "layers: input size must be 1 to " + InputDomain.MAX_INPUTS + " and output size 1, was " + layout);
         }
         float[] p = network.parameters();
         StringWriter text = new StringWriter(16 * p.length + 128);
@@ -138,6 +143,7 @@ public final class NetworkFile {
             }
             g.writeEndArray();
             g.writeStringField("activation", network.activation().label());
+            DomainField.write(g, network.domain());
             g.writeArrayFieldStart("weights");
             for (int k = 0; k < layout.linearLayers(); k++) {
                 g.writeStartArray();
@@ -232,12 +238,17 @@ public final class NetworkFile {
                         field, field + " must be between 1 and " + NetworkLayout.MAX_WIDTH + ", was " + sizes[i]);
             }
         }
-        for (int i : new int[] {0, sizes.length - 1}) {
-            if (sizes[i] != 1) {
-                String field = "layers[" + i + "]";
-                throw new NetworkFormatException(
-                        field, field + " must be 1 (a network is a scalar function of x), was " + sizes[i]);
-            }
+        if (sizes[0] > InputDomain.MAX_INPUTS) {
+            throw new NetworkFormatException(
+                    "layers[0]",
+                    "layers[0] must be between 1 and " + InputDomain.MAX_INPUTS + " (the inputs: x, or x1 and x2), was "
+                            + sizes[0]);
+        }
+        int last = sizes.length - 1;
+        if (sizes[last] != 1) {
+            String field = "layers[" + last + "]";
+            throw new NetworkFormatException(
+                    field, field + " must be 1 (a network is a scalar function of its inputs), was " + sizes[last]);
         }
         return new NetworkLayout(sizes);
     }
@@ -256,7 +267,7 @@ public final class NetworkFile {
         }
     }
 
-    private static JsonNode array(JsonNode node, String field, int size, String what) {
+    static JsonNode array(JsonNode node, String field, int size, String what) {
         if (node == null || node.isNull()) {
             throw new NetworkFormatException(field, field + " is missing");
         }

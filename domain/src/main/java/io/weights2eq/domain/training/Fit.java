@@ -12,10 +12,16 @@ public final class Fit {
 
     private Fit() {}
 
+    /** Over samples [from, to); x is sample-major with {@code network.inputs()} values per sample. */
     public static double mse(Network network, float[] x, float[] y, int from, int to) {
+        int inputs = network.inputs();
+        double[] point = new double[inputs];
         double sum = 0;
         for (int i = from; i < to; i++) {
-            double e = network.evaluate(x[i]) - y[i];
+            for (int j = 0; j < inputs; j++) {
+                point[j] = x[i * inputs + j];
+            }
+            double e = network.evaluate(point) - y[i];
             sum += e * e;
         }
         return sum / (to - from);

@@ -1,5 +1,6 @@
 package io.weights2eq.domain.training;
 
+import io.weights2eq.domain.network.InputDomain;
 import java.util.List;
 
 /**
@@ -10,6 +11,11 @@ import java.util.List;
 public interface TrainingBackend extends AutoCloseable {
 
     String name();
+
+    /** The most inputs ({@code layers[0]}) of the networks it trains; {@link NetworkTrainer} refuses tasks of more. */
+    default int maxInputs() {
+        return InputDomain.MAX_INPUTS;
+    }
 
     /** Final parameters of each task, in the {@code NetworkLayout} order, same order as the tasks. */
     List<float[]> train(TrainingConfig config, List<BackendTask> tasks);

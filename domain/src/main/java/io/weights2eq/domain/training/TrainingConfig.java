@@ -2,6 +2,7 @@ package io.weights2eq.domain.training;
 
 import io.weights2eq.domain.equation.Violation;
 import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.NetworkLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,18 @@ public record TrainingConfig(
         return c.build();
     }
 
+    /** The same hidden layers for {@code inputs} inputs: [1, 8, 7, 8, 1] becomes [2, 8, 7, 8, 1]. */
+    public TrainingConfig withInputs(int inputs) {
+        if (inputs == layout.inputSize()) {
+            return this;
+        }
+        int[] sizes = layout.sizes();
+        sizes[0] = inputs;
+        Copy c = new Copy(this);
+        c.layout = new NetworkLayout(sizes);
+        return c.build();
+    }
+
     public TrainingConfig withActivation(Activation newActivation) {
         Copy c = new Copy(this);
         c.activation = newActivation;
@@ -84,7 +97,7 @@ public record TrainingConfig(
 
     /** A configuration's components, to change some and build the new one (Java records have no {@code with}). */
     private static final class Copy {
-        private final NetworkLayout layout;
+        private NetworkLayout layout;
         private Activation activation;
         private int steps;
         private int minibatch;
@@ -142,8 +155,11 @@ public record TrainingConfig(
 
     public List<Violation> validate() {
         List<Violation> v = new ArrayList<>();
-        if (layout.inputSize() != 1 || layout.outputSize() != 1) {
-            v.add(new Violation("layers", "must start and end with 1 (one x in, one y out), was " + layout));
+        if (layout.inputSize() > InputDomain.MAX_INPUTS || layout.outputSize() != 1) {
+            v.add(new Violation(
+                    "layers",
+                    "must start with 1 to " + InputDomain.MAX_INPUTS + " (x, or x1 and x2) and end with 1 (one y"
+                            + " out), was " + layout));
         }
         if (steps < 1 || steps > 1_000_000) {
             v.add(new Violation("steps", "must be between 1 and 1000000, was " + steps));

@@ -32,6 +32,26 @@ class SampleChecksTest {
     }
 
     @Test
+    void twoInputsAreTwoValuesOfXPerSample() {
+        float[] x = {0, 1, 2, 3, 4, 5}; // (0, 1), (2, 3), (4, 5)
+        assertTrue(SampleChecks.check(x, new float[] {1, 2, 3}, 2, 3, SETTING).isEmpty());
+        assertEquals(
+                List.of(new Violation(
+                        "x",
+                        "must hold 2 values per sample (sample-major, x[i*2 + j]), 4 for the 2"
+                                + " samples of y, was 6")),
+                SampleChecks.check(x, new float[] {1, 2}, 2, 10, SETTING));
+        assertEquals(
+                List.of(new Violation("x", "at most 2 samples (" + SETTING + "), was 3")),
+                SampleChecks.check(x, new float[] {1, 2, 3}, 2, 2, SETTING));
+        float[] nan = x.clone();
+        nan[3] = Float.NaN; // input 1 of sample 1
+        assertEquals(
+                List.of(new Violation("x", "sample 1 is not finite")),
+                SampleChecks.check(nan, new float[] {1, 2, 3}, 2, 3, SETTING));
+    }
+
+    @Test
     void aLongerYIsTheOversizedField() {
         List<Violation> v = SampleChecks.check(new float[] {0}, new float[] {1, 2, 3}, 2, SETTING);
         assertEquals(2, v.size());

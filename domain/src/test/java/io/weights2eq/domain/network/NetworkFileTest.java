@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weights2eq.domain.equation.DeterministicRandom;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -183,12 +185,16 @@ class NetworkFileTest {
                 n -> ((ArrayNode) n.get("layers")).set(1, 7.5));
         rejects(
                 "layers[0]",
-                "layers[0] must be 1 (a network is a scalar function of x), was 2",
-                n -> layers(n, 2, 8, 7, 8, 1));
+                "layers[0] must be between 1 and 2 (the inputs: x, or x1 and x2), was 3",
+                n -> layers(n, 3, 8, 7, 8, 1));
         rejects(
                 "layers[4]",
-                "layers[4] must be 1 (a network is a scalar function of x), was 3",
+                "layers[4] must be 1 (a network is a scalar function of its inputs), was 3",
                 n -> layers(n, 1, 8, 7, 8, 3));
+        rejects(
+                "weights[0][0]",
+                "weights[0][0] must have 2 numbers (layers[0]), had 1",
+                n -> layers(n, 2, 8, 7, 8, 1)); // two inputs need two columns in the first matrix
         rejects("id", "id is missing", n -> n.remove("id"));
         rejects("id", "id must not be blank", n -> n.put("id", "  "));
         rejects("id", "id must be a string, was number", n -> n.put("id", 42));
@@ -196,6 +202,86 @@ class NetworkFileTest {
         assertEquals(
                 "x".repeat(200),
                 NetworkFile.parse(mutated(n -> n.put("id", "x".repeat(200)))).id());
+    }
+
+    @Test
+    void roundTripsTwoInputsWithTheirDomain() {
+        NetworkLayout layout = new NetworkLayout(2, 8, 7, 8, 1);
+        float[] p = new float[layout.parameterCount()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (i % 13 - 6) / 5f;
+        }
+        InputDomain domain = new InputDomain(List.of(new Interval(-2, 2.5), new Interval(0.125, 5)));
+        Network network = new Network(layout, Activation.TANH, p, domain);
+        String line = NetworkFile.format("two", network);
+        assertTrue(
+                line.startsWith("{\"id\":\"two\",\"layers\":[2,8,7,8,1],\"activation\":\"tanh\","
+                        + "\"domain\":[[-2.0,2.5],[0.125,5.0]],\"weights\":[[[-1.2,-1.0],"),
+                line);
+        Network back = NetworkFile.parse(line).network();
+        assertEquals(domain, back.domain());
+        assertArrayEquals(bits(p), bits(back.parameters()));
+        assertEquals(network.evaluate(0.3, 1.7), back.evaluate(0.3, 1.7));
+        // nn.Linear(2, 1): column j of the first matrix multiplies input j
+        Network plane = NetworkFile.parse("{\"id\": \"plane\", \"layers\": [2, 1], \"activation\": \"relu\", "
+                        + "\"domain\": [[0, 1], [-3, -1]], \"weights\": [[[2, -3]]], \"biases\": [[0.5]]}")
+                .network();
+        assertEquals(2 * 0.25 - 3 * -2 + 0.5, plane.evaluate(0.25, -2), 1e-12);
+        assertEquals(new Interval(-3, -1), plane.domain().input(1));
+    }
+
+    @Test
+    void leavesTheUnitDomainOutAndReadsItWritten() {
+        String line = NetworkFile.format("n", zeros());
+        assertFalse(line.contains("domain"), line);
+        assertEquals(InputDomain.unit(1), NetworkFile.parse(line).network().domain());
+        String written = mutated(n -> n.putArray("domain").addArray().add(-1).add(1));
+        Network explicit = NetworkFile.parse(written).network();
+        assertEquals(InputDomain.unit(1), explicit.domain());
+        assertEquals(line, NetworkFile.format("n", explicit));
+        Network shifted = NetworkFile.parse(
+                        mutated(n -> n.putArray("domain").addArray().add(0).add(5)))
+                .network();
+        assertEquals(InputDomain.of(0, 5), shifted.domain());
+        assertTrue(NetworkFile.format("n", shifted).contains(",\"domain\":[[0.0,5.0]],"));
+    }
+
+    @Test
+    void namesTheDomainFieldAndItsLimit() {
+        rejects(
+                "domain",
+                "domain must have 1 [lo, hi] pairs (one per input, layers[0]), had 2",
+                n -> pairs(n, -1, 1, -1, 1));
+        rejects(
+                "domain",
+                "domain must be an array of 1 [lo, hi] pairs (one per input, layers[0]), was object",
+                n -> n.putObject("domain"));
+        rejects(
+                "domain",
+                "domain must be an array of 1 [lo, hi] pairs (one per input, layers[0]) or left out, was null",
+                n -> n.putNull("domain"));
+        rejects(
+                "domain[0]",
+                "domain[0] must have 2 numbers [lo, hi], had 3",
+                n -> ((ArrayNode) pairs(n, 1, 2).get(0)).add(3));
+        rejects("domain[0]", "domain[0] must have lo < hi, was [2.0, 2.0]", n -> pairs(n, 2, 2));
+        rejects("domain[0]", "domain[0] must have lo < hi, was [1.0, -1.0]", n -> pairs(n, 1, -1));
+        rejects(
+                "domain[0][1]",
+                "domain[0][1] must be a number, was string \"1\"",
+                n -> ((ArrayNode) pairs(n, 0, 0).get(0)).set(1, "1"));
+        rejects(
+                "domain[0][0]",
+                "domain[0][0] must be a finite number, was -Infinity",
+                n -> pairs(n, Double.NEGATIVE_INFINITY, 1));
+        rejects("domain[1][0]", "domain[1][0] must be a finite number, was NaN", n -> {
+            twoInputs(n);
+            pairs(n, -1, 1, Double.NaN, 1);
+        });
+        rejects("domain", "domain must have 2 [lo, hi] pairs (one per input, layers[0]), had 1", n -> {
+            twoInputs(n);
+            pairs(n, -1, 1);
+        });
     }
 
     @Test
@@ -223,7 +309,8 @@ class NetworkFileTest {
                         .getMessage());
         rejects(
                 "seed",
-                "unknown fields [seed, loss]: a network line has only [id, layers, activation, weights, " + "biases]",
+                "unknown fields [seed, loss]: a network line has only [id, layers, activation, domain, weights, "
+                        + "biases]",
                 n -> n.put("seed", 1).put("loss", 0.1));
     }
 
@@ -257,6 +344,22 @@ class NetworkFileTest {
         ArrayNode a = line.putArray("layers");
         for (int s : sizes) {
             a.add(s);
+        }
+    }
+
+    private static ArrayNode pairs(ObjectNode line, double... ends) {
+        ArrayNode domain = line.putArray("domain");
+        for (int i = 0; i < ends.length; i += 2) {
+            domain.addArray().add(ends[i]).add(ends[i + 1]);
+        }
+        return domain;
+    }
+
+    /** Makes the default-layout line a 2-8-7-8-1 one: a second column of zeros in the first matrix. */
+    private static void twoInputs(ObjectNode line) {
+        layers(line, 2, 8, 7, 8, 1);
+        for (JsonNode row : matrix(line, 0)) {
+            ((ArrayNode) row).add(0.0);
         }
     }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
+import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.kernel.VectorKernelBackend;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +76,75 @@ class NetworkTrainerTest {
                             + t.relativeValidationMse());
             assertEquals(1, t.attempts());
         }
+    }
+
+    /**
+     * x1·x2 + sin(x1) on [-1, 1] × [0, 2] in the same call as a one-input line: each trains its own layout (the
+     * configured hidden layers, input size 1 or 2), passes the gate and carries its domain.
+     */
+    @Test
+    void aTwoInputFunctionTrainsToTheQualityGateBesideAOneInputOne() {
+        InputDomain domain = new InputDomain(List.of(Interval.UNIT, new Interval(0, 2)));
+        TrainingTask surface =
+                TrainingFixtures.function("surface", (x1, x2) -> x1 * x2 + Math.sin(x1), domain, 5000, 1);
+        NetworkTrainer trainer = new NetworkTrainer(backend, TrainingConfig.defaults());
+        List<TrainedNetwork> trained = trainer.train(List.of(surface, LINE));
+        TrainedNetwork two = trained.get(0);
+        assertEquals("surface", two.equationId());
+        assertTrue(two.converged(), "relative validation MSE " + two.relativeValidationMse());
+        assertEquals(new NetworkLayout(2, 8, 7, 8, 1), two.network().layout());
+        assertEquals(domain, two.network().domain());
+        assertEquals(160, two.network().parameters().length);
+        double worst = 0;
+        for (double x1 = -1; x1 <= 1; x1 += 0.25) {
+            for (double x2 = 0; x2 <= 2; x2 += 0.25) {
+                worst = Math.max(worst, Math.abs(two.network().evaluate(x1, x2) - (x1 * x2 + Math.sin(x1))));
+            }
+        }
+        assertTrue(worst < 0.15, "largest error on a grid of the domain " + worst);
+        assertEquals(NetworkLayout.DEFAULT, trained.get(1).network().layout());
+        assertEquals(InputDomain.unit(1), trained.get(1).network().domain());
+        assertTrue(trained.get(1).converged());
+    }
+
+    @Test
+    void aTaskWhoseXDoesNotHoldItsInputsIsRefused() {
+        TrainingTask bad = new TrainingTask("bad", LINE.x(), LINE.y(), 1, InputDomain.unit(2));
+        NetworkTrainer trainer = new NetworkTrainer(backend, TrainingConfig.defaults());
+        assertEquals(
+                "x: must hold 2 values per sample (sample-major, x[i*2 + j]), 10000 for the 5000 samples of y, was"
+                        + " 5000",
+                trainer.check(bad).stream()
+                        .map(v -> v.field() + ": " + v.message())
+                        .findFirst()
+                        .orElseThrow());
+    }
+
+    @Test
+    void aBackendOfOneInputRefusesTwoInputTasks() {
+        TrainingBackend oneInput = new TrainingBackend() {
+            @Override
+            public String name() {
+                return "one-input";
+            }
+
+            @Override
+            public int maxInputs() {
+                return 1;
+            }
+
+            @Override
+            public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
+                throw new AssertionError("never reached");
+            }
+        };
+        TrainingTask surface = TrainingFixtures.function("surface", (x1, x2) -> x1 * x2, InputDomain.unit(2), 5000, 1);
+        NetworkTrainer trainer = new NetworkTrainer(oneInput, TrainingConfig.defaults());
+        assertEquals(
+                List.of(new io.weights2eq.domain.equation.Violation(
+                        "domain", "the backend one-input trains networks of at most 1 input(s), was 2")),
+                trainer.check(surface));
+        assertTrue(trainer.check(LINE).isEmpty());
     }
 
     @Test

@@ -5,9 +5,11 @@ import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.EquationGenerator;
 import io.weights2eq.domain.equation.GeneratedEquation;
 import io.weights2eq.domain.equation.SampleSpec;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /** Training tasks for tests: functions sampled on [-1, 1), generated equations, and backend tasks built like NetworkTrainer does. */
@@ -26,6 +28,25 @@ public final class TrainingFixtures {
         return new TrainingTask(id, x, y, trainingSeed);
     }
 
+    /**
+     * {@code samples} points (x1, x2) uniform on {@code domain} (a fixed stream per id), sample-major, y = f(x1, x2)
+     * rounded to float.
+     */
+    public static TrainingTask function(
+            String id, DoubleBinaryOperator f, InputDomain domain, int samples, long trainingSeed) {
+        DeterministicRandom rnd = DeterministicRandom.forEquation(0x7E57L, id.hashCode());
+        float[] x = new float[2 * samples];
+        float[] y = new float[samples];
+        for (int i = 0; i < samples; i++) {
+            for (int j = 0; j < 2; j++) {
+                Interval in = domain.input(j);
+                x[2 * i + j] = (float) (in.lo() + in.width() * rnd.nextDouble());
+            }
+            y[i] = (float) f.applyAsDouble(x[2 * i], x[2 * i + 1]);
+        }
+        return new TrainingTask(id, x, y, trainingSeed, domain);
+    }
+
     /** Equations 0 .. count-1 of a job of the default family with {@code samples} samples each. */
     public static List<TrainingTask> equations(int count, int samples, long trainingSeed) {
         EquationGenerator generator = new EquationGenerator(EquationFamily.defaults(), new SampleSpec(samples, -1, 1));
@@ -39,13 +60,7 @@ public final class TrainingFixtures {
 
     /** The backend task of attempt {@code attempt}, exactly as NetworkTrainer builds it (fresh minibatch order). */
     public static BackendTask backendTask(TrainingConfig config, TrainingTask task, int attempt) {
-        int train = config.trainSamples();
-        long seed = task.networkSeed();
-        return new BackendTask(
-                Arrays.copyOfRange(task.x(), 0, train),
-                Arrays.copyOfRange(task.y(), 0, train),
-                ParameterInitializer.initialise(config.layout(), seed, attempt),
-                new MinibatchOrder(seed, attempt, train));
+        return BackendTask.attempt(config, task, attempt);
     }
 
     public static List<BackendTask> backendTasks(TrainingConfig config, List<TrainingTask> tasks) {

@@ -62,6 +62,12 @@ public final class DjlTrainingBackend implements TrainingBackend {
         return NAME;
     }
 
+    /** Its tensors hold one x per sample. */
+    @Override
+    public int maxInputs() {
+        return 1;
+    }
+
     public DjlBackendConfig djlConfig() {
         return djl;
     }
@@ -74,6 +80,10 @@ public final class DjlTrainingBackend implements TrainingBackend {
     @Override
     public List<float[]> train(TrainingConfig config, List<BackendTask> tasks) {
         Violation.requireNone("training config", config.validate());
+        if (config.layout().inputSize() > maxInputs()) {
+            throw new IllegalArgumentException("layers: the DJL backend trains networks of one input, "
+                    + config.layout() + " has " + config.layout().inputSize() + "; train them with the CPU kernel");
+        }
         // at least one chunk per worker (when there are enough tasks), at most maxBatch networks per chunk
         int chunkCount =
                 Math.max((tasks.size() + djl.maxBatch() - 1) / djl.maxBatch(), Math.min(djl.workers(), tasks.size()));

@@ -47,6 +47,17 @@ class MatchesKernelTest {
         return backend.train(config, BenchmarkTasks.backendTasks(config, EQUATIONS));
     }
 
+    @Test
+    void refusesTwoInputNetworksByName() {
+        TrainingConfig two = TrainingConfig.defaults().withInputs(2);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> djl.train(two, List.of()));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "layers: the DJL backend trains networks of one input, [2, 8, 7, 8, 1] has 2; train them with the CPU"
+                        + " kernel",
+                e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}, {1} steps")
     @CsvSource({"RELU, 1", "RELU, 5", "RELU, 20", "TANH, 1", "TANH, 5", "TANH, 20"})
     void followsTheKernelStepByStep(Activation activation, int steps) {

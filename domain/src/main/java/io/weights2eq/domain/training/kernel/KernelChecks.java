@@ -15,12 +15,14 @@ final class KernelChecks {
         Objects.requireNonNull(tasks, "tasks");
         Violation.requireNone("training config", config.validate());
         int n = config.trainSamples();
+        int inputs = config.layout().inputSize();
         int parameters = config.layout().parameterCount();
         for (int i = 0; i < tasks.size(); i++) {
             BackendTask task = Objects.requireNonNull(tasks.get(i), "task " + i);
-            if (task.trainX().length != n || task.trainY().length != n) {
+            if (task.trainX().length != n * inputs || task.trainY().length != n) {
                 throw new IllegalArgumentException("task " + i + ": trainX and trainY must hold trainSamples (" + n
-                        + ") samples, were " + task.trainX().length + " and " + task.trainY().length);
+                        + ") samples of " + inputs + " and 1 values, were " + task.trainX().length + " and "
+                        + task.trainY().length + " values");
             }
             if (task.initialParameters().length != parameters) {
                 throw new IllegalArgumentException("task " + i + ": " + config.layout() + " needs " + parameters

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 /**
  * The readable reference of the training semantics written down in the package documentation
  * ({@code io.weights2eq.domain.training.kernel}): plain float loops, one network and one sample at a
- * time, any {@link NetworkLayout} with one input and one output.
+ * time, any {@link NetworkLayout} with one or two inputs (x sample-major) and one output.
  *
  * <p>It performs, per network, exactly the float operations of {@link VectorKernelBackend} in the same
  * order (the same FMAs, the same activation approximations of {@link KernelMath}), so both give the same
@@ -123,6 +123,8 @@ public final class ScalarBackend implements TrainingBackend {
         private final boolean exact;
         private final int activation;
         private final int layers;
+        /** Values of x per sample: {@code x[sample * inputs + i]} is input i. */
+        private final int inputs;
         /** act[k]: outputs of linear layer k (after the activation for hidden layers); act[-1] is the input. */
         private final float[][] act;
 
@@ -136,6 +138,7 @@ public final class ScalarBackend implements TrainingBackend {
             this.exact = exact;
             this.activation = KernelMath.code(config.activation());
             this.layers = layout.linearLayers();
+            this.inputs = layout.inputSize();
             this.act = new float[layers][];
             this.derivative = new float[layers][];
             this.delta = new float[layers][];
@@ -176,14 +179,15 @@ public final class ScalarBackend implements TrainingBackend {
             float scale = (float) (2.0 / count);
             for (int j = from; j < from + count; j++) {
                 int sample = indices[j];
-                float input = x[sample];
-                float out = forward(p, input);
+                int input = sample * inputs;
+                float out = forward(p, x, input);
                 delta[layers - 1][0] = (out - y[sample]) * scale;
-                backward(p, g, input);
+                backward(p, g, x, input);
             }
         }
 
-        private float forward(float[] p, float input) {
+        /** The network's output at the sample whose inputs start at x[input]. */
+        private float forward(float[] p, float[] x, int input) {
             for (int k = 0; k < layers; k++) {
                 int ins = layout.size(k);
                 int outs = layout.size(k + 1);
@@ -192,7 +196,7 @@ public final class ScalarBackend implements TrainingBackend {
                     float z = p[layout.biasIndex(k, o)];
                     int w = layout.weightIndex(k, o, 0);
                     for (int i = 0; i < ins; i++) {
-                        z = Math.fma(p[w + i], k == 0 ? input : act[k - 1][i], z);
+                        z = Math.fma(p[w + i], k == 0 ? x[input + i] : act[k - 1][i], z);
                     }
                     if (hidden) {
                         act[k][o] = exact
@@ -206,7 +210,7 @@ public final class ScalarBackend implements TrainingBackend {
             return act[layers - 1][0];
         }
 
-        private void backward(float[] p, float[] g, float input) {
+        private void backward(float[] p, float[] g, float[] x, int input) {
             for (int k = layers - 1; k >= 0; k--) {
                 int ins = layout.size(k);
                 int outs = layout.size(k + 1);
@@ -214,7 +218,7 @@ public final class ScalarBackend implements TrainingBackend {
                 for (int o = 0; o < outs; o++) {
                     int w = layout.weightIndex(k, o, 0);
                     for (int i = 0; i < ins; i++) {
-                        g[w + i] = Math.fma(d[o], k == 0 ? input : act[k - 1][i], g[w + i]);
+                        g[w + i] = Math.fma(d[o], k == 0 ? x[input + i] : act[k - 1][i], g[w + i]);
                     }
                     int b = layout.biasIndex(k, o);
                     g[b] = g[b] + d[o];

@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>{@code p, m, v, g}: parameters (NetworkLayout order), Adam moments, gradient accumulators.</li>
  *   <li>{@code xs, ys}: the current epoch's training samples, each lane in its own permuted order
- *       (gathered once per epoch), so a minibatch is a run of contiguous vectors.</li>
+ *       (gathered once per epoch), so a minibatch is a run of contiguous vectors; with n inputs xs is
+ *       {@code [sample][input][lane]}, the layout of a layer's outputs, so the first layer reads it as any other.</li>
  *   <li>{@code act, slope}: scratch of one block of {@code block} samples, {@code [layer][sample][unit][lane]}:
  *       the layer outputs (after the activation; the output layer holds ŷ), and the activation's
  *       derivative, overwritten in the backward pass by d loss / d z (the output layer holds the error).</li>
@@ -68,6 +69,9 @@ final class VectorKernel {
     private final int paramRows;
     private final int samples;
     private final int block;
+    /** Values of x per sample (layers[0]): 1 or 2. */
+    private final int inputs;
+
     private float[] p;
     private float[] m;
     private float[] v;
@@ -75,8 +79,12 @@ final class VectorKernel {
     private final float[] xs;
     private final float[] ys;
     private final int[][] perms;
-    /** Each lane's training samples as (x, y) pairs in one long (x in the low half): one random read per sample. */
+    /** One input: each lane's training samples as (x, y) pairs in one long (x in the low half), one random read. */
     private final long[][] laneXY = new long[L][];
+    /** More inputs: each lane's training x (sample-major) and y, read where they are. */
+    private final float[][] laneX = new float[L][];
+
+    private final float[][] laneY = new float[L][];
 
     private final int[][] lanePerm = new int[L][];
     private float[] act;
@@ -119,12 +127,13 @@ final class VectorKernel {
         }
         this.paramRows = layout.parameterCount();
         this.samples = config.trainSamples();
+        this.inputs = layout.inputSize();
         this.p = CacheLineArrays.allocate(paramRows * L);
         this.m = CacheLineArrays.allocate(paramRows * L);
         this.v = CacheLineArrays.allocate(paramRows * L);
         this.g = CacheLineArrays.allocate(paramRows * L);
         // 3 zero samples of padding after the last one: a minibatch padded to a multiple of 4 reads them.
-        this.xs = new float[(samples + 3) * L];
+        this.xs = new float[(samples + 3) * inputs * L];
         this.ys = new float[(samples + 3) * L];
         this.perms = new int[L][samples];
         this.act = CacheLineArrays.allocate(offset);
@@ -164,6 +173,11 @@ final class VectorKernel {
         Arrays.fill(v, 0f);
         for (int lane = 0; lane < count; lane++) {
             BackendTask task = tasks.get(first + lane);
+            if (inputs > 1) {
+                laneX[lane] = task.trainX();
+                laneY[lane] = task.trainY();
+                continue;
+            }
             long[] xy = laneXY[lane];
             if (xy == null || xy.length != samples) {
                 xy = new long[samples];
@@ -207,16 +221,17 @@ final class VectorKernel {
         for (int s0 = 0; s0 < padded; s0 += block) {
             int bs = Math.min(block, padded - s0);
             int real = Math.min(bs, n - s0);
-            if (unrolled) {
-                DefaultLayoutKernel.forward(activation, p, xs, (pos + s0) * L, act, slope, actOff, bs);
+            int yOff = (pos + s0) * L;
+            if (unrolled) { // one input: x and y at the same offset
+                DefaultLayoutKernel.forward(activation, p, xs, yOff, act, slope, actOff, bs);
             } else {
-                forward(xs, (pos + s0) * L, bs);
+                forward(xs, yOff * inputs, bs);
             }
-            error((pos + s0) * L, bs, real, scale);
+            error(yOff, bs, real, scale);
             if (unrolled) {
-                DefaultLayoutKernel.backward(activation, p, g, xs, (pos + s0) * L, act, slope, actOff, bs);
+                DefaultLayoutKernel.backward(activation, p, g, xs, yOff, act, slope, actOff, bs);
             } else {
-                backward(xs, (pos + s0) * L, bs);
+                backward(xs, yOff * inputs, bs);
             }
         }
     }
@@ -249,6 +264,10 @@ final class VectorKernel {
         for (int lane = 0; lane < L; lane++) {
             lanePerm[lane] = perms[lane % count];
         }
+        if (inputs > 1) {
+            gatherInputs(count);
+            return;
+        }
         // A transposition (each lane's permuted samples into column `lane`), in chunks of positions whose
         // rows stay in L1 while the lanes fill them one after the other.
         int chunk = 128;
@@ -262,6 +281,22 @@ final class VectorKernel {
                     xs[q] = Float.intBitsToFloat((int) pair);
                     ys[q] = Float.intBitsToFloat((int) (pair >>> 32));
                 }
+            }
+        }
+    }
+
+    /** {@link #nextEpoch}'s transposition for n inputs: sample s of lane j to xs[(s·n + i)·L + j], ys[s·L + j]. */
+    private void gatherInputs(int count) {
+        for (int lane = 0; lane < L; lane++) {
+            int[] perm = lanePerm[lane];
+            float[] x = laneX[lane % count];
+            float[] y = laneY[lane % count];
+            for (int i = 0; i < samples; i++) {
+                int sample = perm[i];
+                for (int j = 0; j < inputs; j++) {
+                    xs[(i * inputs + j) * L + lane] = x[sample * inputs + j];
+                }
+                ys[i * L + lane] = y[sample];
             }
         }
     }

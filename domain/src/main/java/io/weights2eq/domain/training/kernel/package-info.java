@@ -5,14 +5,15 @@
  *
  * <h2>The training semantics every backend implements</h2>
  * For each network independently, with N = {@code config.trainSamples()}, B = {@code config.minibatch()} and
- * the network's layout n0 = 1, n1, …, nK = 1 (parameters in the {@code NetworkLayout} order: all weight
- * matrices out × in row-major layer by layer, then all biases):
+ * the network's layout n0, n1, …, nK = 1 with n0 = 1 or 2 inputs (parameters in the {@code NetworkLayout} order: all
+ * weight matrices out × in row-major layer by layer, then all biases; x sample-major, {@code x[s·n0 + i]} is input
+ * i of sample s):
  * <ol>
  *   <li><b>Minibatches.</b> For step t = 0 … steps−1: take the next minibatch of the current epoch's
  *       permutation (positions pos … pos+n−1, n = min(B, N − pos)); when the permutation is used up
  *       (pos = N, and before the first step) draw the next one with {@code order.nextEpoch} and restart at
  *       pos = 0. The last minibatch of an epoch may be smaller.</li>
- *   <li><b>Forward</b>, per sample, in float: a⁰ = x; for each linear layer k and output o,
+ *   <li><b>Forward</b>, per sample, in float: a⁰ = the sample's n0 inputs; for each linear layer k and output o,
  *       z = b[o], then z = fma(W[o][i], a[i], z) for i ascending; hidden layers a = act(z), the output layer
  *       is linear (ŷ = z). The activations and their derivatives, with their float approximations of tanh,
  *       exp and log1p, are defined in {@code KernelMath} (relu: max(z, 0), slope 1 for z &gt; 0 else 0; tanh;

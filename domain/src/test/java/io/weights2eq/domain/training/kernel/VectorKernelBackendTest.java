@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.network.Activation;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
 import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.LearningRateSchedule;
 import io.weights2eq.domain.training.NormConstraint;
@@ -114,6 +116,76 @@ class VectorKernelBackendTest {
                     TrainingFixtures.train(new ScalarBackend(), config, tasks),
                     TrainingFixtures.train(twoThreads, config, tasks),
                     layout + " " + constraint);
+        }
+    }
+
+    /** Two-input tasks on a shifted domain: x sample-major, (x1, x2) per sample. */
+    static List<TrainingTask> twoInputTasks(int count) {
+        InputDomain domain = new InputDomain(List.of(new Interval(-2, 1), new Interval(0.5, 3)));
+        List<TrainingTask> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double a = 0.3 * i - 1;
+            tasks.add(TrainingFixtures.function(
+                    "two-" + i, (x1, x2) -> x1 * x2 + Math.sin(a * x1) - 0.5 * x2, domain, 700, 13));
+        }
+        return tasks;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void twoInputsVectorEqualsScalarBitForBit(Activation activation) {
+        TrainingConfig config = SMALL.withActivation(activation).withInputs(2);
+        assertEquals(new NetworkLayout(2, 8, 7, 8, 1), config.layout());
+        List<TrainingTask> tasks = twoInputTasks(11); // not a multiple of the lanes: a padded last group
+        List<float[]> scalar = TrainingFixtures.train(new ScalarBackend(), config, tasks);
+        assertBitIdentical(scalar, TrainingFixtures.train(twoThreads, config, tasks), activation + ", 2-8-7-8-1");
+        List<float[]> alone = new ArrayList<>();
+        for (TrainingTask task : tasks) {
+            alone.add(TrainingFixtures.train(oneThread, config, List.of(task)).get(0));
+        }
+        assertBitIdentical(scalar, alone, activation + ", each alone");
+        // training moved every network, and the second input mattered: swapping x1 and x2 trains another network
+        float[] initial = TrainingFixtures.backendTask(config, tasks.get(0), 0).initialParameters();
+        assertFalse(java.util.Arrays.equals(initial, scalar.get(0)));
+        float[] swapped = tasks.get(0).x().clone();
+        for (int i = 0; i < swapped.length; i += 2) {
+            swapped[i] = tasks.get(0).x()[i + 1];
+            swapped[i + 1] = tasks.get(0).x()[i];
+        }
+        TrainingTask other = new TrainingTask(
+                tasks.get(0).equationId(),
+                swapped,
+                tasks.get(0).y(),
+                13,
+                tasks.get(0).domain());
+        assertFalse(java.util.Arrays.equals(
+                scalar.get(0),
+                TrainingFixtures.train(twoThreads, config, List.of(other)).get(0)));
+    }
+
+    @Test
+    void twoInputsInOtherLayoutsMatchTheScalarReference() {
+        for (NetworkLayout layout : List.of(new NetworkLayout(2, 5, 3, 1), new NetworkLayout(2, 16, 1))) {
+            TrainingConfig config = new TrainingConfig(
+                    layout,
+                    Activation.TANH,
+                    25,
+                    61,
+                    3e-2,
+                    LearningRateSchedule.COSINE,
+                    0.9,
+                    0.999,
+                    1e-8,
+                    300,
+                    50,
+                    1e-3,
+                    0,
+                    NormConstraint.L2);
+            List<TrainingTask> tasks = twoInputTasks(3);
+            assertBitIdentical(
+                    TrainingFixtures.train(new ScalarBackend(), config, tasks),
+                    TrainingFixtures.train(twoThreads, config, tasks),
+                    layout.toString());
         }
     }
 

@@ -44,7 +44,8 @@ final class EquationValidator {
         try {
             EquationRecords.requireKey(keyText, equation);
             EquationRecords.Samples samples = EquationRecords.samples(equation, maxSamples);
-            TrainingTask task = new TrainingTask(equation.getId(), samples.x(), samples.y(), trainingSeed);
+            TrainingTask task =
+                    new TrainingTask(equation.getId(), samples.x(), samples.y(), trainingSeed, samples.domain());
             EquationRecords.requireNone(trainer.check(task)); // the trainer's own minimum
             return new Accepted(task);
         } catch (InvalidRecordException e) {

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.equation.SampleSpec;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
+import io.weights2eq.domain.network.Network;
+import io.weights2eq.domain.network.NetworkLayout;
 import io.weights2eq.domain.training.NetworkTrainer;
+import io.weights2eq.domain.training.TrainedNetwork;
 import io.weights2eq.domain.training.TrainingBackend;
 import io.weights2eq.domain.training.TrainingConfig;
 import io.weights2eq.domain.training.kernel.ScalarBackend;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.schema.Topics;
+import io.weights2eq.schema.avro.NetworkParameters;
 import io.weights2eq.testsupport.Await;
 import io.weights2eq.trainer.EquationFixtures;
 import io.weights2eq.trainer.WaitingBackend;
@@ -51,6 +58,7 @@ class EquationConsumerLoopTest {
         }
     };
     private final List<String> published = new CopyOnWriteArrayList<>();
+    private final List<TrainedNetwork> networks = new CopyOnWriteArrayList<>();
     private final List<String> deadLettered = new CopyOnWriteArrayList<>();
     private volatile Future<?> networkAck = CompletableFuture.completedFuture(null);
     private EquationConsumerLoop loop;
@@ -76,6 +84,7 @@ class EquationConsumerLoopTest {
                         new NetworkTrainer(backend, SMALL),
                         network -> {
                             published.add(network.equationId());
+                            networks.add(network);
                             return networkAck;
                         },
                         (record, reason) -> {
@@ -111,6 +120,43 @@ class EquationConsumerLoopTest {
         assertEquals(List.of("mock-0", "mock-1", "mock-2"), published);
         assertTrue(consumer.paused().isEmpty(), "resumed after the batch");
         assertTrue(loop.isAlive());
+    }
+
+    /** An equation of two inputs trains [2, 8, 7, 8, 1] beside a one-input one, and its record carries the domain. */
+    @Test
+    void aTwoInputEquationTrainsATwoInputNetworkThatCarriesItsDomain() throws InterruptedException {
+        var two = EquationFixtures.twoInputEquation("mock", 1, 300);
+        startWith(2, new ScalarBackend(), List.of(equation(0), record(1, two.getId(), EquationFixtures.bytes(two))));
+        await(() -> committed() == 2);
+        assertEquals(List.of("mock-0", "mock-1"), published);
+        assertEquals(NetworkLayout.DEFAULT, networks.get(0).network().layout());
+        Network network = networks.get(1).network();
+        assertEquals(new NetworkLayout(2, 8, 7, 8, 1), network.layout());
+        assertEquals(new InputDomain(List.of(Interval.UNIT, new Interval(0, 2))), network.domain());
+        NetworkParameters record = NetworkRecords.toAvro(networks.get(1), "t-1").getNetwork();
+        assertEquals(List.of(2, 8, 7, 8, 1), record.getLayers());
+        assertEquals(
+                List.of(
+                        new io.weights2eq.schema.avro.Interval(-1.0, 1.0),
+                        new io.weights2eq.schema.avro.Interval(0.0, 2.0)),
+                record.getDomain());
+        assertEquals(
+                List.of(),
+                NetworkRecords.toAvro(networks.get(0), "t-1").getNetwork().getDomain());
+        assertTrue(deadLettered.isEmpty(), deadLettered.toString());
+    }
+
+    @Test
+    void aTwoInputEquationWhoseXDoesNotFitItsDomainIsDeadLettered() throws InterruptedException {
+        var two = EquationFixtures.twoInputEquation("mock", 0, 300);
+        two.setDomain(List.of(new io.weights2eq.schema.avro.Interval(-1.0, 1.0)));
+        startWith(1, new ScalarBackend(), List.of(record(0, two.getId(), EquationFixtures.bytes(two))));
+        await(() -> committed() == 1);
+        assertEquals(1, deadLettered.size());
+        assertTrue(
+                deadLettered.get(0).startsWith("0: y: must have as many samples as x (600), was 300"),
+                deadLettered.get(0));
+        assertTrue(published.isEmpty());
     }
 
     @Test
