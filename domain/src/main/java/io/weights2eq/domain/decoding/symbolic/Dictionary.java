@@ -25,17 +25,56 @@ final class Dictionary {
     private static final int CACHE_LIMIT = 32;
     private static final Map<InputDomain, Dictionary> CACHE = new ConcurrentHashMap<>();
 
-    /** One candidate term: its tree, its values on the fitting grid, their mean and the centred column's norm. */
-    record Term(Expr expr, String text, int complexity, double[] values, double mean, double norm, double[] unit) {}
+    /** Non-product terms of at most this many tokens are always searched exhaustively (sin(x+x^2) has 8). */
+    static final int SIMPLE_TERM = 8;
+
+    /**
+     * One candidate term: its tree, its values on the fitting grid, their mean and the centred column's norm, the
+     * unit column, and for a monomial its total degree (0 for any other term).
+     */
+    record Term(
+            Expr expr,
+            String text,
+            int complexity,
+            double[] values,
+            double mean,
+            double norm,
+            double[] unit,
+            int degree,
+            boolean product) {}
 
     final InputDomain domain;
     final Grid grid;
     final List<Term> terms;
+    /** Indices of the monomials and the other non-product terms of at most {@link #SIMPLE_TERM} tokens. */
+    final List<Integer> simple;
+    /** For each degree 1..6 the indices of every monomial up to that degree (a whole polynomial as one support). */
+    final List<int[]> polynomials;
 
     private Dictionary(InputDomain domain, Grid grid, List<Term> terms) {
         this.domain = domain;
         this.grid = grid;
         this.terms = terms;
+        List<Integer> simpleTerms = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            if (t.degree() > 0 || (!t.product() && t.complexity() <= SIMPLE_TERM)) {
+                simpleTerms.add(i);
+            }
+        }
+        this.simple = List.copyOf(simpleTerms);
+        List<int[]> polys = new ArrayList<>();
+        for (int degree = 1; degree <= 6; degree++) {
+            final int d = degree;
+            polys.add(java.util.stream.IntStream.range(0, terms.size())
+                    .filter(i -> terms.get(i).degree() > 0 && terms.get(i).degree() <= d)
+                    .toArray());
+        }
+        this.polynomials = List.copyOf(polys);
+    }
+
+    boolean isMonomial(int index) {
+        return terms.get(index).degree() > 0;
     }
 
     static Dictionary of(InputDomain domain) {
@@ -80,6 +119,7 @@ final class Dictionary {
         }
         List<Expr> all = new ArrayList<>(monomials);
         all.addAll(atoms);
+        int singles = all.size();
         List<Expr> factors = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             factors.add(new Expr.Var(j, n));
@@ -98,7 +138,7 @@ final class Dictionary {
                 all.add(times(shortAtoms.get(i), shortAtoms.get(j)));
             }
         }
-        return new Dictionary(domain, grid, deduplicated(all, grid));
+        return new Dictionary(domain, grid, deduplicated(all, singles, monomials.size(), grid));
     }
 
     /** m·a, written m/(u) when a is 1/(u). */
@@ -192,10 +232,11 @@ final class Dictionary {
         return new Grid(points.toArray(new double[0][]));
     }
 
-    private static List<Term> deduplicated(List<Expr> exprs, Grid grid) {
+    private static List<Term> deduplicated(List<Expr> exprs, int singles, int monomials, Grid grid) {
         List<Term> candidates = new ArrayList<>();
-        for (Expr e : exprs) {
-            Term t = term(e, grid);
+        for (int i = 0; i < exprs.size(); i++) {
+            Expr e = exprs.get(i);
+            Term t = term(e, grid, i < monomials ? degree(e) : 0, i >= singles);
             if (t != null) {
                 candidates.add(t);
             }
@@ -212,7 +253,17 @@ final class Dictionary {
     }
 
     /** The term's columns, or null when it is non-finite, huge or constant on the grid. */
-    private static Term term(Expr e, Grid grid) {
+    private static int degree(Expr e) {
+        if (e instanceof Expr.Var) {
+            return 1;
+        }
+        if (e instanceof Expr.Pow p) {
+            return p.exponent() * degree(p.base());
+        }
+        return e instanceof Expr.Product p ? degree(p.left()) + degree(p.right()) : 0;
+    }
+
+    private static Term term(Expr e, Grid grid, int degree, boolean product) {
         double[] v = grid.values(e);
         double sum = 0;
         for (double x : v) {
@@ -239,7 +290,7 @@ final class Dictionary {
             }
         }
         String text = e.text();
-        return new Term(e, text, Complexity.of(text), v, mean, norm, unit);
+        return new Term(e, text, Complexity.of(text), v, mean, norm, unit, degree, product);
     }
 
     /** Proportional centred columns share a key (sign fixed by the first clear entry, rounded to 1e-7). */

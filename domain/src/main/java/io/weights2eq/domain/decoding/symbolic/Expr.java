@@ -246,8 +246,8 @@ sealed interface Expr {
 
         public void write(StringBuilder out) {
             if (left instanceof Const c && c.value() == -1 && !divide) {
-                out.append('-');
-                child(out, right, 2);
+                out.append('-'); // -a*b reads as (-a)*b, the same value: no parentheses needed
+                child(out, right, 1);
                 return;
             }
             if (left instanceof Const c && c.value() < 0) {
