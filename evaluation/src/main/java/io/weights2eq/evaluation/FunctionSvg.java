@@ -18,7 +18,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class FunctionSvg {
     static final int CURVE_POINTS = 201;
-    static final int GRID = 40;
+    static final int GRID = 30;
     static final int COLOUR_STEPS = 32;
     static final String TRUTH = "truth";
     static final String NETWORK = "network";
@@ -140,7 +140,7 @@ public final class FunctionSvg {
                     double v = g[j * GRID + i];
                     String fill = Double.isFinite(v) ? hex(colour(unit(v, range))) : "#fff";
                     // x2 grows upwards, as on a chart
-                    svg.raw("<rect class=\"cell\" data-i=\"" + i + "\" data-j=\"" + j + "\" x=\"" + (ox + i * cell)
+                    svg.raw("<rect data-i=\"" + i + "\" data-j=\"" + j + "\" x=\"" + (ox + i * cell)
                             + "\" y=\"" + (top + side - (j + 1) * cell) + "\" width=\"" + cell + "\" height=\""
                             + cell + "\" fill=\"" + fill + "\"/>");
                 }
