@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Networks trained elsewhere, for `bin/w2e eval --networks ... --truth ...`. Two families (--family):
+"""Networks trained elsewhere, for `bin/w2e eval --networks ... --truth ...`. Three families (--family):
 - servant (default): quadratics, each of c0, c1, c2 with probability 1/2 a whole number in [-5, 5], else a
   one-decimal number in [-5.0, 5.0]; a zero drops the term;
-- cubic: monic x^3 + a x^2 + b x + c, a, b, c whole numbers uniform in [-10, 10].
-5,000 samples with x ~ U[-1, 1], one 1-8-7-8-1 MLP each trained by plain PyTorch the way the peer benchmark does
-(nets stacked [B,out,in], torch.baddbmm, loss = sum_b mean_n (out-y)^2, Adam lr 1e-2, minibatch 500, PyTorch's
-default nn.Linear initialisation). Writes networks.jsonl (the network file format: weights out x in, as PyTorch's
-nn.Linear.weight) and truth.jsonl ({"id", "equation"} in the canonical text of domain's Polynomial).
+- cubic: monic x^3 + a x^2 + b x + c, a, b, c whole numbers uniform in [-10, 10];
+- elementary: the expressions of --expressions FILE.jsonl ({"id", "expression", "domain"} lines, the syntax of
+  peer_expressions.py), --seeds networks each, x ~ U(domain), one [n, 8, 7, 8, 1] tanh MLP per network (n inputs),
+  3,000 steps, every network of the file in one batched program; writes --out NETS.jsonl (see train_expressions).
+servant and cubic: 5,000 samples with x ~ U[-1, 1], one 1-8-7-8-1 MLP each. All are trained by plain PyTorch the
+way the peer benchmark does (nets stacked [B,in,out], torch.baddbmm, loss = sum_b mean_n (out-y)^2, Adam lr 1e-2,
+minibatch 500, PyTorch's default nn.Linear initialisation). servant and cubic write networks.jsonl (the network
+file format: weights out x in, as PyTorch's nn.Linear.weight) and truth.jsonl ({"id", "equation"} in the canonical
+text of domain's Polynomial).
 
 Run with Debian's interpreter: /usr/bin/python3 (apt-get install -y python3-torch python3-numpy libopenblas0-pthread).
 """
@@ -14,12 +18,15 @@ import argparse
 import json
 import os
 import sys
+import time
 
 for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(k, "1")
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
+
+import peer_expressions as expressions  # noqa: E402
 
 SIZES = [1, 8, 7, 8, 1]
 
@@ -73,20 +80,40 @@ def cubic_values(c, x):
 FAMILIES = {"servant": (sample, servant_values, "peer"), "cubic": (sample_cubic, cubic_values, "peer-cubic")}
 
 
-def train(x, y, steps, activation, minibatch, seed):
-    torch.manual_seed(seed)
-    b = x.shape[0]
-    act = {"relu": torch.relu, "tanh": torch.tanh}[activation]
+def init_parameters(b, sizes, first_fan_in=None):
+    """PyTorch's default nn.Linear initialisation, weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)), stacked
+    [B, in, out]. first_fan_in[i] < sizes[0] zero-pads network i's missing inputs: their gradient is exactly 0, so
+    Adam keeps them 0 and each network trains as if alone."""
     params = []
-    for fan_in, fan_out in zip(SIZES[:-1], SIZES[1:]):
-        bound = 1.0 / fan_in ** 0.5
-        w = torch.empty(b, fan_in, fan_out).uniform_(-bound, bound).requires_grad_()
-        c = torch.empty(b, 1, fan_out).uniform_(-bound, bound).requires_grad_()
-        params += [w, c]
+    for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        if layer == 0 and first_fan_in is not None:
+            bound = (1.0 / torch.tensor(first_fan_in, dtype=torch.float32) ** 0.5).view(b, 1, 1)
+            w = torch.empty(b, fan_in, fan_out).uniform_(-1, 1) * bound
+            for i, n in enumerate(first_fan_in):
+                w[i, n:, :] = 0
+            c = torch.empty(b, 1, fan_out).uniform_(-1, 1) * bound
+        else:
+            bound = 1.0 / fan_in ** 0.5
+            w = torch.empty(b, fan_in, fan_out).uniform_(-bound, bound)
+            c = torch.empty(b, 1, fan_out).uniform_(-bound, bound)
+        params += [w.requires_grad_(), c.requires_grad_()]
+    return params
+
+
+def forward(params, h, act):
+    layers = len(params) // 2
+    for layer in range(layers):
+        h = torch.baddbmm(params[2 * layer + 1], h, params[2 * layer])
+        if layer < layers - 1:
+            h = act(h)
+    return h
+
+
+def fit(params, xt, yt, steps, activation, minibatch):
+    """Adam lr 1e-2 on sum_b mean_n (out-y)^2, one torch.randperm per epoch shared by the stacked networks."""
+    act = {"relu": torch.relu, "tanh": torch.tanh}[activation]
     opt = torch.optim.Adam(params, lr=1e-2)
-    xt = torch.from_numpy(x).unsqueeze(-1)
-    yt = torch.from_numpy(y).unsqueeze(-1)
-    n = x.shape[1]
+    n = xt.shape[1]
     perm = torch.randperm(n)
     pos = 0
     for _ in range(steps):
@@ -95,28 +122,147 @@ def train(x, y, steps, activation, minibatch, seed):
             pos = 0
         idx = perm[pos:pos + minibatch]
         pos += minibatch
-        h = xt[:, idx, :]
-        for layer in range(len(SIZES) - 1):
-            h = torch.baddbmm(params[2 * layer + 1], h, params[2 * layer])
-            if layer < len(SIZES) - 2:
-                h = act(h)
-        loss = ((h - yt[:, idx, :]) ** 2).mean(dim=(1, 2)).sum()
+        loss = ((forward(params, xt[:, idx, :], act) - yt[:, idx, :]) ** 2).mean(dim=(1, 2)).sum()
         opt.zero_grad()
         loss.backward()
         opt.step()
+
+
+def train(x, y, steps, activation, minibatch, seed):
+    torch.manual_seed(seed)
+    params = init_parameters(x.shape[0], SIZES)
+    fit(params, torch.from_numpy(x).unsqueeze(-1), torch.from_numpy(y).unsqueeze(-1), steps, activation, minibatch)
     return [p.detach().numpy() for p in params]
+
+
+SAMPLES = 5000
+HIDDEN = [8, 7, 8]
+
+
+def read_expressions(path):
+    """[(id, text, tree, domain)] from {"id", "expression", "domain"} lines; errors name the line and the field."""
+    out = []
+    with open(path) as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            try:
+                domain = expressions.read_domain(record.get("domain"))
+                tree = expressions.parse(record["expression"], len(domain))
+            except (expressions.ExpressionError, KeyError) as e:
+                sys.exit(f"peer_networks: {path}:{number}: {e}")
+            out.append((record["id"], record["expression"], tree, domain))
+    return out
+
+
+def expression_samples(tree, domain, rng, where):
+    """SAMPLES points x ~ U(domain) [SAMPLES, n] and the expression's values there, in float64."""
+    x = np.stack([rng.uniform(lo, hi, size=SAMPLES) for lo, hi in domain], axis=1)
+
+    def guard(name, arg):
+        if (name == "log" and not np.min(arg) > 0) or (name == "sqrt" and not np.min(arg) >= 0):
+            sys.exit(f"peer_networks: {where}: {name} of {np.min(arg):g} on its domain")
+
+    with np.errstate(all="ignore"):
+        y = expressions.evaluate(tree, [x[:, j] for j in range(x.shape[1])], np, guard) * np.ones(SAMPLES)
+    if not np.all(np.isfinite(y)):
+        sys.exit(f"peer_networks: {where}: not finite on {int(np.sum(~np.isfinite(y)))} of its samples")
+    return x, y
+
+
+def train_expressions(a):
+    """--seeds networks per expression line, all trained as one batched program (networks of one input are
+    zero-padded to the file's widest input, see init_parameters). Writes --out: network file lines
+    {"id", "layers", "activation", "weights", "biases"} plus "domain" ([[lo, hi], ...]), "equation" (the line's
+    expression) and "relativeMse" (MSE / max(Var y, 0.01) on its 5,000 samples); --truth, if given, gets
+    {"id", "equation", "domain"} lines for `bin/w2e eval --truth`. Prints a JSON summary."""
+    jobs = []  # (id, text, domain, x, y)
+    for line, (ident, text, tree, domain) in enumerate(read_expressions(a.expressions)):
+        for rep in range(a.seeds):
+            name = ident if a.seeds == 1 else f"{ident}-s{rep}"
+            rng = np.random.default_rng([a.seed, line, rep])
+            jobs.append((name, text, domain) + expression_samples(tree, domain, rng, name))
+    if not jobs:
+        sys.exit(f"peer_networks: {a.expressions}: no expressions")
+    b = len(jobs)
+    fan_in = [len(job[2]) for job in jobs]
+    sizes = [max(fan_in)] + HIDDEN + [1]
+    x = np.zeros((b, SAMPLES, sizes[0]), dtype=np.float32)
+    for i, job in enumerate(jobs):
+        x[i, :, :fan_in[i]] = job[3]
+    xt = torch.from_numpy(x)
+    yt = torch.from_numpy(np.stack([job[4] for job in jobs]).astype(np.float32)).unsqueeze(-1)
+    torch.manual_seed(a.seed)
+    params = init_parameters(b, sizes, fan_in)
+    start = time.perf_counter()
+    fit(params, xt, yt, a.steps, a.activation, 500)
+    wall = time.perf_counter() - start
+    act = {"relu": torch.relu, "tanh": torch.tanh}[a.activation]
+    with torch.no_grad():
+        out = forward(params, xt, act).squeeze(-1).double().numpy()
+    p = [t.detach().numpy() for t in params]
+    padded = [i for i, n in enumerate(fan_in) if np.any(p[0][i][n:] != 0)]
+    if padded:  # init_parameters' promise that padding leaves a network alone
+        sys.exit(f"peer_networks: padded input weights moved for {[jobs[i][0] for i in padded]}")
+    rel = []
+    with open(a.out, "w") as nets:
+        for i, (name, text, domain, _, y) in enumerate(jobs):
+            rel.append(float(np.mean((out[i] - y) ** 2) / max(np.var(y), 0.01)))
+            n = fan_in[i]
+            weights = [p[0][i][:n].T.tolist()] + [p[2 * k][i].T.tolist() for k in range(1, len(sizes) - 1)]
+            biases = [p[2 * k + 1][i][0].tolist() for k in range(len(sizes) - 1)]
+            nets.write(json.dumps({"id": name, "layers": [n] + sizes[1:], "activation": a.activation,
+                                   "weights": weights, "biases": biases, "domain": [list(d) for d in domain],
+                                   "equation": text, "relativeMse": rel[-1]}) + "\n")
+    if a.truth:
+        with open(a.truth, "w") as truth:
+            for name, text, domain, _, _ in jobs:
+                truth.write(json.dumps({"id": name, "equation": text, "domain": [list(d) for d in domain]}) + "\n")
+    by_expression = {}
+    for (name, text, *_), r in zip(jobs, rel):
+        by_expression.setdefault(text, []).append(r)
+    print(json.dumps({
+        "peer": "elementary", "torch": torch.__version__, "threads": torch.get_num_threads(), "networks": b,
+        "steps": a.steps, "activation": a.activation, "wall_s": round(wall, 2),
+        "networks_per_s": round(b / wall, 3), "relative_mse": quantiles(rel),
+        "median_relative_mse_by_expression": {t: float(np.median(v)) for t, v in by_expression.items()}}))
+
+
+def quantiles(values):
+    v = np.asarray(values)
+    return {q: float(np.quantile(v, f)) for q, f in (("min", 0), ("median", 0.5), ("p90", 0.9), ("max", 1))}
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--equations", type=int, default=500)
-    ap.add_argument("--steps", type=int, default=1000)
-    ap.add_argument("--activation", default="relu", choices=["relu", "tanh"])
-    ap.add_argument("--family", default="servant", choices=sorted(FAMILIES))
+    ap.add_argument("--steps", type=int, help="training steps (default 1000; elementary: 3000)")
+    ap.add_argument("--activation", choices=["relu", "tanh"], help="default relu (elementary: tanh)")
+    ap.add_argument("--family", default="servant", choices=sorted(FAMILIES) + ["elementary"])
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--out-dir", help="servant, cubic: where networks.jsonl and truth.jsonl go")
+    ap.add_argument("--expressions", help="elementary: {id, expression, domain} JSON lines")
+    ap.add_argument("--seeds", type=int, default=1, help="elementary: networks per expression")
+    ap.add_argument("--out", help="elementary: the network lines")
+    ap.add_argument("--truth", help="elementary: optional {id, equation, domain} lines")
+    ap.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
     a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    if a.family == "elementary":
+        if not a.expressions or not a.out:
+            ap.error("--family elementary needs --expressions FILE and --out FILE")
+        if a.seeds < 1:
+            ap.error(f"--seeds must be at least 1, was {a.seeds}")
+        a.steps = 3000 if a.steps is None else a.steps
+        a.activation = a.activation or "tanh"
+        train_expressions(a)
+        return
+    if not a.out_dir:
+        ap.error(f"--family {a.family} needs --out-dir")
+    a.steps = 1000 if a.steps is None else a.steps
+    a.activation = a.activation or "relu"
     draw, values, prefix = FAMILIES[a.family]
     rng = np.random.default_rng(a.seed)
     os.makedirs(a.out_dir, exist_ok=True)
