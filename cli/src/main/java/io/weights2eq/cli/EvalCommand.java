@@ -114,6 +114,9 @@ final class EvalCommand extends CliCommand {
     @Mixin
     BeamOption beamOption;
 
+    @Mixin
+    DomainOption domainOption;
+
     private int beam;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the report directory (default <run dir>/eval/<time>)")
@@ -146,6 +149,7 @@ final class EvalCommand extends CliCommand {
     private int threads;
     private Path model;
     private Path outDir;
+    private io.weights2eq.domain.network.InputDomain domain;
 
     private void checkOptions() {
         this.commandLine = commandLine(
@@ -167,7 +171,9 @@ final class EvalCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        this.methods = methods(methodList);
+        boolean methodsGiven = cli.spec.commandLine().getParseResult().hasMatchedOption("--methods");
+        this.methods =
+                family.elementaryExpressions() && !methodsGiven ? ExpressionEval.DEFAULT_METHODS : methods(methodList);
         Path given = modelOption != null ? modelOption : defaultModel();
         this.model = given == null ? null : ShippedModels.forFamily(given, familyLabel);
         beam = beamOption.width();
@@ -187,7 +193,8 @@ final class EvalCommand extends CliCommand {
         }
         this.seed = seedOption == null ? DEFAULT_SEED : seedOption;
         try {
-            this.activation = Activation.fromLabel(activationOption == null ? "relu" : activationOption);
+            String defaultActivation = family.elementaryExpressions() ? ExpressionEval.DEFAULT_ACTIVATION : "relu";
+            this.activation = Activation.fromLabel(activationOption == null ? defaultActivation : activationOption);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--activation: " + e.getMessage());
         }
@@ -201,7 +208,10 @@ final class EvalCommand extends CliCommand {
             throw new UsageException("--threads must be between 1 and 1024, was " + t);
         }
         this.threads = (int) t;
-        if (model == null && methods.contains(LEARNED)) {
+        if (family.elementaryExpressions()) {
+            this.domain = domainOption.domain();
+        }
+        if (model == null && methods.contains(LEARNED) && !family.elementaryExpressions()) {
             throw new UsageException(
                     "--model is required for the learned method when W2E_HOME is not set" + " (bin/w2e sets it)");
         }
@@ -254,6 +264,23 @@ final class EvalCommand extends CliCommand {
     @Override
     int run() {
         checkOptions();
+        if (family.elementaryExpressions()) {
+            return new ExpressionEval(out, err)
+                    .run(new ExpressionEval.Options(
+                            commandLine,
+                            familyLabel,
+                            family,
+                            methods,
+                            equations,
+                            networksFile,
+                            truthFile,
+                            domain,
+                            seed,
+                            activation,
+                            steps,
+                            threads,
+                            outDir));
+        }
         EvalPlots.headless();
         try {
             if (checkpoints != null && !Files.isDirectory(checkpoints)) {

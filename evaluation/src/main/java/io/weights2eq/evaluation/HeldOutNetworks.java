@@ -3,7 +3,6 @@ package io.weights2eq.evaluation;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.EquationGenerator;
 import io.weights2eq.domain.equation.GeneratedEquation;
-import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.domain.network.Activation;
 import io.weights2eq.domain.training.NetworkTrainer;
@@ -37,6 +36,7 @@ public final class HeldOutNetworks {
     private final int steps;
     private final int threads;
     private final PrintStream err;
+    private SampleSpec samples = SampleSpec.defaults();
     private String idPrefix = "eval";
     private String backendName = "";
 
@@ -56,6 +56,15 @@ public final class HeldOutNetworks {
         return this;
     }
 
+    /** The samples each equation is drawn with (default 5,000 on [-1, 1) for one input); returns this. */
+    public HeldOutNetworks withSamples(SampleSpec spec) {
+        this.samples = spec.requireValid();
+        return this;
+    }
+
+    /** One drawn equation (its samples included) with the network trained on it. */
+    public record Drawn(GeneratedEquation equation, TrainedNetwork network) {}
+
     /** The examples with their truth, and the trainer's figures of the run. */
     public record Trained(List<EvalExample> examples, TrainerFigures figures) {}
 
@@ -68,13 +77,14 @@ public final class HeldOutNetworks {
         return String.format(
                 Locale.ROOT,
                 "%d held-out `%s` equations (job seed %d, equations 0–%d, %,d"
-                        + " samples each in [−1, 1)), one %s network each trained in process by the trainer's"
+                        + " samples each on %s), one %s network each trained in process by the trainer's"
                         + " engine (%d steps, training seed %d).",
                 equations,
                 familyLabel,
                 seed,
                 equations - 1,
-                SampleSpec.defaults().count(),
+                samples.count(),
+                samples.inputDomain(),
                 activation.label(),
                 steps,
                 TRAINING_SEED);
@@ -96,6 +106,15 @@ public final class HeldOutNetworks {
 
     /** Draws and trains {@code equations} networks, handing each chunk's examples to {@code sink} as they come. */
     public TrainerFigures train(long equations, Consumer<EvalExample> sink) {
+        return trainDrawn(equations, d -> {
+            TrainedNetwork t = d.network();
+            sink.accept(new EvalExample(
+                    t.equationId(), d.equation().polynomial(), t.network(), t.converged(), t.relativeValidationMse()));
+        });
+    }
+
+    /** Draws and trains {@code equations} networks of any family, each with its equation, as they come. */
+    public TrainerFigures trainDrawn(long equations, Consumer<Drawn> sink) {
         List<TrainedNetwork> trained = new ArrayList<>();
         long start = System.nanoTime();
         generateAndTrain(Math.toIntExact(equations), trained, sink);
@@ -103,8 +122,8 @@ public final class HeldOutNetworks {
         return TrainerFigures.of(backendName, threads, trainingConfig(), trained, seconds);
     }
 
-    private void generateAndTrain(int total, List<TrainedNetwork> trained, Consumer<EvalExample> sink) {
-        EquationGenerator generator = new EquationGenerator(family, SampleSpec.defaults());
+    private void generateAndTrain(int total, List<TrainedNetwork> trained, Consumer<Drawn> sink) {
+        EquationGenerator generator = new EquationGenerator(family, samples);
         long start = System.nanoTime();
         long lastReport = start;
         int converged = 0;
@@ -125,19 +144,19 @@ public final class HeldOutNetworks {
             for (int from = 0; from < total; from += chunk) {
                 int to = Math.min(total, from + chunk);
                 List<TrainingTask> tasks = new ArrayList<>(to - from);
-                List<Polynomial> truths = new ArrayList<>(to - from);
+                List<GeneratedEquation> drawn = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     GeneratedEquation g = generator.generate(seed, i);
-                    tasks.add(new TrainingTask(idPrefix + "-" + seed + "-" + i, g.x(), g.y(), TRAINING_SEED));
-                    truths.add(g.polynomial());
+                    tasks.add(
+                            new TrainingTask(idPrefix + "-" + seed + "-" + i, g.x(), g.y(), TRAINING_SEED, g.domain()));
+                    drawn.add(g);
                 }
                 List<TrainedNetwork> result = trainer.train(tasks);
                 for (int j = 0; j < result.size(); j++) {
                     TrainedNetwork t = result.get(j);
                     trained.add(t);
                     converged += t.converged() ? 1 : 0;
-                    sink.accept(new EvalExample(
-                            t.equationId(), truths.get(j), t.network(), t.converged(), t.relativeValidationMse()));
+                    sink.accept(new Drawn(drawn.get(j), t));
                 }
                 long now = System.nanoTime();
                 if (now - lastReport >= PROGRESS_NANOS || to == total) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Networks trained elsewhere ({@link NetworkFile} lines) with their truth matched by id from a TRUTH.jsonl
@@ -54,10 +55,37 @@ public final class NetworksWithTruth {
     }
 
     public List<EvalExample> read() throws EvalInputException {
-        Map<String, Polynomial> truths = readTruth();
         List<EvalExample> examples = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
         double target = TrainingConfig.defaults().targetRelativeMse();
+        read(Polynomial::parse, (entry, truth, where) -> {
+            if (entry.network().inputs() != 1) {
+                throw new EvalInputException(where + ": network id '" + entry.id() + "' has "
+                        + entry.network().inputs() + " inputs; a polynomial truth is a function of"
+                        + " one input (x), so layers[0] must be 1");
+            }
+            examples.add(new EvalExample(
+                    entry.id(),
+                    truth,
+                    entry.network(),
+                    PolynomialFit.networkMatches(entry.network(), truth, target),
+                    Double.NaN));
+        });
+        return examples;
+    }
+
+    /** What to make of one network line and its truth ({@code where} names the file and line for errors). */
+    @FunctionalInterface
+    public interface LineSink<T> {
+        void accept(NetworkFile.Entry entry, T truth, String where) throws EvalInputException;
+    }
+
+    /**
+     * Reads every network line with its truth, parsed by {@code parse} (whose {@link IllegalArgumentException} names
+     * what is wrong), into {@code sink}; ids must be unique and each must have a truth.
+     */
+    public <T> void read(Function<String, T> parse, LineSink<T> sink) throws EvalInputException {
+        Map<String, String> truths = readTruth();
+        Set<String> seen = new LinkedHashSet<>();
         int lineNumber = 0;
         try (BufferedReader lines = Files.newBufferedReader(networksFile, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -65,45 +93,41 @@ public final class NetworksWithTruth {
                 if (line.isBlank()) {
                     continue;
                 }
+                String where = networksFile + " line " + lineNumber;
                 NetworkFile.Entry entry;
                 try {
                     entry = NetworkFile.parse(line);
                 } catch (NetworkFormatException e) {
-                    throw new EvalInputException(networksFile + " line " + lineNumber + ": " + e.getMessage());
+                    throw new EvalInputException(where + ": " + e.getMessage());
                 }
-                if (entry.network().inputs() != 1) {
-                    throw new EvalInputException(networksFile + " line " + lineNumber + ": network id '" + entry.id()
-                            + "' has " + entry.network().inputs() + " inputs; a polynomial truth is a function of"
-                            + " one input (x), so layers[0] must be 1");
-                }
-                Polynomial truth = truths.get(entry.id());
-                if (truth == null) {
-                    throw new EvalInputException("no truth for network id '" + entry.id() + "' (" + networksFile
-                            + " line " + lineNumber + ") in " + truthFile);
+                String text = truths.get(entry.id());
+                if (text == null) {
+                    throw new EvalInputException(
+                            "no truth for network id '" + entry.id() + "' (" + where + ") in " + truthFile);
                 }
                 if (!seen.add(entry.id())) {
-                    throw new EvalInputException(
-                            networksFile + " line " + lineNumber + ": network id '" + entry.id() + "' appears twice");
+                    throw new EvalInputException(where + ": network id '" + entry.id() + "' appears twice");
                 }
-                examples.add(new EvalExample(
-                        entry.id(),
-                        truth,
-                        entry.network(),
-                        PolynomialFit.networkMatches(entry.network(), truth, target),
-                        Double.NaN));
+                T truth;
+                try {
+                    truth = parse.apply(text);
+                } catch (IllegalArgumentException e) {
+                    throw new EvalInputException(
+                            truthFile + " (id '" + entry.id() + "'): equation '" + text + "': " + e.getMessage());
+                }
+                sink.accept(entry, truth, where);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new EvalInputException("cannot read " + networksFile + ": " + e.getMessage());
         }
-        if (examples.isEmpty()) {
+        if (seen.isEmpty()) {
             throw new EvalInputException(networksFile + " holds no network");
         }
-        return examples;
     }
 
-    /** TRUTH.jsonl: {@code {"id": "...", "equation": "<canonical text>"}} per line (other fields ignored). */
-    private Map<String, Polynomial> readTruth() throws EvalInputException {
-        Map<String, Polynomial> truths = new HashMap<>();
+    /** TRUTH.jsonl: {@code {"id": "...", "equation": "<text>"}} per line (other fields ignored): id → text. */
+    private Map<String, String> readTruth() throws EvalInputException {
+        Map<String, String> truths = new HashMap<>();
         int lineNumber = 0;
         try (BufferedReader lines = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -124,14 +148,7 @@ public final class NetworksWithTruth {
                     throw new EvalInputException(
                             where + ": wants {\"id\": \"...\", \"equation\": \"<canonical text>\"}");
                 }
-                Polynomial p;
-                try {
-                    p = Polynomial.parse(equation.asText());
-                } catch (IllegalArgumentException e) {
-                    throw new EvalInputException(where + " (id '" + id.asText() + "'): equation '" + equation.asText()
-                            + "': " + e.getMessage());
-                }
-                if (truths.put(id.asText(), p) != null) {
+                if (truths.put(id.asText(), equation.asText()) != null) {
                     throw new EvalInputException(where + ": id '" + id.asText() + "' appears twice");
                 }
             }
