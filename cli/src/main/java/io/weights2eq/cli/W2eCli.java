@@ -48,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             DecodeCommand.class,
             EvalCommand.class,
             RootsCommand.class,
+            ExpressionsCommand.class,
             PrecisionCommand.class,
             GolfCommand.class,
             ScriptCommands.Demo.class,

@@ -44,6 +44,7 @@ class W2eCliHelpTest {
                                 "decode",
                                 "eval",
                                 "roots",
+                                "expressions",
                                 "precision",
                                 "golf",
                                 "demo",

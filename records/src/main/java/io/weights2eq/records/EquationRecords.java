@@ -7,6 +7,9 @@ import io.weights2eq.domain.equation.SampleChecks;
 import io.weights2eq.domain.equation.SampleSpec;
 import io.weights2eq.domain.equation.SamplingMode;
 import io.weights2eq.domain.equation.Violation;
+import io.weights2eq.domain.expression.Expression;
+import io.weights2eq.domain.expression.ExpressionParser;
+import io.weights2eq.domain.expression.NormalForm;
 import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Interval;
 import io.weights2eq.schema.avro.Equation;
@@ -20,7 +23,11 @@ import java.util.stream.Collectors;
 public final class EquationRecords {
     private EquationRecords() {}
 
-    /** A generated equation of a job → its record, keyed {@code id}; coefficients in ascending order, plain text. */
+    /**
+     * A generated equation of a job → its record, keyed {@code id}; coefficients in ascending order, plain text.
+     * An elementary equation has no coefficients, its normal-form text, v2 token ids, its {@code domain} written out
+     * and sample-major x; a polynomial's domain stays empty (= [xMin, xMax]) unless the spec names one.
+     */
     public static Equation toAvro(
             String id,
             String jobId,
@@ -29,10 +36,16 @@ public final class EquationRecords {
             EquationFamily family,
             SampleSpec samples,
             GeneratedEquation eq) {
-        int terms = Math.max(family.degree(), eq.polynomial().degree()) + 1;
-        List<String> coefficients = eq.polynomial().ascendingCoefficients(terms).stream()
-                .map(c -> c.stripTrailingZeros().toPlainString())
-                .toList();
+        List<String> coefficients = eq.elementary()
+                ? List.of()
+                : eq
+                        .polynomial()
+                        .ascendingCoefficients(
+                                Math.max(family.degree(), eq.polynomial().degree()) + 1)
+                        .stream()
+                        .map(c -> c.stripTrailingZeros().toPlainString())
+                        .toList();
+        boolean writeDomain = eq.elementary() || samples.domain() != null;
         return Equation.newBuilder()
                 .setId(id)
                 .setJobId(jobId)
@@ -46,7 +59,29 @@ public final class EquationRecords {
                 .setSeed(seed)
                 .setXMin(samples.xMin())
                 .setXMax(samples.xMax())
+                .setDomain(writeDomain ? DomainRecords.toAvro(eq.domain()) : List.of())
                 .build();
+    }
+
+    /**
+     * The expression of an elementary record's {@code canonicalText}, which must be its own normal form (as the
+     * generator writes it).
+     *
+     * @throws InvalidRecordException naming {@code canonicalText}, with the parser's position or the normal form
+     */
+    public static Expression canonicalExpression(CharSequence canonicalText, int inputs) {
+        String text = String.valueOf(canonicalText);
+        Expression normal;
+        try {
+            normal = NormalForm.of(ExpressionParser.parse(text, inputs));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("canonicalText: " + e.getMessage());
+        }
+        if (!normal.toText().equals(text)) {
+            throw new InvalidRecordException(
+                    "canonicalText: '" + text + "' is not canonical (canonical: '" + normal.toText() + "')");
+        }
+        return normal;
     }
 
     public static io.weights2eq.schema.avro.EquationFamily toAvro(EquationFamily f) {

@@ -1,8 +1,12 @@
 package io.weights2eq.generator.inbound.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
-/** An equation family; fields left out take the defaults of the chosen mode. */
+/**
+ * An equation family; fields left out take the defaults of the chosen mode. {@code domain} (elementary only):
+ * each input's {@code [lo, hi]}, one or two inputs, e.g. {@code [[-1, 1], [0.5, 2]]}.
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record FamilyRequest(
         String mode,
@@ -14,4 +18,5 @@ public record FamilyRequest(
         Integer decimalDigits,
         Double fractionWeight,
         Integer fractionDigits,
-        Double absentProbability) {}
+        Double absentProbability,
+        List<List<Double>> domain) {}

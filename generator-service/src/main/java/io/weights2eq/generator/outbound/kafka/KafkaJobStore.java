@@ -5,6 +5,7 @@ import io.weights2eq.generator.engine.JobSnapshot;
 import io.weights2eq.generator.engine.JobSpec;
 import io.weights2eq.generator.engine.JobState;
 import io.weights2eq.generator.engine.JobStore;
+import io.weights2eq.records.DomainRecords;
 import io.weights2eq.records.EquationRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.GeneratorJob;
@@ -98,6 +99,10 @@ public final class KafkaJobStore implements JobStore {
                 .setSamplesPerEquation(s.spec().samples().count())
                 .setXMin(s.spec().samples().xMin())
                 .setXMax(s.spec().samples().xMax())
+                .setDomain(
+                        s.spec().samples().domain() == null
+                                ? List.of()
+                                : DomainRecords.toAvro(s.spec().samples().domain()))
                 .setRatePerSecond(s.spec().ratePerSecond())
                 .setState(s.state().name())
                 .setAcknowledgedWatermark(s.acknowledgedWatermark())
@@ -114,7 +119,9 @@ public final class KafkaJobStore implements JobStore {
                 j.getCount(),
                 j.getSeed(),
                 EquationRecords.toDomain(j.getFamily()),
-                new SampleSpec(j.getSamplesPerEquation(), j.getXMin(), j.getXMax()),
+                j.getDomain().isEmpty()
+                        ? new SampleSpec(j.getSamplesPerEquation(), j.getXMin(), j.getXMax())
+                        : SampleSpec.of(j.getSamplesPerEquation(), DomainRecords.toDomain(j.getDomain(), null)),
                 j.getRatePerSecond());
         return new JobSnapshot(
                 j.getId(),

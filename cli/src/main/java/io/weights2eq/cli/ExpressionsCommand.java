@@ -1,0 +1,157 @@
+package io.weights2eq.cli;
+
+import io.weights2eq.domain.equation.DeterministicRandom;
+import io.weights2eq.domain.equation.ElementarySampler;
+import io.weights2eq.domain.equation.EquationFamilies;
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code expressions}: held-out draws of the elementary family, one JSON line each, for the evaluation and for
+ * networks trained elsewhere; expression i is the first draw of equation i's stream, as a generator job with the
+ * same seed and domain draws it.
+ */
+@Command(
+        name = "expressions",
+        mixinStandardHelpOptions = true,
+        description =
+                "Draw expressions of the elementary family (no broker needed): one JSON line {\"id\", \"expression\", \"domain\"} each, the expression in its canonical text (docs/expressions.md), drawn deterministically from (seed, index) as a generator job with that seed and domain draws them.")
+final class ExpressionsCommand extends CliCommand {
+    static final int MAX_COUNT = 1_000_000;
+
+    @Option(
+            names = "--family",
+            defaultValue = "elementary",
+            paramLabel = "elementary",
+            description = "the family to draw from; only elementary draws expressions (default ${DEFAULT-VALUE})")
+    String familyName;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "how many expressions (1 to 1000000)")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "the seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--inputs",
+            defaultValue = "1",
+            paramLabel = "1|2",
+            description = "inputs: 1 (variable x) or 2 (x1, x2) (default ${DEFAULT-VALUE})")
+    int inputs;
+
+    @Option(
+            names = "--domain",
+            paramLabel = "LO,HI",
+            description = "an input's domain inside [-5, 5], once per input in order (default -1,1 for each)")
+    List<String> domains = new ArrayList<>();
+
+    @Option(
+            names = "--degree",
+            paramLabel = "D",
+            description = "the most operators in a tree, 1 to 8 (default: the family's 4)")
+    Integer degree;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the lines to FILE instead of stdout")
+    Path outFile;
+
+    @Override
+    int run() throws IOException {
+        ElementarySampler sampler = sampler();
+        if (outFile == null) {
+            write(sampler, new PrintWriter(out, false, StandardCharsets.UTF_8));
+            return 0;
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+            write(sampler, new PrintWriter(w));
+        }
+        err.println("wrote " + count + " expressions to " + outFile);
+        return 0;
+    }
+
+    private ElementarySampler sampler() {
+        if (count < 1 || count > MAX_COUNT) {
+            throw new W2eCli.UsageException("--count must be between 1 and " + MAX_COUNT + ", was " + count);
+        }
+        if (inputs < 1 || inputs > InputDomain.MAX_INPUTS) {
+            throw new W2eCli.UsageException("--inputs must be 1 or 2, was " + inputs);
+        }
+        if (!domains.isEmpty() && domains.size() != inputs) {
+            throw new W2eCli.UsageException(
+                    "--domain must be given once per input (" + inputs + "), was given " + domains.size() + " times");
+        }
+        EquationFamily family;
+        try {
+            family = EquationFamilies.named(familyName);
+        } catch (IllegalArgumentException e) {
+            throw new W2eCli.UsageException("--" + e.getMessage());
+        }
+        if (!family.elementaryExpressions()) {
+            throw new W2eCli.UsageException(
+                    "--family must be elementary (the only family of expressions), was " + familyName);
+        }
+        if (degree != null) {
+            family = new EquationFamily(
+                    family.mode(),
+                    degree,
+                    family.coefficientMin(),
+                    family.coefficientMax(),
+                    family.wholeWeight(),
+                    family.decimalWeight(),
+                    family.decimalDigits(),
+                    family.fractionWeight(),
+                    family.fractionDigits(),
+                    family.absentProbability());
+            if (!family.validate().isEmpty()) {
+                throw new W2eCli.UsageException(
+                        "--degree " + family.validate().get(0).message());
+            }
+        }
+        InputDomain domain = domains.isEmpty() ? InputDomain.unit(inputs) : new InputDomain(parse(domains));
+        if (!ElementarySampler.validateDomain(domain).isEmpty()) {
+            throw new W2eCli.UsageException(
+                    "--" + ElementarySampler.validateDomain(domain).get(0));
+        }
+        return new ElementarySampler(family, domain);
+    }
+
+    private static List<Interval> parse(List<String> domains) {
+        List<Interval> intervals = new ArrayList<>();
+        for (String text : domains) {
+            String[] ends = text.split(",", -1);
+            try {
+                if (ends.length != 2) {
+                    throw new IllegalArgumentException("not two ends");
+                }
+                intervals.add(new Interval(Double.parseDouble(ends[0]), Double.parseDouble(ends[1])));
+            } catch (IllegalArgumentException e) {
+                throw new W2eCli.UsageException("--domain must be LO,HI with LO < HI, was '" + text + "'");
+            }
+        }
+        return intervals;
+    }
+
+    private void write(ElementarySampler sampler, PrintWriter w) {
+        String domain = sampler.domain().intervals().stream()
+                .map(i -> "[" + RootsCommand.decimal(i.lo()) + ", " + RootsCommand.decimal(i.hi()) + "]")
+                .collect(Collectors.joining(", ", "[", "]"));
+        for (int index = 0; index < count; index++) {
+            String text =
+                    sampler.sample(DeterministicRandom.forEquation(seed, index)).text();
+            w.println("{\"id\": \"" + seed + "-" + index + "\", \"expression\": \"" + text + "\", \"domain\": " + domain
+                    + "}");
+        }
+        w.flush();
+    }
+}
