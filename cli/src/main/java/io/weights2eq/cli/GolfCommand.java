@@ -144,6 +144,13 @@ final class GolfCommand extends CliCommand {
     /** Why this entry cannot be rounded on [-1, 1], or null. */
     private static String applicable(NetworkInputs.Entry e) {
         int n = e.network().inputs();
-        return n == 1 ? null : e.id() + ": golf --input rounds networks of one input on [-1, 1]; this one has " + n;
+        if (n != 1) {
+            return e.id() + ": golf --input rounds networks of one input on [-1, 1]; this one has " + n;
+        }
+        if (e.layered() != null && !e.layered().domain().isUnit()) { // the rounding would be checked off its domain
+            return e.id() + ": golf --input rounds networks of one input on [-1, 1]; this one's domain is "
+                    + e.layered().domain();
+        }
+        return null;
     }
 }

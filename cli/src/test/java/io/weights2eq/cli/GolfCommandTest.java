@@ -101,6 +101,26 @@ class GolfCommandTest {
         assertEquals(1, twoInputs.rc());
         assertTrue(
                 twoInputs.err().contains("rounds networks of one input on [-1, 1]; this one has 2"), twoInputs.err());
+        io.weights2eq.domain.network.NetworkLayout layout = new io.weights2eq.domain.network.NetworkLayout(1, 3, 1);
+        io.weights2eq.domain.network.Network shifted = new io.weights2eq.domain.network.Network(
+                layout,
+                io.weights2eq.domain.network.Activation.RELU,
+                new float[layout.parameterCount()],
+                io.weights2eq.domain.network.InputDomain.of(0, 5));
+        PrecisionCommandTest.Result offDomain = PrecisionCommandTest.run(
+                io.weights2eq.domain.network.NetworkFile.format("shifted", shifted),
+                "golf",
+                "--input",
+                "-",
+                "--tolerance",
+                "1");
+        assertEquals(1, offDomain.rc());
+        assertTrue(
+                offDomain
+                        .err()
+                        .contains("shifted: golf --input rounds networks of one input on [-1, 1]; this one's"
+                                + " domain is [[0.0, 5.0]]"),
+                offDomain.err());
     }
 
     @Command(name = "probe", description = "a test challenge")

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
+import io.weights2eq.schema.avro.Interval;
 import io.weights2eq.schema.avro.Network;
 import io.weights2eq.schema.dlq.DeadLetterHeaders;
 import io.weights2eq.schema.serde.AvroCodec;
@@ -84,6 +85,10 @@ class TrainerServiceTest {
                 }
             }
         }
+        for (int i = 0; i < 3; i++) { // equations of two inputs, as the elementary family writes them
+            Equation two = EquationFixtures.twoInputEquation("svc2", i, 300);
+            records.add(EquationFixtures.record(two.getId(), EquationFixtures.bytes(two)));
+        }
         EquationFixtures.send(bootstrap, records);
 
         var dead = EquationFixtures.awaitRecords(
@@ -111,17 +116,29 @@ class TrainerServiceTest {
 
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         Map<String, Network> trained = new HashMap<>();
+        Map<String, Network> twoInputs = new HashMap<>();
         AvroCodec<Network> codec = AvroCodec.of(Network.class);
-        while (trained.size() < 100 && System.nanoTime() < deadline) {
+        while ((trained.size() < 100 || twoInputs.size() < 3) && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : EquationFixtures.readAll(bootstrap, Topics.NETWORKS.topicName())) {
                 Network n = codec.decode(r.value());
-                if (n.getEquationId().startsWith("svc-")) {
-                    trained.put(n.getEquationId(), n);
+                String id = n.getEquationId().toString();
+                if (id.startsWith("svc-")) {
+                    trained.put(id, n);
+                } else if (id.startsWith("svc2-")) {
+                    twoInputs.put(id, n);
                 }
             }
             Thread.sleep(250);
         }
         assertEquals(100, trained.size(), "every good equation around the poison was trained");
+        assertEquals(3, twoInputs.size(), "every two-input equation was trained");
+        Network two = twoInputs.get("svc2-1");
+        assertEquals(List.of(2, 8, 7, 8, 1), two.getNetwork().getLayers());
+        assertEquals(160, two.getNetwork().getParameters().size());
+        assertEquals(
+                List.of(new Interval(-1.0, 1.0), new Interval(0.0, 2.0)),
+                two.getNetwork().getDomain());
+        assertEquals(List.of(), trained.get("svc-7").getNetwork().getDomain(), "[-1, 1] is left out");
         Network sample = trained.get("svc-7");
         assertEquals(List.of(1, 8, 7, 8, 1), sample.getNetwork().getLayers());
         assertEquals("relu", sample.getNetwork().getActivation());

@@ -52,6 +52,30 @@ class LayeredConversionTest {
         }
     }
 
+    /** Node 1 is x1 and node 2 is x2: column j of the first matrix reads node j + 1. */
+    @Test
+    void aTwoInputNetworkConvertsWithItsTwoInputNodes() {
+        NetworkLayout layout = new NetworkLayout(2, 8, 7, 8, 1);
+        for (Activation activation : Activation.values()) {
+            Network layered = random(layout, activation, 7);
+            AdmissibleNetwork converted = LayeredConversion.convert(layered);
+            assertEquals(2, converted.inputs());
+            DoubleEvaluator e = new DoubleEvaluator(converted);
+            double worst = 0;
+            for (double x1 = -1; x1 <= 1; x1 += 0.125) {
+                for (double x2 = -1; x2 <= 1; x2 += 0.125) {
+                    double expected = layered.evaluate(x1, x2);
+                    worst = Math.max(
+                            worst, Math.abs(expected - e.evaluate(x1, x2)[0]) / Math.max(1, Math.abs(expected)));
+                }
+            }
+            assertTrue(worst < 1e-6, activation + ": " + worst);
+            assertTrue(
+                    Math.abs(layered.evaluate(0.5, -0.25) - layered.evaluate(-0.25, 0.5)) > 1e-6,
+                    "the inputs are not interchangeable, so the test would see them swapped");
+        }
+    }
+
     @Test
     void eachParameterIsTheShortestDecimalOfItsFloat() {
         Network layered = random(NetworkLayout.DEFAULT, Activation.RELU, 3);
