@@ -97,9 +97,7 @@ final class DecodeCommand extends CliCommand {
             throw new UsageException(e.getMessage());
         }
         // only learned and hybrid read a model: the default is resolved for them alone
-        model = modelOption != null
-                ? modelOption
-                : DecodingMethods.readsModel(method, family) ? defaultModel() : null;
+        model = modelOption != null ? modelOption : DecodingMethods.readsModel(method, family) ? defaultModel() : null;
         model = model == null ? null : ShippedModels.forFamily(model, familyName);
         beam = beamOption.width();
     }
