@@ -8,9 +8,11 @@ import io.weights2eq.domain.decoding.DecodingMethod;
 import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.InvalidRequestException;
 import io.weights2eq.domain.decoding.LearnedDecoder;
+import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.domain.decoding.ShippedModels;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.symbolic.SymbolicCandidate;
 import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.network.NetworkFile;
@@ -78,8 +80,9 @@ final class DecodeCommand extends CliCommand {
     @Option(
             names = "--family",
             defaultValue = "servant",
-            paramLabel = "servant|uniform-length|cubic",
-            description = "the family the analytic decoders round to (default ${DEFAULT-VALUE})")
+            paramLabel = "servant|uniform-length|cubic|elementary",
+            description = "the family the analytic decoders round to; elementary: expressions of one or two inputs"
+                    + " on each network's domain, by analytic (sparse regression) or hybrid (default ${DEFAULT-VALUE})")
     String familyName;
 
     private DecodingMethod method;
@@ -94,7 +97,7 @@ final class DecodeCommand extends CliCommand {
             throw new UsageException(e.getMessage());
         }
         // only learned and hybrid read a model: the default is resolved for them alone
-        model = modelOption != null ? modelOption : method.usesModel() ? defaultModel() : null;
+        model = modelOption != null ? modelOption : DecodingMethods.readsModel(method, family) ? defaultModel() : null;
         model = model == null ? null : ShippedModels.forFamily(model, familyName);
         beam = beamOption.width();
     }
@@ -110,7 +113,7 @@ final class DecodeCommand extends CliCommand {
     @Override
     int run() {
         checkOptions();
-        boolean needsModel = method.usesModel();
+        boolean needsModel = DecodingMethods.readsModel(method, family);
         LearnedDecoder learned = null;
         if (needsModel && !Files.exists(model)) {
             err.println("error: no decoder model at " + model + " (pass --model with a *.w2ed checkpoint or a directory"
@@ -126,6 +129,18 @@ final class DecodeCommand extends CliCommand {
             }
         }
         DecodingMethods methods = new DecodingMethods(family, X_MIN, X_MAX, HybridDecoder.DEFAULT_TOLERANCE);
+        if (family.elementaryExpressions()) { // a method the family has no decoder for fails before any line
+            try {
+                methods.decoder(method, null, beam);
+            } catch (NoModelLoadedException e) {
+                err.println("error: --method learned: no learned model knows the family " + familyName
+                        + " yet; use analytic or hybrid");
+                return 2;
+            } catch (InvalidRequestException e) {
+                err.println("error: --method " + methodName + ": " + e.getMessage());
+                return 2;
+            }
+        }
         int failed = 0;
         int lineNumber = 0;
         try (BufferedReader lines = reader()) {
@@ -192,6 +207,18 @@ final class DecodeCommand extends CliCommand {
         result.put("tokenIds", decoded.tokenIds());
         if (fit != null) {
             result.put("fit", Map.of("rSquared", fit.rSquared(), "maxAbsError", fit.maxAbsError()));
+        }
+        SymbolicCandidate expressionRunnerUp = outcome.expressionRunnerUp();
+        if (expressionRunnerUp != null) {
+            result.put(
+                    "runnerUp",
+                    Map.of(
+                            "equation",
+                            expressionRunnerUp.text(),
+                            "method",
+                            expressionRunnerUp.source(),
+                            "rSquared",
+                            expressionRunnerUp.fit().rSquared()));
         }
         if (runnerUp != null) {
             result.put(

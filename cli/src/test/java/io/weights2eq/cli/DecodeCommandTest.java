@@ -314,6 +314,48 @@ class DecodeCommandTest {
 
     /** Seed 001's example x³ − 10x² − 10x − 10, its largest root 10.99247140445449, in a network trained here. */
     @Test
+    void elementaryDecodesWithoutAModelAndRefusesLearnedAndTaylor() throws IOException {
+        // 0.25·relu(x + 1) − 0.25·relu(−x + 1) + 2 = 0.5·x + 2 on [-1, 1]
+        NetworkLayout layout = new NetworkLayout(1, 2, 1);
+        float[] p = new float[layout.parameterCount()];
+        p[layout.weightIndex(0, 0, 0)] = 1;
+        p[layout.weightIndex(0, 1, 0)] = -1;
+        p[layout.biasIndex(0, 0)] = 1;
+        p[layout.biasIndex(0, 1)] = 1;
+        p[layout.weightIndex(1, 0, 0)] = 0.25f;
+        p[layout.weightIndex(1, 0, 1)] = -0.25f;
+        p[layout.biasIndex(1, 0)] = 2;
+        String line = NetworkFile.format("elem", new Network(layout, Activation.RELU, p));
+        byte[] input = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        // no --model and no W2E_HOME needed: no model knows the family
+        int rc = run(new ByteArrayInputStream(input), "decode", "--input", "-", "--family", "elementary");
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        JsonNode r = results().get(0);
+        assertEquals("elem", r.get("id").asText());
+        assertEquals("0.5*x+2", r.get("equation").asText());
+        assertEquals("hybrid", r.get("method").asText());
+        assertTrue(r.get("fit").get("rSquared").asDouble() > 1 - 1e-9, r.toString());
+        assertTrue(r.get("runnerUp").has("equation"), r.toString());
+
+        for (String method : List.of("learned", "taylor")) {
+            err.reset();
+            int refused = run(
+                    new ByteArrayInputStream(input),
+                    "decode",
+                    "--input",
+                    "-",
+                    "--family",
+                    "elementary",
+                    "--method",
+                    method,
+                    "--model",
+                    models.toString());
+            assertEquals(2, refused, method);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("--method " + method), err.toString());
+        }
+    }
+
+    @Test
     void aCubicDecodesWithItsLargestRoot() throws IOException {
         DeterministicRandom random = DeterministicRandom.ofSeed(3);
         float[] x = new float[5000];

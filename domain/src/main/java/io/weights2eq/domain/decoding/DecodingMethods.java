@@ -3,6 +3,12 @@ package io.weights2eq.domain.decoding;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.analytic.ProjectionDecoder;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.symbolic.Acceptance;
+import io.weights2eq.domain.decoding.symbolic.SparseTermDecoder;
+import io.weights2eq.domain.decoding.symbolic.SymbolicCandidate;
+import io.weights2eq.domain.decoding.symbolic.SymbolicDecision;
+import io.weights2eq.domain.decoding.symbolic.SymbolicHybridDecoder;
+import io.weights2eq.domain.decoding.symbolic.TargetFunction;
 import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.roots.LargestRoot;
@@ -17,12 +23,23 @@ import io.weights2eq.domain.network.Network;
 public final class DecodingMethods {
 
     /**
-     * What a method made of a network: the equation, its fit to the network (null when unparsable), the hybrid's
-     * runner-up, and for a monic family (cubic) the largest real root of the decoded polynomial (null otherwise,
-     * and when the polynomial has no real root or does not parse).
+     * What a method made of a network: the equation, its fit to the network (null when unparsable; on the
+     * network's domain for elementary expressions), the hybrid's runner-up (a polynomial, or for elementary
+     * expressions {@code expressionRunnerUp}), and for a monic family (cubic) the largest real root of the decoded
+     * polynomial (null otherwise, and when the polynomial has no real root or does not parse).
      */
     public record Outcome(
-            DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, Double largestRoot) {}
+            DecodedEquation equation,
+            FunctionFit fit,
+            HybridDecoder.Scored runnerUp,
+            Double largestRoot,
+            SymbolicCandidate expressionRunnerUp) {
+
+        /** The outcome of a polynomial family. */
+        public Outcome(DecodedEquation equation, FunctionFit fit, HybridDecoder.Scored runnerUp, Double largestRoot) {
+            this(equation, fit, runnerUp, largestRoot, null);
+        }
+    }
 
     private final EquationFamily family;
     private final double xMin;
@@ -30,6 +47,8 @@ public final class DecodingMethods {
     private final double tolerance;
     private final ProjectionDecoder analytic;
     private final TaylorDecoder taylor;
+    private final SparseTermDecoder expressionAnalytic;
+    private final SymbolicHybridDecoder expressionHybrid;
 
     public DecodingMethods(EquationFamily family, double xMin, double xMax, double tolerance) {
         this.family = family.requireValid();
@@ -38,6 +57,16 @@ public final class DecodingMethods {
         this.tolerance = tolerance;
         this.analytic = new ProjectionDecoder(family, xMin, xMax);
         this.taylor = new TaylorDecoder(family.degree(), TaylorDecoder.DEFAULT_ORDER, 0.0);
+        // the hybrid's tolerance is the network's own error for the symbolic decoders too
+        Acceptance acceptance = Acceptance.withFloor(tolerance);
+        this.expressionAnalytic = new SparseTermDecoder(family, acceptance);
+        this.expressionHybrid =
+                new SymbolicHybridDecoder(family, acceptance, SymbolicHybridDecoder.CandidateSupplier.NONE);
+    }
+
+    /** Whether {@code method} reads a learned model for {@code family}: no model knows elementary expressions yet. */
+    public static boolean readsModel(DecodingMethod method, EquationFamily family) {
+        return method.usesModel() && !family.elementaryExpressions();
     }
 
     /** Whether {@code method} can decode {@code network} (taylor needs a smooth activation). */
@@ -52,6 +81,9 @@ public final class DecodingMethods {
      * @throws NoModelLoadedException for {@code learned} without a model
      */
     public EquationDecoder decoder(DecodingMethod method, LearnedDecoder learned, int beam) {
+        if (family.elementaryExpressions()) {
+            return expressionDecoder(method);
+        }
         return switch (method) {
             case LEARNED -> {
                 if (learned == null) {
@@ -71,6 +103,9 @@ public final class DecodingMethods {
      * @throws InvalidRequestException naming {@code method} for a method that does not apply to the network
      */
     public Outcome decode(DecodingMethod method, Network network, LearnedDecoder learned, int beam) {
+        if (family.elementaryExpressions()) {
+            return decodeExpression(method, network);
+        }
         if (!applies(method, network)) {
             throw new InvalidRequestException(
                     "method",
@@ -86,6 +121,33 @@ public final class DecodingMethods {
         DecodedEquation decoded = decoder.decode(network);
         FunctionFit fit = decoded.parsed() ? FunctionFit.of(decoded.polynomial(), network, xMin, xMax) : null;
         return new Outcome(decoded, fit, null, largestRoot(decoded));
+    }
+
+    /**
+     * Elementary expressions: analytic and hybrid are the symbolic decoders; no learned model knows the family yet
+     * (a loaded model is a polynomial one) and Taylor expansions are polynomials.
+     */
+    private EquationDecoder expressionDecoder(DecodingMethod method) {
+        return switch (method) {
+            case LEARNED -> throw new NoModelLoadedException();
+            case TAYLOR ->
+                throw new InvalidRequestException(
+                        "method",
+                        "method taylor decodes polynomial families, not elementary expressions; use analytic or"
+                                + " hybrid");
+            case ANALYTIC -> expressionAnalytic;
+            case HYBRID -> expressionHybrid;
+        };
+    }
+
+    private Outcome decodeExpression(DecodingMethod method, Network network) {
+        EquationDecoder decoder = expressionDecoder(method);
+        TargetFunction function = TargetFunction.of(network);
+        SymbolicDecision decision =
+                decoder == expressionHybrid ? expressionHybrid.decide(function) : expressionAnalytic.decide(function);
+        DecodedEquation decoded = decision.decoded(method.wireName());
+        SymbolicCandidate runnerUp = decoder == expressionHybrid ? decision.runnerUp() : null;
+        return new Outcome(decoded, decision.chosen().fit(), null, null, runnerUp);
     }
 
     /** Seed 001 asks for the largest root of a cubic: computed from the exact decoded coefficients. */

@@ -11,7 +11,8 @@ import java.util.List;
  * Fits a candidate's constants to the function on the fitting grid and rounds them to the family's kinds: each
  * constant in turn (the largest contribution first) is fixed at the coarsest precision — whole, then the family's
  * decimal digits, then its fraction digits — at which refitting the constants still free keeps the fit
- * {@link Acceptance acceptable}; a constant that no precision keeps is fixed at the finest. A constant rounded to
+ * {@link Acceptance acceptable} against the candidate's own unrounded fit; a constant that no precision keeps is
+ * fixed at the finest. A constant rounded to
  * zero drops its term. Linear candidates (a sum of dictionary terms) refit by least squares; any other expression
  * by Levenberg–Marquardt over all its constants, inner ones included.
  */
@@ -134,10 +135,11 @@ final class ConstantFit {
     }
 
     /** Any expression: all constants fitted by Levenberg–Marquardt, then rounded one by one as above. */
-    static Expr nonlinear(Expr e, Grid grid, double[] y, int[] digits, Acceptance acceptance, double best) {
+    static Expr nonlinear(Expr e, Grid grid, double[] y, int[] digits, Acceptance acceptance) {
         double[] p = e.constants();
         boolean[] fixed = new boolean[p.length];
         p = levenbergMarquardt(e, p, fixed, grid, y, LM_ITERATIONS);
+        double best = unexplained(e, p, grid, y);
         for (int i = 0; i < p.length; i++) {
             boolean kept = false;
             for (int digit : digits) {

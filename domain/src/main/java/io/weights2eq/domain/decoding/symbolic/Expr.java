@@ -245,6 +245,10 @@ sealed interface Expr {
         }
 
         public void write(StringBuilder out) {
+            if (left instanceof Const c && c.value() == 1 && !divide) { // 1*t is t (a refitted factor of 1)
+                child(out, right, 1);
+                return;
+            }
             if (left instanceof Const c && c.value() == -1 && !divide) {
                 out.append('-'); // -a*b reads as (-a)*b, the same value: no parentheses needed
                 child(out, right, 1);

@@ -42,20 +42,20 @@ public final class SparseTermDecoder implements EquationDecoder {
 
     @Override
     public DecodedEquation decode(Network network) {
-        return decoded(decide(TargetFunction.of(network)).chosen().text(), method());
-    }
-
-    /** A decoded expression in {@link DecodedEquation}'s shape: no polynomial, no token ids (until the merge). */
-    static DecodedEquation decoded(String text, String method) {
-        return new DecodedEquation(text, null, new int[0], method, null);
+        return decide(TargetFunction.of(network)).decoded(method());
     }
 
     public SymbolicDecision decide(TargetFunction f) {
-        return Selection.choose(proposals(f), f, acceptance);
+        return Selection.choose(analyse(f).proposals(), f, acceptance);
     }
 
+    /**
+     * What the sparse regression found: the function on the fitting grid and one rounded candidate per support.
+     */
+    record Analysis(Grid grid, double[] values, List<Selection.Proposal> proposals) {}
+
     /** One rounded candidate per support found, at every sparsity level. */
-    List<Selection.Proposal> proposals(TargetFunction f) {
+    Analysis analyse(TargetFunction f) {
         Dictionary dictionary = Dictionary.of(f.domain());
         double[] y = dictionary.grid.values(f);
         for (double v : y) {
@@ -64,16 +64,15 @@ public final class SparseTermDecoder implements EquationDecoder {
             }
         }
         List<SparseRegression.Support> supports = SparseRegression.supports(dictionary, y);
-        double best = supports.get(0).unexplained();
         List<Selection.Proposal> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SparseRegression.Support s : supports) {
             if (seen.add(Arrays.toString(s.terms()))) {
                 out.add(new Selection.Proposal(
-                        ConstantFit.linear(dictionary, s.terms(), y, digits, acceptance, best), "analytic"));
+                        ConstantFit.linear(dictionary, s.terms(), y, digits, acceptance, s.unexplained()), "analytic"));
             }
         }
-        return out;
+        return new Analysis(dictionary.grid, y, out);
     }
 
     Acceptance acceptance() {

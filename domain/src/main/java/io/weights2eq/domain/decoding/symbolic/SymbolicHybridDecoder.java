@@ -1,0 +1,82 @@
+package io.weights2eq.domain.decoding.symbolic;
+
+import io.weights2eq.domain.decoding.DecodedEquation;
+import io.weights2eq.domain.decoding.EquationDecoder;
+import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.network.Network;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hybrid decoder of elementary expressions: the {@link SparseTermDecoder}'s candidates at every sparsity level,
+ * the best {@value #REFINED} of them again with every constant (inner ones too: the 2 of sin(2*x)) re-optimised
+ * against the function by Levenberg–Marquardt and rounded, and any candidate texts a {@link CandidateSupplier}
+ * gives (the hook for a learned model of the family), fitted the same way. All are scored on the verification
+ * grid; the simplest (fewest tokens, {@link Complexity}) within the function's own error ({@link Acceptance}) wins
+ * and the next in that ranking is named the runner-up. Thread-safe when the supplier is.
+ */
+public final class SymbolicHybridDecoder implements EquationDecoder {
+    /** How many of the analytic decoder's best candidates have their inner constants re-optimised. */
+    public static final int REFINED = 3;
+
+    /** Candidate texts for a function, in the shared syntax; an unreadable one is skipped. */
+    @FunctionalInterface
+    public interface CandidateSupplier {
+        CandidateSupplier NONE = f -> List.of();
+
+        List<String> candidates(TargetFunction f);
+    }
+
+    private final SparseTermDecoder analytic;
+    private final CandidateSupplier supplier;
+
+    public SymbolicHybridDecoder(EquationFamily family, Acceptance acceptance, CandidateSupplier supplier) {
+        this.analytic = new SparseTermDecoder(family, acceptance);
+        this.supplier = supplier;
+    }
+
+    @Override
+    public String method() {
+        return HybridDecoder.METHOD;
+    }
+
+    @Override
+    public DecodedEquation decode(Network network) {
+        return decide(TargetFunction.of(network)).decoded(method());
+    }
+
+    public SymbolicDecision decide(TargetFunction f) {
+        SparseTermDecoder.Analysis analysis = analytic.analyse(f);
+        List<Selection.Proposal> all = new ArrayList<>(analysis.proposals());
+        Map<String, Expr> byText = new HashMap<>();
+        for (Selection.Proposal p : analysis.proposals()) {
+            if (p.expr() != null) {
+                byText.putIfAbsent(p.expr().text(), p.expr());
+            }
+        }
+        SymbolicDecision first = Selection.choose(analysis.proposals(), f, analytic.acceptance());
+        List<SymbolicCandidate> ranked = first.ranked();
+        for (int i = 0; i < Math.min(REFINED, ranked.size()); i++) {
+            Expr e = byText.get(ranked.get(i).text());
+            all.add(new Selection.Proposal(refit(e, analysis), "analytic+refit"));
+        }
+        int inputs = f.domain().inputs();
+        for (String text : supplier.candidates(f)) {
+            Expr e;
+            try {
+                e = ExpressionReader.read(text, inputs);
+            } catch (IllegalArgumentException unreadable) {
+                continue; // a model may emit nonsense; the other candidates still count
+            }
+            all.add(new Selection.Proposal(refit(e, analysis), "supplied"));
+        }
+        return Selection.choose(all, f, analytic.acceptance());
+    }
+
+    private Expr refit(Expr e, SparseTermDecoder.Analysis analysis) {
+        return ConstantFit.nonlinear(e, analysis.grid(), analysis.values(), analytic.digits(), analytic.acceptance());
+    }
+}
