@@ -29,6 +29,8 @@ import torch  # noqa: E402
 import peer_expressions as expressions  # noqa: E402
 
 SIZES = [1, 8, 7, 8, 1]
+SAMPLES = 5000  # per network, as the project's generator draws
+HIDDEN = [8, 7, 8]  # elementary: [n] + HIDDEN + [1]
 
 
 def tenths_text(k):
@@ -135,24 +137,28 @@ def train(x, y, steps, activation, minibatch, seed):
     return [p.detach().numpy() for p in params]
 
 
-SAMPLES = 5000
-HIDDEN = [8, 7, 8]
-
-
 def read_expressions(path):
     """[(id, text, tree, domain)] from {"id", "expression", "domain"} lines; errors name the line and the field."""
-    out = []
+    out, seen = [], set()
     with open(path) as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
-            record = json.loads(line)
             try:
+                record = json.loads(line)
+                ident = record["id"]
+                if ident in seen:
+                    raise expressions.ExpressionError(f"id: {ident!r} appears twice")
+                seen.add(ident)
                 domain = expressions.read_domain(record.get("domain"))
                 tree = expressions.parse(record["expression"], len(domain))
-            except (expressions.ExpressionError, KeyError) as e:
+            except json.JSONDecodeError as e:
+                sys.exit(f"peer_networks: {path}:{number}: not one JSON object: {e}")
+            except KeyError as e:
+                sys.exit(f"peer_networks: {path}:{number}: missing field {e}")
+            except expressions.ExpressionError as e:
                 sys.exit(f"peer_networks: {path}:{number}: {e}")
-            out.append((record["id"], record["expression"], tree, domain))
+            out.append((ident, record["expression"], tree, domain))
     return out
 
 
@@ -162,7 +168,7 @@ def expression_samples(tree, domain, rng, where):
 
     def guard(name, arg):
         if (name == "log" and not np.min(arg) > 0) or (name == "sqrt" and not np.min(arg) >= 0):
-            sys.exit(f"peer_networks: {where}: {name} of {np.min(arg):g} on its domain")
+            sys.exit(f"peer_networks: {where}: {name} of {np.min(arg):g} on its samples")
 
     with np.errstate(all="ignore"):
         y = expressions.evaluate(tree, [x[:, j] for j in range(x.shape[1])], np, guard) * np.ones(SAMPLES)
