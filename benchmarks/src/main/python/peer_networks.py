@@ -13,9 +13,11 @@ file format: weights out x in, as PyTorch's nn.Linear.weight) and truth.jsonl ({
 text of domain's Polynomial).
 
 Run with Debian's interpreter: /usr/bin/python3 (apt-get install -y python3-torch python3-numpy libopenblas0-pthread).
+`--self-test` runs the checks that need torch (see self_test); the build does not, as CI has no torch.
 """
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -29,6 +31,8 @@ import torch  # noqa: E402
 import peer_expressions as expressions  # noqa: E402
 
 SIZES = [1, 8, 7, 8, 1]
+SAMPLES = 5000  # per network, as the project's generator draws
+HIDDEN = [8, 7, 8]  # elementary: [n] + HIDDEN + [1]
 
 
 def tenths_text(k):
@@ -135,24 +139,28 @@ def train(x, y, steps, activation, minibatch, seed):
     return [p.detach().numpy() for p in params]
 
 
-SAMPLES = 5000
-HIDDEN = [8, 7, 8]
-
-
 def read_expressions(path):
     """[(id, text, tree, domain)] from {"id", "expression", "domain"} lines; errors name the line and the field."""
-    out = []
+    out, seen = [], set()
     with open(path) as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
-            record = json.loads(line)
             try:
+                record = json.loads(line)
+                ident = record["id"]
+                if ident in seen:
+                    raise expressions.ExpressionError(f"id: {ident!r} appears twice")
+                seen.add(ident)
                 domain = expressions.read_domain(record.get("domain"))
                 tree = expressions.parse(record["expression"], len(domain))
-            except (expressions.ExpressionError, KeyError) as e:
+            except json.JSONDecodeError as e:
+                sys.exit(f"peer_networks: {path}:{number}: not one JSON object: {e}")
+            except KeyError as e:
+                sys.exit(f"peer_networks: {path}:{number}: missing field {e}")
+            except expressions.ExpressionError as e:
                 sys.exit(f"peer_networks: {path}:{number}: {e}")
-            out.append((record["id"], record["expression"], tree, domain))
+            out.append((ident, record["expression"], tree, domain))
     return out
 
 
@@ -162,7 +170,7 @@ def expression_samples(tree, domain, rng, where):
 
     def guard(name, arg):
         if (name == "log" and not np.min(arg) > 0) or (name == "sqrt" and not np.min(arg) >= 0):
-            sys.exit(f"peer_networks: {where}: {name} of {np.min(arg):g} on its domain")
+            sys.exit(f"peer_networks: {where}: {name} of {np.min(arg):g} on its samples")
 
     with np.errstate(all="ignore"):
         y = expressions.evaluate(tree, [x[:, j] for j in range(x.shape[1])], np, guard) * np.ones(SAMPLES)
@@ -234,7 +242,45 @@ def quantiles(values):
     return {q: float(np.quantile(v, f)) for q, f in (("min", 0), ("median", 0.5), ("p90", 0.9), ("max", 1))}
 
 
+def self_test():
+    """Checks that need torch (so the build does not run them; peer_expressions.py --self-test needs none): the
+    torch translation agrees with math's, and a one-input network zero-padded into a two-input batch trains
+    exactly as it does alone. Prints 'N passed, N failed'; returns whether all passed."""
+    checks = {}
+    xs = [-0.9, -0.2, 0.3, 0.8]
+    for text in ("sin(x^2)*cos(x)-1", "log(x+1)+log(x^2+1)", "sqrt(x+1)/(x^2+2)-exp(-x)"):
+        tree = expressions.parse(text)
+        got = expressions.evaluate(tree, [torch.tensor(xs, dtype=torch.float64)], torch).tolist()
+        want = [expressions.evaluate(tree, [v], math) for v in xs]
+        checks["torch agrees with math: " + text] = all(abs(g - w) <= 1e-12 for g, w in zip(got, want))
+
+    rng = np.random.default_rng(7)
+    x = np.zeros((2, SAMPLES, 2), dtype=np.float32)
+    x[0, :, 0] = rng.uniform(-1, 1, SAMPLES)
+    x[1] = rng.uniform(-1, 1, (SAMPLES, 2))
+    y = np.stack([x[0, :, 0] ** 2, x[1, :, 0] * x[1, :, 1]]).astype(np.float32)[..., None]
+    torch.manual_seed(3)
+    batch = init_parameters(2, [2] + HIDDEN + [1], [1, 2])
+    alone = [t.detach()[:1].clone() for t in batch]
+    alone[0] = alone[0][:, :1, :]
+    alone = [t.requires_grad_() for t in alone]
+    torch.manual_seed(5)
+    fit(batch, torch.from_numpy(x), torch.from_numpy(y), 50, "tanh", 500)
+    torch.manual_seed(5)  # the same minibatch order
+    fit(alone, torch.from_numpy(x[:1, :, :1].copy()), torch.from_numpy(y[:1]), 50, "tanh", 500)
+    checks["padded weights stay 0"] = bool(torch.all(batch[0][0, 1:] == 0))
+    checks["a padded network trains as alone"] = all(
+        torch.equal(b[:1, :1] if k == 0 else b[:1], a) for k, (b, a) in enumerate(zip(batch, alone)))
+    failed = [name for name, ok in checks.items() if not ok]
+    for name in failed:
+        print(f"FAILED: {name}")
+    print(f"peer_networks: {len(checks) - len(failed)} passed, {len(failed)} failed")
+    return not failed
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(0 if self_test() else 1)
     ap = argparse.ArgumentParser()
     ap.add_argument("--equations", type=int, default=500)
     ap.add_argument("--steps", type=int, help="training steps (default 1000; elementary: 3000)")

@@ -23,7 +23,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report's PNG plots, drawn with XChart without a display ({@code java.awt.headless=true}).
+ * The report's PNG plots, drawn with XChart without a display ({@code java.awt.headless=true}). One example's plot
+ * of any function of one or two inputs, as SVG: {@link FunctionSvg}.
  */
 public final class EvalPlots {
     public static final String CURVES = "curves.png";
