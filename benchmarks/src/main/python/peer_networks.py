@@ -182,9 +182,9 @@ def expression_samples(tree, domain, rng, where):
 def train_expressions(a):
     """--seeds networks per expression line, all trained as one batched program (networks of one input are
     zero-padded to the file's widest input, see init_parameters). Writes --out: network file lines
-    {"id", "layers", "activation", "weights", "biases"} plus "domain" ([[lo, hi], ...]), "equation" (the line's
-    expression) and "relativeMse" (MSE / max(Var y, 0.01) on its 5,000 samples); --truth, if given, gets
-    {"id", "equation", "domain"} lines for `bin/w2e eval --truth`. Prints a JSON summary."""
+    {"id", "layers", "activation", "weights", "biases", "domain"} ([[lo, hi], ...]; the network file format has
+    no other fields); --truth, if given, gets {"id", "equation", "domain", "relativeMse"} lines for
+    `bin/w2e eval --truth` (relativeMse: MSE / max(Var y, 0.01) on the 5,000 samples). Prints a JSON summary."""
     jobs = []  # (id, text, domain, x, y)
     for line, (ident, text, tree, domain) in enumerate(read_expressions(a.expressions)):
         for rep in range(a.seeds):
@@ -221,12 +221,13 @@ def train_expressions(a):
             weights = [p[0][i][:n].T.tolist()] + [p[2 * k][i].T.tolist() for k in range(1, len(sizes) - 1)]
             biases = [p[2 * k + 1][i][0].tolist() for k in range(len(sizes) - 1)]
             nets.write(json.dumps({"id": name, "layers": [n] + sizes[1:], "activation": a.activation,
-                                   "weights": weights, "biases": biases, "domain": [list(d) for d in domain],
-                                   "equation": text, "relativeMse": rel[-1]}) + "\n")
+                                   "weights": weights, "biases": biases,
+                                   "domain": [list(d) for d in domain]}) + "\n")
     if a.truth:
         with open(a.truth, "w") as truth:
-            for name, text, domain, _, _ in jobs:
-                truth.write(json.dumps({"id": name, "equation": text, "domain": [list(d) for d in domain]}) + "\n")
+            for (name, text, domain, _, _), r in zip(jobs, rel):
+                truth.write(json.dumps({"id": name, "equation": text, "domain": [list(d) for d in domain],
+                                        "relativeMse": r}) + "\n")
     by_expression = {}
     for (name, text, *_), r in zip(jobs, rel):
         by_expression.setdefault(text, []).append(r)
