@@ -27,7 +27,8 @@ import java.util.List;
  *
  * <p>A draw is refused, its reason kept, and the next one drawn from the same stream, when its normal form does not
  * exist (a division by an exact zero, an expansion too large), has a power above 6, has more than
- * {@value #MAX_TOKENS} tokens (v2), leaves an input out, or fails the {@link DomainCheck} (log or sqrt of a
+ * {@value #MAX_TOKENS} tokens (v2), leaves an input out, holds a function of a constant ({@code sin(2)}: not an
+ * exact decimal, so not one of the family's constants), or fails the {@link DomainCheck} (log or sqrt of a
  * non-positive argument, a pole, a non-finite or too large value, a constant function). After
  * {@value #MAX_ATTEMPTS} refusals in a row the family is declared unusable on the domain.
  *
@@ -129,6 +130,10 @@ public final class ElementarySampler {
             if (!uses(normal, i)) {
                 return "it does not use " + new Variable(i, domain.inputs()).name();
             }
+        }
+        Call constantCall = constantCall(normal);
+        if (constantCall != null) {
+            return "a function of a constant, " + constantCall.toText() + ", which has no exact decimal value";
         }
         return DomainCheck.reasonToReject(normal, domain).orElse(null);
     }
@@ -283,6 +288,26 @@ public final class ElementarySampler {
             max = Math.max(max, maxExponent(child));
         }
         return max;
+    }
+
+    /** A call such as {@code sin(2)} that the normal form keeps (not exact) but no decoder can read back; or null. */
+    private Call constantCall(Expression e) {
+        if (e instanceof Call call) {
+            boolean constant = true;
+            for (int i = 0; i < domain.inputs(); i++) {
+                constant &= !uses(call.argument(), i);
+            }
+            if (constant) {
+                return call;
+            }
+        }
+        for (Expression child : e.children()) {
+            Call found = constantCall(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean uses(Expression e, int input) {
