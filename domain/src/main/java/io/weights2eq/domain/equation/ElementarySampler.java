@@ -11,6 +11,7 @@ import io.weights2eq.domain.expression.NormalFormException;
 import io.weights2eq.domain.expression.Power;
 import io.weights2eq.domain.expression.Product;
 import io.weights2eq.domain.expression.Quotient;
+import io.weights2eq.domain.expression.Refusal;
 import io.weights2eq.domain.expression.Sum;
 import io.weights2eq.domain.expression.Variable;
 import io.weights2eq.domain.network.InputDomain;
@@ -48,8 +49,8 @@ public final class ElementarySampler {
     private static final int UNARY_KINDS = ElementaryFunction.values().length + 1;
     private static final int BINARY_KINDS = 4;
 
-    /** One refused draw: the text as drawn and why it was refused. */
-    public record Rejection(String drawn, String reason) {}
+    /** One refused draw: the text as drawn, the rule it broke and why. */
+    public record Rejection(String drawn, Refusal.Rule rule, String reason) {}
 
     /** The accepted expression (a normal form), its text, and the draws refused before it. */
     public record Draw(Expression expression, String text, List<Rejection> rejected) {}
@@ -100,40 +101,45 @@ public final class ElementarySampler {
         List<Rejection> rejected = new ArrayList<>();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Expression tree = tree(rnd, 1 + rnd.nextInt(family.degree()));
-            String reason;
+            Refusal refusal;
             try {
                 Expression normal = NormalForm.of(tree);
                 String text = normal.toText();
-                reason = reasonToReject(normal, text);
-                if (reason == null) {
+                refusal = reasonToReject(normal, text);
+                if (refusal == null) {
                     return new Draw(normal, text, List.copyOf(rejected));
                 }
             } catch (NormalFormException e) {
-                reason = e.getMessage();
+                refusal = new Refusal(Refusal.Rule.NO_NORMAL_FORM, e.getMessage());
             }
-            rejected.add(new Rejection(tree.toText(), reason));
+            rejected.add(new Rejection(tree.toText(), refusal.rule(), refusal.reason()));
         }
         throw new IllegalStateException("no acceptable expression in " + MAX_ATTEMPTS + " draws on " + domain
                 + "; the last was refused: " + rejected.get(rejected.size() - 1).reason());
     }
 
-    /** Why a normal form is refused on this sampler's domain, or null when it is accepted. */
-    public String reasonToReject(Expression normal, String text) {
+    /** Why a normal form is refused on this sampler's domain (the rule and the reason), or null when accepted. */
+    public Refusal reasonToReject(Expression normal, String text) {
         if (maxExponent(normal) > Power.MAX_FAMILY_EXPONENT) {
-            return "a power above " + Power.MAX_FAMILY_EXPONENT + " after expansion";
+            return new Refusal(
+                    Refusal.Rule.POWER_ABOVE_6, "a power above " + Power.MAX_FAMILY_EXPONENT + " after expansion");
         }
         int tokens = ExpressionVocabulary.encode(text).length;
         if (tokens > MAX_TOKENS) {
-            return "its text has " + tokens + " tokens, more than " + MAX_TOKENS;
+            return new Refusal(
+                    Refusal.Rule.TOO_MANY_TOKENS, "its text has " + tokens + " tokens, more than " + MAX_TOKENS);
         }
         for (int i = 0; i < domain.inputs(); i++) {
             if (!uses(normal, i)) {
-                return "it does not use " + new Variable(i, domain.inputs()).name();
+                return new Refusal(
+                        Refusal.Rule.INPUT_UNUSED, "it does not use " + new Variable(i, domain.inputs()).name());
             }
         }
         Call constantCall = constantCall(normal);
         if (constantCall != null) {
-            return "a function of a constant, " + constantCall.toText() + ", which has no exact decimal value";
+            return new Refusal(
+                    Refusal.Rule.FUNCTION_OF_CONSTANT,
+                    "a function of a constant, " + constantCall.toText() + ", which has no exact decimal value");
         }
         return DomainCheck.reasonToReject(normal, domain).orElse(null);
     }
