@@ -4,6 +4,8 @@ import io.weights2eq.domain.equation.DeterministicRandom;
 import io.weights2eq.domain.equation.ElementarySampler;
 import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.expression.ExpressionVocabulary;
+import io.weights2eq.domain.expression.Refusal;
 import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Interval;
 import java.io.BufferedWriter;
@@ -13,7 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,6 +73,12 @@ final class ExpressionsCommand extends CliCommand {
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the lines to FILE instead of stdout")
     Path outFile;
+
+    @Option(
+            names = "--refusals",
+            description =
+                    "also print to stderr what the draws cost: draws refused per accepted, by rule, distinct texts, token lengths")
+    boolean refusals;
 
     @Override
     int run() throws IOException {
@@ -143,15 +157,44 @@ final class ExpressionsCommand extends CliCommand {
     }
 
     private void write(ElementarySampler sampler, PrintWriter w) {
+        Map<Refusal.Rule, Integer> refused = new EnumMap<>(Refusal.Rule.class);
+        Set<String> distinct = new HashSet<>();
+        int[] tokens = new int[count];
         String domain = sampler.domain().intervals().stream()
                 .map(i -> "[" + RootsCommand.decimal(i.lo()) + ", " + RootsCommand.decimal(i.hi()) + "]")
                 .collect(Collectors.joining(", ", "[", "]"));
         for (int index = 0; index < count; index++) {
-            String text =
-                    sampler.sample(DeterministicRandom.forEquation(seed, index)).text();
+            ElementarySampler.Draw draw = sampler.sample(DeterministicRandom.forEquation(seed, index));
+            String text = draw.text();
+            draw.rejected().forEach(r -> refused.merge(r.rule(), 1, Integer::sum));
+            distinct.add(text);
+            tokens[index] = ExpressionVocabulary.encode(text).length;
             w.println("{\"id\": \"" + seed + "-" + index + "\", \"expression\": \"" + text + "\", \"domain\": " + domain
                     + "}");
         }
         w.flush();
+        if (refusals) {
+            printRefusals(refused, distinct.size(), tokens);
+        }
+    }
+
+    private void printRefusals(Map<Refusal.Rule, Integer> refused, int distinct, int[] tokens) {
+        int total = refused.values().stream().mapToInt(Integer::intValue).sum();
+        err.printf(
+                Locale.ROOT,
+                "%d accepted, %d refused (%.1f per accepted), %d distinct texts%n",
+                count,
+                total,
+                (double) total / count,
+                distinct);
+        refused.entrySet().stream()
+                .sorted(Map.Entry.<Refusal.Rule, Integer>comparingByValue().reversed())
+                .forEach(e -> err.printf(
+                        Locale.ROOT,
+                        "  %5.1f %%  %s%n",
+                        100.0 * e.getValue() / total,
+                        e.getKey().label()));
+        Arrays.sort(tokens);
+        err.printf(Locale.ROOT, "tokens (v2): median %d, max %d%n", tokens[count / 2], tokens[count - 1]);
     }
 }

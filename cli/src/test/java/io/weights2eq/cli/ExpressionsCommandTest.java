@@ -63,6 +63,17 @@ class ExpressionsCommandTest {
     }
 
     @Test
+    void refusalsAreCountedByRule() {
+        Run run = run("expressions", "--count", "200", "--refusals");
+        assertEquals(0, run.rc(), run.err());
+        assertTrue(
+                run.err()
+                        .matches("(?s)200 accepted, \\d+ refused \\(\\d+\\.\\d per accepted\\), \\d+ distinct texts\n"
+                                + ".*%  an input unused\n.*tokens \\(v2\\): median \\d+, max \\d+\n"),
+                run.err());
+    }
+
+    @Test
     void badOptionsNameTheOptionAndTheLimit() {
         Run wide = run("expressions", "--count", "3", "--domain", "-6,1");
         assertEquals(2, wide.rc());

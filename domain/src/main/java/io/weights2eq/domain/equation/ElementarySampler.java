@@ -11,6 +11,7 @@ import io.weights2eq.domain.expression.NormalFormException;
 import io.weights2eq.domain.expression.Power;
 import io.weights2eq.domain.expression.Product;
 import io.weights2eq.domain.expression.Quotient;
+import io.weights2eq.domain.expression.Refusal;
 import io.weights2eq.domain.expression.Sum;
 import io.weights2eq.domain.expression.Variable;
 import io.weights2eq.domain.network.InputDomain;
@@ -27,7 +28,8 @@ import java.util.List;
  *
  * <p>A draw is refused, its reason kept, and the next one drawn from the same stream, when its normal form does not
  * exist (a division by an exact zero, an expansion too large), has a power above 6, has more than
- * {@value #MAX_TOKENS} tokens (v2), leaves an input out, or fails the {@link DomainCheck} (log or sqrt of a
+ * {@value #MAX_TOKENS} tokens (v2), leaves an input out, holds a function of a constant ({@code sin(2)}: not an
+ * exact decimal, so not one of the family's constants), or fails the {@link DomainCheck} (log or sqrt of a
  * non-positive argument, a pole, a non-finite or too large value, a constant function). After
  * {@value #MAX_ATTEMPTS} refusals in a row the family is declared unusable on the domain.
  *
@@ -47,8 +49,8 @@ public final class ElementarySampler {
     private static final int UNARY_KINDS = ElementaryFunction.values().length + 1;
     private static final int BINARY_KINDS = 4;
 
-    /** One refused draw: the text as drawn and why it was refused. */
-    public record Rejection(String drawn, String reason) {}
+    /** One refused draw: the text as drawn, the rule it broke and why. */
+    public record Rejection(String drawn, Refusal.Rule rule, String reason) {}
 
     /** The accepted expression (a normal form), its text, and the draws refused before it. */
     public record Draw(Expression expression, String text, List<Rejection> rejected) {}
@@ -99,36 +101,45 @@ public final class ElementarySampler {
         List<Rejection> rejected = new ArrayList<>();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Expression tree = tree(rnd, 1 + rnd.nextInt(family.degree()));
-            String reason;
+            Refusal refusal;
             try {
                 Expression normal = NormalForm.of(tree);
                 String text = normal.toText();
-                reason = reasonToReject(normal, text);
-                if (reason == null) {
+                refusal = reasonToReject(normal, text);
+                if (refusal == null) {
                     return new Draw(normal, text, List.copyOf(rejected));
                 }
             } catch (NormalFormException e) {
-                reason = e.getMessage();
+                refusal = new Refusal(Refusal.Rule.NO_NORMAL_FORM, e.getMessage());
             }
-            rejected.add(new Rejection(tree.toText(), reason));
+            rejected.add(new Rejection(tree.toText(), refusal.rule(), refusal.reason()));
         }
         throw new IllegalStateException("no acceptable expression in " + MAX_ATTEMPTS + " draws on " + domain
                 + "; the last was refused: " + rejected.get(rejected.size() - 1).reason());
     }
 
-    /** Why a normal form is refused on this sampler's domain, or null when it is accepted. */
-    public String reasonToReject(Expression normal, String text) {
+    /** Why a normal form is refused on this sampler's domain (the rule and the reason), or null when accepted. */
+    public Refusal reasonToReject(Expression normal, String text) {
         if (maxExponent(normal) > Power.MAX_FAMILY_EXPONENT) {
-            return "a power above " + Power.MAX_FAMILY_EXPONENT + " after expansion";
+            return new Refusal(
+                    Refusal.Rule.POWER_ABOVE_6, "a power above " + Power.MAX_FAMILY_EXPONENT + " after expansion");
         }
         int tokens = ExpressionVocabulary.encode(text).length;
         if (tokens > MAX_TOKENS) {
-            return "its text has " + tokens + " tokens, more than " + MAX_TOKENS;
+            return new Refusal(
+                    Refusal.Rule.TOO_MANY_TOKENS, "its text has " + tokens + " tokens, more than " + MAX_TOKENS);
         }
         for (int i = 0; i < domain.inputs(); i++) {
             if (!uses(normal, i)) {
-                return "it does not use " + new Variable(i, domain.inputs()).name();
+                return new Refusal(
+                        Refusal.Rule.INPUT_UNUSED, "it does not use " + new Variable(i, domain.inputs()).name());
             }
+        }
+        Call constantCall = constantCall(normal);
+        if (constantCall != null) {
+            return new Refusal(
+                    Refusal.Rule.FUNCTION_OF_CONSTANT,
+                    "a function of a constant, " + constantCall.toText() + ", which has no exact decimal value");
         }
         return DomainCheck.reasonToReject(normal, domain).orElse(null);
     }
@@ -283,6 +294,26 @@ public final class ElementarySampler {
             max = Math.max(max, maxExponent(child));
         }
         return max;
+    }
+
+    /** A call such as {@code sin(2)} that the normal form keeps (not exact) but no decoder can read back; or null. */
+    private Call constantCall(Expression e) {
+        if (e instanceof Call call) {
+            boolean constant = true;
+            for (int i = 0; i < domain.inputs(); i++) {
+                constant &= !uses(call.argument(), i);
+            }
+            if (constant) {
+                return call;
+            }
+        }
+        for (Expression child : e.children()) {
+            Call found = constantCall(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean uses(Expression e, int input) {

@@ -27,7 +27,7 @@ public final class DomainCheck {
     private DomainCheck() {}
 
     /** The reason to refuse {@code e} on {@code domain}, or empty when it is usable there. */
-    public static Optional<String> reasonToReject(Expression e, InputDomain domain) {
+    public static Optional<Refusal> reasonToReject(Expression e, InputDomain domain) {
         double[] grid = grid(domain);
         int n = domain.inputs();
         List<Expression> parts = new ArrayList<>();
@@ -37,24 +37,30 @@ public final class DomainCheck {
                 double[] a = SampleEvaluator.evaluate(call.argument(), grid, n);
                 int bad = firstIndex(a, v -> !(v > 0));
                 if (bad >= 0) {
-                    return Optional.of(call.function().text() + " needs a positive argument on " + domain + ", but "
-                            + call.argument().toText() + " is " + a[bad] + " at " + point(grid, n, bad));
+                    return refusal(
+                            Refusal.Rule.ARGUMENT_NOT_POSITIVE,
+                            call.function().text() + " needs a positive argument on " + domain + ", but "
+                                    + call.argument().toText() + " is " + a[bad] + " at " + point(grid, n, bad));
                 }
             } else if (part instanceof Quotient q) {
                 double[] d = SampleEvaluator.evaluate(q.denominator(), grid, n);
                 double sign = Math.signum(d[0]);
                 int bad = firstIndex(d, v -> !(Math.signum(v) == sign && sign != 0));
                 if (bad >= 0) {
-                    return Optional.of("the denominator " + q.denominator().toText() + " vanishes or changes sign on "
-                            + domain + " (" + d[bad] + " at " + point(grid, n, bad) + ")");
+                    return refusal(
+                            Refusal.Rule.POLE,
+                            "the denominator " + q.denominator().toText() + " vanishes or changes sign on " + domain
+                                    + " (" + d[bad] + " at " + point(grid, n, bad) + ")");
                 }
             }
         }
         double[] values = SampleEvaluator.evaluate(e, grid, n);
         int bad = firstIndex(values, v -> !Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE);
         if (bad >= 0) {
-            return Optional.of("the value " + values[bad] + " at " + point(grid, n, bad) + " is not finite or exceeds "
-                    + MAX_ABS_VALUE + " in magnitude");
+            return refusal(
+                    Refusal.Rule.VALUE_TOO_LARGE,
+                    "the value " + values[bad] + " at " + point(grid, n, bad) + " is not finite or exceeds "
+                            + MAX_ABS_VALUE + " in magnitude");
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -63,9 +69,13 @@ public final class DomainCheck {
             max = Math.max(max, v);
         }
         if (max - min <= CONSTANT_TOLERANCE * (1 + Math.max(Math.abs(min), Math.abs(max)))) {
-            return Optional.of("constant on " + domain + " (" + min + ")");
+            return refusal(Refusal.Rule.CONSTANT, "constant on " + domain + " (" + min + ")");
         }
         return Optional.empty();
+    }
+
+    private static Optional<Refusal> refusal(Refusal.Rule rule, String reason) {
+        return Optional.of(new Refusal(rule, reason));
     }
 
     /** The check's grid, sample-major: every interval split evenly, both ends included. */

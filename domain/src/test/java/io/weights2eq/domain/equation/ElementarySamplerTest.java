@@ -10,6 +10,7 @@ import io.weights2eq.domain.expression.Expression;
 import io.weights2eq.domain.expression.ExpressionParser;
 import io.weights2eq.domain.expression.ExpressionVocabulary;
 import io.weights2eq.domain.expression.NormalForm;
+import io.weights2eq.domain.expression.Refusal;
 import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Interval;
 import java.util.HashMap;
@@ -24,11 +25,19 @@ class ElementarySamplerTest {
 
     private static String reason(String text, InputDomain domain) {
         Expression normal = NormalForm.of(ExpressionParser.parse(text, domain.inputs()));
-        return new ElementarySampler(EquationFamily.elementary(), domain).reasonToReject(normal, normal.toText());
+        var refusal =
+                new ElementarySampler(EquationFamily.elementary(), domain).reasonToReject(normal, normal.toText());
+        return refusal == null ? null : refusal.reason();
     }
 
     @Test
     void logOfANonPositiveArgumentIsRefusedNamingLogAndTheDomain() {
+        Expression log = NormalForm.of(ExpressionParser.parse("log(x)", 1));
+        assertEquals(
+                Refusal.Rule.ARGUMENT_NOT_POSITIVE,
+                new ElementarySampler(EquationFamily.elementary(), UNIT)
+                        .reasonToReject(log, "log(x)")
+                        .rule());
         String why = reason("log(x)", UNIT);
         assertTrue(why.startsWith("log needs a positive argument on [[-1.0, 1.0]]"), why);
         assertTrue(why.contains("x is -1.0 at x = -1.0"), why);
@@ -47,6 +56,8 @@ class ElementarySamplerTest {
         assertEquals("it does not use x2", reason("sin(x1)", TWO));
         assertNull(reason("sin(x1)*log(x2)", TWO));
         assertEquals("a power above 6 after expansion", reason("x^3*x^4", UNIT));
+        assertEquals(
+                "a function of a constant, cos(-2), which has no exact decimal value", reason("x/(cos(-2)+1)", UNIT));
         assertTrue(reason("(x1+x2+1)^4", TWO).matches("its text has \\d+ tokens, more than 64"));
     }
 
@@ -130,7 +141,7 @@ class ElementarySamplerTest {
         int refused = 0;
         for (int i = 0; i < 50; i++) {
             for (ElementarySampler.Rejection r : sampler.sample(rnd).rejected()) {
-                assertTrue(!r.reason().isBlank() && !r.drawn().isBlank(), r.toString());
+                assertTrue(!r.reason().isBlank() && !r.drawn().isBlank() && r.rule() != null, r.toString());
                 refused++;
             }
         }
