@@ -126,11 +126,7 @@ public class DecoderLifecycle {
         Path checkpointDir = settings.training().checkpointPath().toAbsolutePath();
         serving.loadInitial(Optional.of(checkpointDir), settings.familyModel());
 
-        predictions = new PredictionPublisher(
-                kafkaConfig,
-                instance + "-predictions",
-                decodeEngine().xMin(),
-                decodeEngine().xMax());
+        predictions = new PredictionPublisher(kafkaConfig, instance + "-predictions");
         deadLetters = new DeadLetterPublisher(kafkaConfig, instance);
         Duration poll = settings.serving().pollTimeout();
         servingLoops.add(servingLoop(

@@ -9,13 +9,14 @@ import io.weights2eq.domain.decoding.NoModelLoadedException;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
 import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Network;
 
 /** Decodes one network by the method asked for (default configurable). Thread-safe; REST and Kafka call it. */
 public final class DecodeEngine {
 
-    /** A method's outcome (equation, fit, runner-up, largest root) and the time taken. */
-    public record Result(DecodingMethods.Outcome outcome, long nanos) {
+    /** A method's outcome (equation, fit, runner-up, largest root), the time taken, and where the fit was measured. */
+    public record Result(DecodingMethods.Outcome outcome, long nanos, InputDomain fitDomain) {
         public DecodedEquation equation() {
             return outcome.equation();
         }
@@ -139,7 +140,7 @@ public final class DecodeEngine {
         }
         long nanos = System.nanoTime() - start;
         listener.decoded(source, DecodeListener.Outcome.OK, nanos);
-        return new Result(outcome, nanos);
+        return new Result(outcome, nanos, methods.fitDomain(network));
     }
 
     /** The caller rejected a request before decoding (bad input): counted, not decoded. */

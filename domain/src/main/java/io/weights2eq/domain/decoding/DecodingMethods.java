@@ -13,6 +13,7 @@ import io.weights2eq.domain.decoding.taylor.TaylorDecoder;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.equation.roots.LargestRoot;
 import io.weights2eq.domain.equation.roots.RealRoots;
+import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Network;
 
 /**
@@ -106,6 +107,12 @@ public final class DecodingMethods {
         if (family.elementaryExpressions()) {
             return decodeExpression(method, network);
         }
+        if (network.inputs() != 1) {
+            throw new InvalidRequestException(
+                    "network.layers[0]",
+                    "family " + family.mode().label() + " decodes networks of one input (x); this one has "
+                            + network.inputs() + " (family elementary reads two)");
+        }
         if (!applies(method, network)) {
             throw new InvalidRequestException(
                     "method",
@@ -156,6 +163,11 @@ public final class DecodingMethods {
             return null;
         }
         return RealRoots.largest(decoded.polynomial()).map(LargestRoot::value).orElse(null);
+    }
+
+    /** Where a fit to {@code network} is measured: its own domain for expressions, the family's range otherwise. */
+    public InputDomain fitDomain(Network network) {
+        return family.elementaryExpressions() ? network.domain() : InputDomain.of(xMin, xMax);
     }
 
     public double xMin() {

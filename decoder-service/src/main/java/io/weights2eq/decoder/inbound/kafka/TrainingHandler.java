@@ -143,6 +143,9 @@ final class TrainingHandler implements RecordHandler {
             String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             if (key == null || !key.equals(example.getEquationId())) {
                 reason = "key: must equal the equation id '" + example.getEquationId() + "', was '" + key + "'";
+            } else if (!ExampleRecords.learnable(example)) {
+                engine.skip(record.partition(), record.offset()); // an expression: no model learns them yet
+                return;
             } else {
                 engine.accept(
                         ExampleRecords.toDomain(example, settings.limits().parameters()),

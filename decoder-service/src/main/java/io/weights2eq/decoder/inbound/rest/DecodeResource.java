@@ -7,6 +7,7 @@ import io.weights2eq.decoder.engine.ServingModel;
 import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.InvalidRequestException;
 import io.weights2eq.domain.decoding.NoModelLoadedException;
+import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.NetworkFile;
 import io.weights2eq.domain.network.NetworkFormatException;
 import jakarta.inject.Inject;
@@ -49,8 +50,11 @@ public class DecodeResource {
             RunnerUp runnerUp,
             Double largestRoot) {}
 
-    /** How well the equation matches the network's own function on [xMin, xMax]. */
-    public record Fit(double rSquared, double maxAbsError, double xMin, double xMax) {}
+    /**
+     * How well the equation matches the network's own function on [xMin, xMax], or for two inputs on {@code domain}
+     * (one [lo, hi] per input; null for one input).
+     */
+    public record Fit(double rSquared, double maxAbsError, double xMin, double xMax, List<double[]> domain) {}
 
     /** The hybrid decoder's second-best candidate. */
     public record RunnerUp(String equation, String method, Fit fit) {}
@@ -124,7 +128,6 @@ public class DecodeResource {
             return problem(Response.Status.BAD_REQUEST, new Problem(e.field(), e.getMessage()));
         }
         DecodedEquation d = result.equation();
-        var runnerUp = result.runnerUp();
         return Response.ok(new Decoded(
                         entry.id(),
                         d.canonicalText(),
@@ -133,13 +136,8 @@ public class DecodeResource {
                         d.method(),
                         d.modelVersion(),
                         result.latencyMillis(),
-                        fit(result.fit()),
-                        runnerUp == null
-                                ? null
-                                : new RunnerUp(
-                                        runnerUp.polynomial().toCanonicalText(),
-                                        runnerUp.method(),
-                                        fit(runnerUp.fit())),
+                        fit(result.fit(), result.fitDomain()),
+                        runnerUp(result),
                         result.largestRoot()))
                 .build();
     }
@@ -156,8 +154,34 @@ public class DecodeResource {
         return ACCEPTED_TYPES.contains(type);
     }
 
-    private Fit fit(io.weights2eq.domain.decoding.analytic.FunctionFit f) {
-        return f == null ? null : new Fit(f.rSquared(), f.maxAbsError(), engine.xMin(), engine.xMax());
+    /** The hybrid's runner-up: a polynomial, or for expressions a symbolic candidate; null for other methods. */
+    private static RunnerUp runnerUp(DecodeEngine.Result result) {
+        var polynomial = result.runnerUp();
+        if (polynomial != null) {
+            return new RunnerUp(
+                    polynomial.polynomial().toCanonicalText(),
+                    polynomial.method(),
+                    fit(polynomial.fit(), result.fitDomain()));
+        }
+        var expression = result.outcome().expressionRunnerUp();
+        return expression == null
+                ? null
+                : new RunnerUp(expression.text(), expression.source(), fit(expression.fit(), result.fitDomain()));
+    }
+
+    private static Fit fit(io.weights2eq.domain.decoding.analytic.FunctionFit f, InputDomain domain) {
+        return f == null
+                ? null
+                : new Fit(
+                        f.rSquared(),
+                        f.maxAbsError(),
+                        domain.input(0).lo(),
+                        domain.input(0).hi(),
+                        domain.inputs() == 1
+                                ? null
+                                : domain.intervals().stream()
+                                        .map(i -> new double[] {i.lo(), i.hi()})
+                                        .toList());
     }
 
     @GET

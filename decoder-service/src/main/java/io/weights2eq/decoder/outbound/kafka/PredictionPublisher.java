@@ -20,13 +20,8 @@ public final class PredictionPublisher implements AutoCloseable {
     private final KafkaProducer<String, Prediction> producer;
     private final String topic = Topics.PREDICTIONS.topicName();
 
-    private final double xMin;
-    private final double xMax;
-
-    /** {@code xMin}, {@code xMax}: the range the decoders fit on, written with every fit. */
-    public PredictionPublisher(Map<String, Object> kafkaConfig, String clientId, double xMin, double xMax) {
-        this.xMin = xMin;
-        this.xMax = xMax;
+    /** Every fit is written with the domain it was measured on ({@link DecodeEngine.Result#fitDomain()}). */
+    public PredictionPublisher(Map<String, Object> kafkaConfig, String clientId) {
         Map<String, Object> config = Producers.idempotent(kafkaConfig, clientId);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(Prediction.class));
@@ -38,7 +33,7 @@ public final class PredictionPublisher implements AutoCloseable {
 
     /** The record of a result; the mapping itself is {@link PredictionRecords}'s. */
     public Prediction toAvro(String requestId, DecodeEngine.Result result) {
-        return PredictionRecords.toAvro(requestId, result.outcome(), result.latencyMillis(), xMin, xMax);
+        return PredictionRecords.toAvro(requestId, result.outcome(), result.latencyMillis(), result.fitDomain());
     }
 
     @Override

@@ -64,7 +64,8 @@ class DashboardCollectorTest {
         return new DecodeEngine.Result(
                 new DecodingMethods.Outcome(
                         new DecodedEquation(text, p, new int[] {2}, "hybrid", null), null, null, null),
-                1_000);
+                1_000,
+                io.weights2eq.domain.network.InputDomain.unit(1));
     }
 
     @Test

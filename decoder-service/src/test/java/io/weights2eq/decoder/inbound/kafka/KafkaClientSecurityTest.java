@@ -38,7 +38,7 @@ class KafkaClientSecurityTest {
 
     @Test
     void thePredictionAndModelProducersCarryTheSecuritySettings() {
-        PredictionPublisher predictions = new PredictionPublisher(securedConfig(), "sec-predictions", -1, 1);
+        PredictionPublisher predictions = new PredictionPublisher(securedConfig(), "sec-predictions");
         DecoderModelPublisher models = new DecoderModelPublisher(securedConfig(), "sec-models");
         try {
             assertEquals(Map.of(), securityNotPassedThrough(configOf("sec-predictions")));
