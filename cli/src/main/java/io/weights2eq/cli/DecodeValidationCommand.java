@@ -4,7 +4,10 @@ import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.ValidationSlice;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.roots.RealRoots;
+import io.weights2eq.domain.expression.Expression;
+import io.weights2eq.evaluation.expressions.ExpressionScore;
 import io.weights2eq.records.EquationRecords;
+import io.weights2eq.records.NetworkRecords;
 import io.weights2eq.records.PredictionRecords;
 import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.schema.Topics;
@@ -96,10 +99,17 @@ final class DecodeValidationCommand extends CliCommand {
         });
         Map<String, Polynomial> truth = new HashMap<>();
         Map<String, Double> truthRoot = new HashMap<>(); // equations of a monic family (cubic) only
+        Map<String, Expression> expressions = new HashMap<>(); // equations of the elementary family
         AvroCodec<Equation> equationCodec = AvroCodec.of(Equation.class);
         readAll(Topics.EQUATIONS.topicName(), r -> {
             Equation e = equationCodec.decode(r.value());
-            if (networks.containsKey(e.getId())) {
+            if (networks.containsKey(e.getId())
+                    && EquationRecords.toDomain(e.getFamily()).elementaryExpressions()) {
+                expressions.put(
+                        e.getId(),
+                        EquationRecords.canonicalExpression(
+                                e.getCanonicalText(), EquationRecords.domain(e).inputs()));
+            } else if (networks.containsKey(e.getId())) {
                 Polynomial p = Polynomial.parse(e.getCanonicalText());
                 truth.put(e.getId(), p);
                 if (EquationRecords.toDomain(e.getFamily()).monic()) {
@@ -107,13 +117,16 @@ final class DecodeValidationCommand extends CliCommand {
                 }
             }
         });
-        networks.keySet().retainAll(truth.keySet());
+        networks.keySet().removeIf(id -> !truth.containsKey(id) && !expressions.containsKey(id));
         if (networks.isEmpty()) {
             err.println("decode-validation: no trained network of the validation slice (" + slice + ") found");
             return 1;
         }
         List<String> asked = methods.isEmpty() ? java.util.Collections.singletonList(null) : methods;
         Map<String, Prediction> predictions = requestAndCollect(networks, asked);
+        if (!expressions.isEmpty()) {
+            return expressionReport(networks, expressions, predictions, asked);
+        }
         int expected = networks.size() * asked.size();
         out.printf(
                 Locale.ROOT,
@@ -182,6 +195,61 @@ final class DecodeValidationCommand extends CliCommand {
                         rooted,
                         100.0 * rootWithin / rooted);
             }
+        }
+        return predictions.size() == expected ? 0 : 1;
+    }
+
+    /**
+     * The elementary family's figures: exact symbolic match (the prediction's normal form is the truth's) and R² ≥
+     * 0.999 of the predicted expression against the truth on the network's domain, per method.
+     */
+    private int expressionReport(
+            Map<String, Network> networks,
+            Map<String, Expression> truth,
+            Map<String, Prediction> predictions,
+            List<String> asked) {
+        out.printf(Locale.ROOT, "%-24s %-30s %-30s %s%n", "equation", "ground truth", "predicted", "");
+        int shown = 0;
+        int expected = 0;
+        for (String method : asked) {
+            int predicted = 0;
+            int exact = 0;
+            int accurate = 0;
+            for (Map.Entry<String, Network> e : networks.entrySet()) {
+                Expression t = truth.get(e.getKey());
+                if (t == null) {
+                    continue;
+                }
+                expected++;
+                Prediction p = predictions.get(requestId(e.getKey(), method));
+                if (p == null) {
+                    continue;
+                }
+                predicted++;
+                var domain = NetworkRecords.toDomain(e.getValue().getNetwork()).domain();
+                ExpressionScore score = ExpressionScore.of(t, String.valueOf(p.getCanonicalText()), domain);
+                exact += score.exact() ? 1 : 0;
+                accurate += score.accurate() ? 1 : 0;
+                if (java.util.Objects.equals(method, asked.get(0)) && shown++ < show) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%-24s %-30s %-30s %s%n",
+                            e.getKey(),
+                            t.toText(),
+                            p.getCanonicalText(),
+                            score.exact() ? "exact" : String.format(Locale.ROOT, "R² %.4f", score.rSquared()));
+                }
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "validation slice%s: %d of %d predicted; exact symbolic match %.1f %%, R² ≥ %s against the truth"
+                            + " %.1f %%%n",
+                    method == null ? "" : " [" + method + "]",
+                    predicted,
+                    truth.size(),
+                    100.0 * exact / Math.max(1, predicted),
+                    ExpressionScore.R_SQUARED_GOAL,
+                    100.0 * accurate / Math.max(1, predicted));
         }
         return predictions.size() == expected ? 0 : 1;
     }

@@ -1,5 +1,9 @@
 package io.weights2eq.cli;
 
+import io.weights2eq.domain.equation.SamplingMode;
+import io.weights2eq.domain.expression.Expression;
+import io.weights2eq.records.EquationRecords;
+import io.weights2eq.records.InvalidRecordException;
 import io.weights2eq.schema.KafkaClientSettings;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
@@ -170,13 +174,13 @@ final class EquationsSummaryCommand extends CliCommand {
             decoded++;
             families.merge(
                     String.valueOf(e.getFamily() == null ? null : e.getFamily().getMode()), 1L, Long::sum);
-            int n = Math.min(e.getX().size(), e.getY().size());
+            int n = e.getY().size();
             minSamples = Math.min(minSamples, n);
             maxSamples = Math.max(maxSamples, n);
             int matching = matchingSamples(e);
             samplesChecked += n;
             samplesMatching += Math.max(0, matching);
-            if (matching == n && n > 0 && e.getX().size() == e.getY().size()) {
+            if (matching == n && n > 0 && e.getX().size() % e.getY().size() == 0) {
                 equationsMatching++;
             }
             String textCheck = checkText(e);
@@ -277,8 +281,14 @@ final class EquationsSummaryCommand extends CliCommand {
         }
     }
 
-    /** Samples with |y − p(x)| ≤ 1e-5·max(1,|y|); −1 if a coefficient does not parse. */
+    /**
+     * Samples with |y − p(x)| ≤ 1e-5·max(1,|y|), p the coefficients or for the elementary family the expression (x
+     * sample-major); −1 if a coefficient or the expression does not parse.
+     */
     static int matchingSamples(Equation e) {
+        if (elementary(e)) {
+            return matchingExpressionSamples(e);
+        }
         double[] c = coefficients(e.getCoefficients());
         if (c == null) {
             return -1;
@@ -316,8 +326,48 @@ final class EquationsSummaryCommand extends CliCommand {
         return v;
     }
 
-    /** Null when the canonical text denotes the coefficients; otherwise why not. */
+    private static boolean elementary(Equation e) {
+        return e.getFamily() != null
+                && SamplingMode.ELEMENTARY
+                        .label()
+                        .equals(String.valueOf(e.getFamily().getMode()));
+    }
+
+    private static int matchingExpressionSamples(Equation e) {
+        Expression expression;
+        int inputs;
+        try {
+            inputs = EquationRecords.domain(e).inputs();
+            expression = EquationRecords.canonicalExpression(e.getCanonicalText(), inputs);
+        } catch (InvalidRecordException ex) {
+            return -1;
+        }
+        int n = Math.min(e.getX().size() / inputs, e.getY().size());
+        int matching = 0;
+        double[] point = new double[inputs];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < inputs; j++) {
+                point[j] = e.getX().get(k * inputs + j);
+            }
+            double y = e.getY().get(k);
+            if (Math.abs(y - expression.evaluate(point)) <= TOLERANCE * Math.max(1.0, Math.abs(y))) {
+                matching++;
+            }
+        }
+        return matching;
+    }
+
+    /** Null when the canonical text denotes the coefficients (or is an expression's normal form); otherwise why not. */
     static String checkText(Equation e) {
+        if (elementary(e)) {
+            try {
+                EquationRecords.canonicalExpression(
+                        e.getCanonicalText(), EquationRecords.domain(e).inputs());
+                return null;
+            } catch (InvalidRecordException ex) {
+                return ex.getMessage();
+            }
+        }
         double[] c = coefficients(e.getCoefficients());
         if (c == null) {
             return "coefficients do not parse: " + e.getCoefficients();
