@@ -139,7 +139,7 @@ class ElementarySamplerTest {
     void goldenEquationsForSeed2026() {
         InputDomain domain = new InputDomain(List.of(new Interval(-1, 1), new Interval(0.5, 2)));
         EquationGenerator generator = new EquationGenerator(EquationFamily.elementary(), SampleSpec.of(5000, domain));
-        List<String> texts = List.of("x1+exp(exp(log(x2)))", "-x2+exp(x1)+2", "-x1+3/x2^4-5", "-3*x1+x2");
+        List<String> texts = List.of("x1+exp(x2)", "-x2+exp(x1)+2", "-x1+3/x2^4-5", "-3*x1+x2");
         for (int index = 0; index < texts.size(); index++) {
             assertEquals(texts.get(index), generator.generate(2026, index).canonicalText(), "index " + index);
         }
