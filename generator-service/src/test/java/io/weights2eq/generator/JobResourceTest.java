@@ -11,8 +11,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.weights2eq.domain.equation.Polynomial;
+import io.weights2eq.domain.expression.Expression;
+import io.weights2eq.domain.expression.ExpressionVocabulary;
+import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.Interval;
+import io.weights2eq.records.EquationRecords;
 import io.weights2eq.schema.Topics;
 import io.weights2eq.schema.avro.Equation;
+import io.weights2eq.schema.serde.FloatArrayList;
 import io.weights2eq.testsupport.KafkaBrokerTestResource;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -107,6 +113,45 @@ class JobResourceTest {
             }
         }
         assertEquals(200, seen);
+    }
+
+    @Test
+    void anElementaryJobOfTwoInputsWritesNormalFormsTheirDomainAndSampleMajorX() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"count\": 40, \"seed\": 13, \"samplesPerEquation\": 100,"
+                        + " \"family\": {\"mode\": \"elementary\", \"domain\": [[-1, 1], [0.5, 2]]}}")
+                .when()
+                .post("/jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        awaitState(id, "COMPLETED", Duration.ofSeconds(120));
+        InputDomain domain = new InputDomain(List.of(new Interval(-1, 1), new Interval(0.5, 2)));
+        int seen = 0;
+        for (Equation eq : EquationTopic.readAll(
+                        KafkaBrokerTestResource.broker().bootstrapServers())
+                .byKey()
+                .values()) {
+            if (eq.getJobId().equals(id)) {
+                assertEquals("elementary", eq.getFamily().getMode());
+                assertEquals(domain, EquationRecords.domain(eq));
+                Expression e = EquationRecords.canonicalExpression(eq.getCanonicalText(), 2);
+                assertEquals(
+                        eq.getCanonicalText().toString(),
+                        ExpressionVocabulary.decode(eq.getTokenIds().stream()
+                                .mapToInt(Integer::intValue)
+                                .toArray()));
+                float[] x = FloatArrayList.toFloatArray(eq.getX());
+                float[] y = FloatArrayList.toFloatArray(eq.getY());
+                assertEquals(200, x.length);
+                for (int i = 0; i < y.length; i++) {
+                    assertEquals((float) e.evaluate(x[2 * i], x[2 * i + 1]), y[i], 0f, "sample " + i);
+                }
+                seen++;
+            }
+        }
+        assertEquals(40, seen);
     }
 
     @Test
@@ -206,6 +251,12 @@ class JobResourceTest {
                 Arguments.of(
                         "{\"count\": 10, \"family\": {\"absentProbability\": 2}}", 400, "family.absentProbability"),
                 Arguments.of("{\"count\": 10, \"family\": {\"bogus\": 1}}", 400, "family.bogus"),
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"mode\": \"elementary\", \"domain\": [[-1, 1], [0, 6]]}}",
+                        400,
+                        "family.domain[1]"),
+                Arguments.of(
+                        "{\"count\": 10, \"family\": {\"mode\": \"elementary\", \"degree\": 9}}", 400, "family.degree"),
                 Arguments.of("{\"count\": 10, \"cuont\": 3}", 400, "cuont"),
                 Arguments.of("{\"count\": 10,", 400, "body"),
                 Arguments.of("[1, 2]", 400, "body"),

@@ -27,13 +27,14 @@ public enum ElementaryFunction {
         return this == LOG || this == SQRT;
     }
 
+    /** StrictMath, not Math: the same bits on every JVM and CPU, so samples are deterministic everywhere. */
     public double apply(double argument) {
         return switch (this) {
-            case SIN -> Math.sin(argument);
-            case COS -> Math.cos(argument);
-            case EXP -> Math.exp(argument);
-            case LOG -> Math.log(argument);
-            case SQRT -> Math.sqrt(argument);
+            case SIN -> StrictMath.sin(argument);
+            case COS -> StrictMath.cos(argument);
+            case EXP -> StrictMath.exp(argument);
+            case LOG -> StrictMath.log(argument);
+            case SQRT -> StrictMath.sqrt(argument);
         };
     }
 

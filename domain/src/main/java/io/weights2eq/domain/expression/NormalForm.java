@@ -14,6 +14,8 @@ import java.math.MathContext;
  *       otherwise a term keeps one denominator, all of its denominators multiplied and expanded, its sign and (when
  *       exact) its leading coefficient moved up ({@code x/(2*x+2)} is {@code 0.5*x/(x+1)}); a sum over a
  *       denominator splits into terms; quotients do not cancel ({@code x^2/x} stays);</li>
+ *   <li>{@code exp(log(u))} and {@code log(exp(u))} are {@code u} (the normal form holds where the expression is
+ *       defined);</li>
  *   <li>function arguments are normal forms; a function of a constant folds only where exact ({@code sin(0)},
  *       {@code cos(0)}, {@code exp(0)}, {@code log(1)}, {@code sqrt} of an exact square), otherwise stays
  *       ({@code sin(2)});</li>
@@ -65,13 +67,23 @@ public final class NormalForm {
         }
         Call call = (Call) e;
         Terms argument = terms(call.argument());
+        Expression inner = argument.toExpression();
+        if (inner instanceof Call c && inverses(call.function(), c.function())) {
+            return terms(c.argument());
+        }
         if (argument.isConstant()) {
             BigDecimal folded = exactValue(call.function(), argument.constantValue());
             if (folded != null) {
                 return Terms.constant(folded);
             }
         }
-        return Terms.atom(new Call(call.function(), argument.toExpression()));
+        return Terms.atom(new Call(call.function(), inner));
+    }
+
+    /** exp(log(u)) and log(exp(u)) are u wherever they are defined. */
+    private static boolean inverses(ElementaryFunction outer, ElementaryFunction inner) {
+        return (outer == ElementaryFunction.EXP && inner == ElementaryFunction.LOG)
+                || (outer == ElementaryFunction.LOG && inner == ElementaryFunction.EXP);
     }
 
     /** The exact value of a function at a constant, or null where it is not a finite decimal. */

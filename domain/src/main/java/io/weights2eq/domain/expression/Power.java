@@ -23,6 +23,15 @@ public record Power(Expression base, int exponent) implements Expression {
 
     @Override
     public double evaluate(double... inputs) {
-        return Math.pow(base.evaluate(inputs), exponent);
+        return raise(base.evaluate(inputs), exponent);
+    }
+
+    /** {@code b^k} by repeated multiplication, left to right: the same bits everywhere (Math.pow may differ). */
+    static double raise(double b, int k) {
+        double result = b;
+        for (int i = 1; i < k; i++) {
+            result *= b;
+        }
+        return result;
     }
 }

@@ -61,7 +61,7 @@ public final class SampleEvaluator {
         } else if (e instanceof Power p) {
             double[] b = column(p.base(), x, n, count);
             for (int i = 0; i < count; i++) {
-                out[i] = Math.pow(b[i], p.exponent());
+                out[i] = Power.raise(b[i], p.exponent());
             }
         } else {
             Call call = (Call) e;

@@ -134,6 +134,23 @@ class ElementarySamplerTest {
         assertEquals(5000, one.generate(3, 0).y().length);
     }
 
+    /** The draw order is part of the determinism contract: these bits must never change. */
+    @Test
+    void goldenEquationsForSeed2026() {
+        InputDomain domain = new InputDomain(List.of(new Interval(-1, 1), new Interval(0.5, 2)));
+        EquationGenerator generator = new EquationGenerator(EquationFamily.elementary(), SampleSpec.of(5000, domain));
+        List<String> texts = List.of("x1+exp(x2)", "-x2+exp(x1)+2", "-x1+3/x2^4-5", "-3*x1+x2");
+        for (int index = 0; index < texts.size(); index++) {
+            assertEquals(texts.get(index), generator.generate(2026, index).canonicalText(), "index " + index);
+        }
+        GeneratedEquation first = generator.generate(2026, 0);
+        assertEquals(0x3f78991e, Float.floatToIntBits(first.x()[1]));
+        assertEquals(0x3fca2433, Float.floatToIntBits(first.y()[4999]));
+        assertEquals(-1819187235, java.util.Arrays.hashCode(first.y()));
+        assertEquals(
+                0xc09393ed, Float.floatToIntBits(generator.generate(2026, 2).y()[4999]));
+    }
+
     @Test
     void drawsKeepTheReasonsOfTheirRefusals() {
         ElementarySampler sampler = new ElementarySampler(EquationFamily.elementary(), UNIT);

@@ -43,6 +43,7 @@ class NormalFormTest {
                 "x^2/x; x*x/x; x^2/x",
                 "-(x-1)*(x+1); 1-x^2; -x^2+1",
                 "exp(x+x); exp(2*x); exp(2*x)",
+                "exp(log(x+1))*2; log(exp(2*x+2)); 2*x+2",
             })
     void equalExpressionsWrittenDifferentlyGiveOneText(String one, String other, String expected) {
         assertEquals(expected, canonical(one));
