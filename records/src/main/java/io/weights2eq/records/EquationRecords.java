@@ -170,6 +170,22 @@ public final class EquationRecords {
         }
     }
 
+    /**
+     * Checks that the record's {@code canonicalText} is canonical for its family: an elementary expression's normal
+     * form in the record's inputs, or else a canonical polynomial.
+     *
+     * @throws InvalidRecordException naming {@code canonicalText}
+     */
+    public static void requireCanonicalText(Equation equation) {
+        if (SamplingMode.ELEMENTARY
+                .label()
+                .equals(String.valueOf(equation.getFamily().getMode()))) {
+            canonicalExpression(equation.getCanonicalText(), domain(equation).inputs());
+        } else {
+            canonicalPolynomial(equation.getCanonicalText());
+        }
+    }
+
     /** The polynomial of a record's {@code canonicalText}, which must be canonical (as the generator writes it). */
     public static Polynomial canonicalPolynomial(CharSequence canonicalText) {
         String text = String.valueOf(canonicalText);

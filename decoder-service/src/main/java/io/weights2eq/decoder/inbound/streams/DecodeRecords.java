@@ -103,7 +103,7 @@ final class DecodeRecords {
             if (key != null) {
                 EquationRecords.requireKey(key, equation);
             }
-            EquationRecords.canonicalPolynomial(equation.getCanonicalText());
+            EquationRecords.requireCanonicalText(equation);
             // the decoder keeps no samples, but an equation no trainer may train on makes no example either
             EquationRecords.samples(equation, limits.samples());
             return slim(equation);
