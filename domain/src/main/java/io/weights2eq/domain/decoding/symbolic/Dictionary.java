@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The candidate terms of the analytic decoder for one domain, enumerated without constants to fit: monomials up to
- * degree 6 (x1^a·x2^b for two inputs); sin, cos and exp of simple arguments (v, 2v, 3v, −v, v², −v², v³, v±1, v±2,
- * v²+1, v²+2, v+v², and x1+x2, x1−x2, x1·x2); log and sqrt of those positive on the domain (sqrt: non-negative);
- * 1/(argument) where the argument keeps away from zero; and the pairwise products of the short terms and of a term
- * with v or v². Columns on the fitting grid, deduplicated numerically (two terms whose centred columns are
+ * degree 6 (x1^a·x2^b for two inputs); sin, cos and exp of simple arguments (v, 2v, 3v, −v, v², −v², v³, v±1, v±2, v±3,
+ * v²±1, v²+2, v²+3, v+v², and x1+x2, x1−x2, x1·x2) and of sin, cos and exp of v, 2v and v² (compositions as
+ * random trees make them); log and sqrt of those positive on the domain (sqrt: non-negative);
+ * 1/(argument) where the argument keeps away from zero; the pairwise products (squares) and cubes of the short
+ * terms and the products of a term with v or v². Columns on the fitting grid, deduplicated numerically (two terms whose centred columns are
  * proportional are one term: the simpler text is kept, so sin(x)^2 and cos(2*x) are one). Cached per domain.
  */
 final class Dictionary {
@@ -117,6 +118,28 @@ final class Dictionary {
                 atoms.add(new Expr.Product(new Expr.Const(1), arg, true));
             }
         }
+        // compositions f(g(a)) of the simplest arguments, as random trees make them (sin(cos(x)), exp(sin(x)))
+        List<Expr> inner = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            Expr v = new Expr.Var(j, n);
+            for (Expr a : List.of(v, new Expr.Product(new Expr.Const(2), v, false), new Expr.Pow(v, 2))) {
+                for (String g : List.of("sin", "cos", "exp")) {
+                    inner.add(new Expr.Fn(g, a));
+                }
+            }
+        }
+        for (Expr g : inner) {
+            double min = Double.POSITIVE_INFINITY;
+            for (double v : check.values(g)) {
+                min = Math.min(min, v);
+            }
+            for (String f : Expr.Fn.NAMES) {
+                boolean defined = f.equals("log") ? min > 1e-9 : !f.equals("sqrt") || min >= 0;
+                if (defined) {
+                    atoms.add(new Expr.Fn(f, g));
+                }
+            }
+        }
         List<Expr> all = new ArrayList<>(monomials);
         all.addAll(atoms);
         int singles = all.size();
@@ -133,6 +156,9 @@ final class Dictionary {
                 all.add(times(m, a));
             }
         }
+        for (Expr a : shortAtoms) {
+            all.add(new Expr.Pow(a, 3)); // cos(x)^3: squares come from the pairwise products below
+        }
         for (int i = 0; i < shortAtoms.size(); i++) {
             for (int j = i; j < shortAtoms.size(); j++) {
                 all.add(times(shortAtoms.get(i), shortAtoms.get(j)));
@@ -143,6 +169,9 @@ final class Dictionary {
 
     /** m·a, written m/(u) when a is 1/(u). */
     private static Expr times(Expr m, Expr a) {
+        if (m.equals(a)) {
+            return new Expr.Pow(a, 2);
+        }
         if (a instanceof Expr.Product p && p.divide() && p.left() instanceof Expr.Const) {
             return new Expr.Product(m, p.right(), true);
         }
@@ -182,11 +211,12 @@ final class Dictionary {
             out.add(v2);
             out.add(new Expr.Neg(v2));
             out.add(new Expr.Pow(v, 3));
-            for (int k : new int[] {1, -1, 2, -2}) {
+            for (int k : new int[] {1, -1, 2, -2, 3, -3}) {
                 out.add(new Expr.Sum(List.of(v, new Expr.Const(k))));
             }
-            out.add(new Expr.Sum(List.of(v2, new Expr.Const(1))));
-            out.add(new Expr.Sum(List.of(v2, new Expr.Const(2))));
+            for (int k : new int[] {1, -1, 2, 3}) {
+                out.add(new Expr.Sum(List.of(v2, new Expr.Const(k))));
+            }
             out.add(new Expr.Sum(List.of(v, v2)));
         }
         if (n == 2) {
