@@ -232,7 +232,7 @@ final class Dictionary {
     /** A dense grid with the ends and the points where the arguments above turn (0, −1/2), to check signs. */
     private static Grid checkGrid(InputDomain domain) {
         int n = domain.inputs();
-        int perAxis = n == 1 ? 4001 : 201;
+        int perAxis = n == 1 ? 4001 : 101;
         List<double[]> axes = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             Interval iv = domain.input(j);
@@ -264,9 +264,10 @@ final class Dictionary {
 
     private static List<Term> deduplicated(List<Expr> exprs, int singles, int monomials, Grid grid) {
         List<Term> candidates = new ArrayList<>();
+        Map<Expr, double[]> columns = new java.util.HashMap<>();
         for (int i = 0; i < exprs.size(); i++) {
             Expr e = exprs.get(i);
-            Term t = term(e, grid, i < monomials ? degree(e) : 0, i >= singles);
+            Term t = term(e, column(e, grid, columns), i < monomials ? degree(e) : 0, i >= singles);
             if (t != null) {
                 candidates.add(t);
             }
@@ -293,8 +294,41 @@ final class Dictionary {
         return e instanceof Expr.Product p ? degree(p.left()) + degree(p.right()) : 0;
     }
 
-    private static Term term(Expr e, Grid grid, int degree, boolean product) {
-        double[] v = grid.values(e);
+    /**
+     * The values of {@code e} on the grid; a product or power of terms already computed is multiplied out from their
+     * columns (the products are most of the dictionary, so this is most of its build time).
+     */
+    private static double[] column(Expr e, Grid grid, Map<Expr, double[]> columns) {
+        double[] v = null;
+        if (e instanceof Expr.Product p && columns.containsKey(p.left()) && columns.containsKey(p.right())) {
+            double[] l = columns.get(p.left());
+            double[] r = columns.get(p.right());
+            v = new double[l.length];
+            for (int n = 0; n < v.length; n++) {
+                v[n] = p.divide() ? l[n] / r[n] : l[n] * r[n];
+            }
+        } else if (e instanceof Expr.Pow p && columns.containsKey(p.base())) {
+            double[] b = columns.get(p.base());
+            v = new double[b.length];
+            for (int n = 0; n < v.length; n++) {
+                v[n] = p.exponent() == 2 ? b[n] * b[n] : b[n] * b[n] * b[n];
+            }
+        }
+        if (v == null || highPower(e)) {
+            v = grid.values(e);
+        }
+        if (!(e instanceof Expr.Product)) {
+            columns.put(e, v);
+        }
+        return v;
+    }
+
+    /** Powers above 3 are evaluated directly: the shortcut above multiplies out squares and cubes only. */
+    private static boolean highPower(Expr e) {
+        return e instanceof Expr.Pow p && p.exponent() > 3;
+    }
+
+    private static Term term(Expr e, double[] v, int degree, boolean product) {
         double sum = 0;
         for (double x : v) {
             if (!Double.isFinite(x) || Math.abs(x) > 1e12) {
