@@ -21,7 +21,6 @@ public final class PredictionRecords {
     public static Prediction toAvro(
             String requestId, DecodingMethods.Outcome outcome, double latencyMillis, double xMin, double xMax) {
         DecodedEquation decoded = outcome.equation();
-        var runnerUp = outcome.runnerUp();
         return Prediction.newBuilder()
                 .setRequestId(requestId)
                 .setCanonicalText(decoded.canonicalText())
@@ -31,14 +30,7 @@ public final class PredictionRecords {
                 .setTokenIds(Arrays.stream(decoded.tokenIds()).boxed().toList())
                 .setMethod(decoded.method())
                 .setFit(fit(outcome.fit(), xMin, xMax))
-                .setRunnerUp(
-                        runnerUp == null
-                                ? null
-                                : Candidate.newBuilder()
-                                        .setCanonicalText(runnerUp.polynomial().toCanonicalText())
-                                        .setMethod(runnerUp.method())
-                                        .setFit(fit(runnerUp.fit(), xMin, xMax))
-                                        .build())
+                .setRunnerUp(runnerUp(outcome, xMin, xMax))
                 .setModelVersion(decoded.modelVersion())
                 .setLatencyMillis(latencyMillis)
                 .setLargestRoot(outcome.largestRoot())
@@ -57,6 +49,26 @@ public final class PredictionRecords {
         int[] tokens = p.getTokenIds().stream().mapToInt(Integer::intValue).toArray();
         return new DecodedEquation(
                 text, polynomial, tokens, p.getMethod(), p.getModelVersion() == null ? null : p.getModelVersion());
+    }
+
+    /** The hybrid's runner-up: a polynomial, or for elementary expressions the next expression candidate. */
+    private static Candidate runnerUp(DecodingMethods.Outcome outcome, double xMin, double xMax) {
+        var polynomial = outcome.runnerUp();
+        if (polynomial != null) {
+            return Candidate.newBuilder()
+                    .setCanonicalText(polynomial.polynomial().toCanonicalText())
+                    .setMethod(polynomial.method())
+                    .setFit(fit(polynomial.fit(), xMin, xMax))
+                    .build();
+        }
+        var expression = outcome.expressionRunnerUp();
+        return expression == null
+                ? null
+                : Candidate.newBuilder()
+                        .setCanonicalText(expression.text())
+                        .setMethod(expression.source())
+                        .setFit(fit(expression.fit(), xMin, xMax))
+                        .build();
     }
 
     private static Fit fit(FunctionFit f, double xMin, double xMax) {
