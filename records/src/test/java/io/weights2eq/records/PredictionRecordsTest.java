@@ -7,6 +7,7 @@ import io.weights2eq.domain.decoding.DecodedEquation;
 import io.weights2eq.domain.decoding.DecodingMethods;
 import io.weights2eq.domain.decoding.analytic.FunctionFit;
 import io.weights2eq.domain.decoding.hybrid.HybridDecoder;
+import io.weights2eq.domain.decoding.symbolic.SymbolicCandidate;
 import io.weights2eq.domain.equation.Polynomial;
 import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.schema.avro.Prediction;
@@ -55,5 +56,21 @@ class PredictionRecordsTest {
                 Prediction.newBuilder(back).setCanonicalText("2*x+").build();
         assertNull(PredictionRecords.decoded(garbled).polynomial());
         assertEquals("2*x+", PredictionRecords.decoded(garbled).canonicalText());
+    }
+
+    @Test
+    void anExpressionsRunnerUpTravelsWithItsText() {
+        var runnerUp = new SymbolicCandidate("sin(x1-x2)+sin(x1+x2)", "supplied", new FunctionFit(1, 1e-15), 1e-15, 21);
+        DecodingMethods.Outcome outcome = new DecodingMethods.Outcome(
+                new DecodedEquation("2*sin(x1)*cos(x2)", null, new int[0], "hybrid", null),
+                new FunctionFit(1, 0),
+                null,
+                null,
+                runnerUp);
+        Prediction back = CODEC.decode(CODEC.encode(PredictionRecords.toAvro("r", outcome, 1, -1, 1)));
+        assertEquals("2*sin(x1)*cos(x2)", back.getCanonicalText());
+        assertEquals("sin(x1-x2)+sin(x1+x2)", back.getRunnerUp().getCanonicalText());
+        assertEquals("supplied", back.getRunnerUp().getMethod());
+        assertEquals(0, back.getCoefficients().size());
     }
 }

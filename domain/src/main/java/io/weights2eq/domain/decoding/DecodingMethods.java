@@ -58,11 +58,11 @@ public final class DecodingMethods {
         this.tolerance = tolerance;
         this.analytic = new ProjectionDecoder(family, xMin, xMax);
         this.taylor = new TaylorDecoder(family.degree(), TaylorDecoder.DEFAULT_ORDER, 0.0);
-        // the hybrid's tolerance is the network's own error for the symbolic decoders too
-        Acceptance acceptance = Acceptance.withFloor(tolerance);
-        this.expressionAnalytic = new SparseTermDecoder(family, acceptance);
+        // expressions have their own tolerance (Acceptance.NETWORK, measured on trained networks); the polynomial
+        // hybrid's tolerance is a different quantity (a margin over the best candidate, not an error floor)
+        this.expressionAnalytic = new SparseTermDecoder(family, Acceptance.NETWORK);
         this.expressionHybrid =
-                new SymbolicHybridDecoder(family, acceptance, SymbolicHybridDecoder.CandidateSupplier.NONE);
+                new SymbolicHybridDecoder(family, Acceptance.NETWORK, SymbolicHybridDecoder.CandidateSupplier.NONE);
     }
 
     /** Whether {@code method} reads a learned model for {@code family}: no model knows elementary expressions yet. */

@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The candidate terms of the analytic decoder for one domain, enumerated without constants to fit: monomials up to
- * degree 6 (x1^a·x2^b for two inputs); sin, cos and exp of simple arguments (v, 2v, 3v, −v, v², −v², v³, v±1, v±2,
- * v²+1, v²+2, v+v², and x1+x2, x1−x2, x1·x2); log and sqrt of those positive on the domain (sqrt: non-negative);
- * 1/(argument) where the argument keeps away from zero; and the pairwise products of the short terms and of a term
- * with v or v². Columns on the fitting grid, deduplicated numerically (two terms whose centred columns are
+ * degree 6 (x1^a·x2^b for two inputs); sin, cos and exp of simple arguments (v, 2v, 3v, −v, v², −v², v³, v±1, v±2, v±3,
+ * v²±1, v²+2, v²+3, v+v², and x1+x2, x1−x2, x1·x2) and of sin, cos and exp of v, 2v and v² (compositions as
+ * random trees make them); log and sqrt of those positive on the domain (sqrt: non-negative);
+ * 1/(argument) where the argument keeps away from zero; the pairwise products (squares) and cubes of the short
+ * terms and the products of a term with v or v². Columns on the fitting grid, deduplicated numerically (two terms whose centred columns are
  * proportional are one term: the simpler text is kept, so sin(x)^2 and cos(2*x) are one). Cached per domain.
  */
 final class Dictionary {
@@ -117,6 +118,28 @@ final class Dictionary {
                 atoms.add(new Expr.Product(new Expr.Const(1), arg, true));
             }
         }
+        // compositions f(g(a)) of the simplest arguments, as random trees make them (sin(cos(x)), exp(sin(x)))
+        List<Expr> inner = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            Expr v = new Expr.Var(j, n);
+            for (Expr a : List.of(v, new Expr.Product(new Expr.Const(2), v, false), new Expr.Pow(v, 2))) {
+                for (String g : List.of("sin", "cos", "exp")) {
+                    inner.add(new Expr.Fn(g, a));
+                }
+            }
+        }
+        for (Expr g : inner) {
+            double min = Double.POSITIVE_INFINITY;
+            for (double v : check.values(g)) {
+                min = Math.min(min, v);
+            }
+            for (String f : Expr.Fn.NAMES) {
+                boolean defined = f.equals("log") ? min > 1e-9 : !f.equals("sqrt") || min >= 0;
+                if (defined) {
+                    atoms.add(new Expr.Fn(f, g));
+                }
+            }
+        }
         List<Expr> all = new ArrayList<>(monomials);
         all.addAll(atoms);
         int singles = all.size();
@@ -133,6 +156,9 @@ final class Dictionary {
                 all.add(times(m, a));
             }
         }
+        for (Expr a : shortAtoms) {
+            all.add(new Expr.Pow(a, 3)); // cos(x)^3: squares come from the pairwise products below
+        }
         for (int i = 0; i < shortAtoms.size(); i++) {
             for (int j = i; j < shortAtoms.size(); j++) {
                 all.add(times(shortAtoms.get(i), shortAtoms.get(j)));
@@ -143,6 +169,9 @@ final class Dictionary {
 
     /** m·a, written m/(u) when a is 1/(u). */
     private static Expr times(Expr m, Expr a) {
+        if (m.equals(a)) {
+            return new Expr.Pow(a, 2);
+        }
         if (a instanceof Expr.Product p && p.divide() && p.left() instanceof Expr.Const) {
             return new Expr.Product(m, p.right(), true);
         }
@@ -182,11 +211,12 @@ final class Dictionary {
             out.add(v2);
             out.add(new Expr.Neg(v2));
             out.add(new Expr.Pow(v, 3));
-            for (int k : new int[] {1, -1, 2, -2}) {
+            for (int k : new int[] {1, -1, 2, -2, 3, -3}) {
                 out.add(new Expr.Sum(List.of(v, new Expr.Const(k))));
             }
-            out.add(new Expr.Sum(List.of(v2, new Expr.Const(1))));
-            out.add(new Expr.Sum(List.of(v2, new Expr.Const(2))));
+            for (int k : new int[] {1, -1, 2, 3}) {
+                out.add(new Expr.Sum(List.of(v2, new Expr.Const(k))));
+            }
             out.add(new Expr.Sum(List.of(v, v2)));
         }
         if (n == 2) {
@@ -202,7 +232,7 @@ final class Dictionary {
     /** A dense grid with the ends and the points where the arguments above turn (0, −1/2), to check signs. */
     private static Grid checkGrid(InputDomain domain) {
         int n = domain.inputs();
-        int perAxis = n == 1 ? 4001 : 201;
+        int perAxis = n == 1 ? 4001 : 101;
         List<double[]> axes = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             Interval iv = domain.input(j);
@@ -234,9 +264,10 @@ final class Dictionary {
 
     private static List<Term> deduplicated(List<Expr> exprs, int singles, int monomials, Grid grid) {
         List<Term> candidates = new ArrayList<>();
+        Map<Expr, double[]> columns = new java.util.HashMap<>();
         for (int i = 0; i < exprs.size(); i++) {
             Expr e = exprs.get(i);
-            Term t = term(e, grid, i < monomials ? degree(e) : 0, i >= singles);
+            Term t = term(e, column(e, grid, columns), i < monomials ? degree(e) : 0, i >= singles);
             if (t != null) {
                 candidates.add(t);
             }
@@ -263,8 +294,41 @@ final class Dictionary {
         return e instanceof Expr.Product p ? degree(p.left()) + degree(p.right()) : 0;
     }
 
-    private static Term term(Expr e, Grid grid, int degree, boolean product) {
-        double[] v = grid.values(e);
+    /**
+     * The values of {@code e} on the grid; a product or power of terms already computed is multiplied out from their
+     * columns (the products are most of the dictionary, so this is most of its build time).
+     */
+    private static double[] column(Expr e, Grid grid, Map<Expr, double[]> columns) {
+        double[] v = null;
+        if (e instanceof Expr.Product p && columns.containsKey(p.left()) && columns.containsKey(p.right())) {
+            double[] l = columns.get(p.left());
+            double[] r = columns.get(p.right());
+            v = new double[l.length];
+            for (int n = 0; n < v.length; n++) {
+                v[n] = p.divide() ? l[n] / r[n] : l[n] * r[n];
+            }
+        } else if (e instanceof Expr.Pow p && columns.containsKey(p.base())) {
+            double[] b = columns.get(p.base());
+            v = new double[b.length];
+            for (int n = 0; n < v.length; n++) {
+                v[n] = p.exponent() == 2 ? b[n] * b[n] : b[n] * b[n] * b[n];
+            }
+        }
+        if (v == null || highPower(e)) {
+            v = grid.values(e);
+        }
+        if (!(e instanceof Expr.Product)) {
+            columns.put(e, v);
+        }
+        return v;
+    }
+
+    /** Powers above 3 are evaluated directly: the shortcut above multiplies out squares and cubes only. */
+    private static boolean highPower(Expr e) {
+        return e instanceof Expr.Pow p && p.exponent() > 3;
+    }
+
+    private static Term term(Expr e, double[] v, int degree, boolean product) {
         double sum = 0;
         for (double x : v) {
             if (!Double.isFinite(x) || Math.abs(x) > 1e12) {

@@ -21,6 +21,23 @@ record Grid(double[][] points) {
         return domain.inputs() == 1 ? of(domain, VERIFY_1D, true) : of(domain, VERIFY_2D, true);
     }
 
+    /** Every {@code step}-th point: a coarser grid for the costly nonlinear refits. */
+    Grid every(int step) {
+        double[][] kept = new double[(points.length + step - 1) / step][];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = points[i * step];
+        }
+        return new Grid(kept);
+    }
+
+    static double[] every(double[] values, int step) {
+        double[] kept = new double[(values.length + step - 1) / step];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = values[i * step];
+        }
+        return kept;
+    }
+
     int size() {
         return points.length;
     }

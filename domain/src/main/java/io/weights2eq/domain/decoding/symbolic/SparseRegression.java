@@ -51,7 +51,7 @@ final class SparseRegression {
             }
             pool.addAll(best);
             chosen.add(best.get(0));
-            int[] support = chosen.stream().mapToInt(Integer::intValue).toArray();
+            int[] support = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
             double[] beta = fitUnit(terms, support, centred);
             if (beta == null) {
                 chosen.remove(chosen.size() - 1);

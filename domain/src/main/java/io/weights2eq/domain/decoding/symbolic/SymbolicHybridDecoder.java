@@ -22,6 +22,8 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
     /** How many of the analytic decoder's best candidates have their inner constants re-optimised. */
     public static final int REFINED = 3;
 
+    private static final int REFIT_STEP = 4;
+
     /** Candidate texts for a function, in the shared syntax; an unreadable one is skipped. */
     @FunctionalInterface
     public interface CandidateSupplier {
@@ -76,7 +78,13 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
         return Selection.choose(all, f, analytic.acceptance());
     }
 
+    /** On every {@value #REFIT_STEP}th fitting point: the refit evaluates the expression some hundred times. */
     private Expr refit(Expr e, SparseTermDecoder.Analysis analysis) {
-        return ConstantFit.nonlinear(e, analysis.grid(), analysis.values(), analytic.digits(), analytic.acceptance());
+        return ConstantFit.nonlinear(
+                e,
+                analysis.grid().every(REFIT_STEP),
+                Grid.every(analysis.values(), REFIT_STEP),
+                analytic.digits(),
+                analytic.acceptance());
     }
 }
