@@ -1,55 +1,59 @@
 package io.weights2eq.cli;
 
+import io.weights2eq.domain.equation.ElementarySampler;
+import io.weights2eq.domain.equation.Violation;
 import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The inputs of drawn expressions and their domain, for the commands that draw elementary expressions. */
+/** The inputs of elementary expressions and their domain, for the commands that draw them. */
 final class DomainOption {
 
     @Option(
             names = "--inputs",
             defaultValue = "1",
-            description = "inputs of each expression, 1 (x) or 2 (x1, x2) (default ${DEFAULT-VALUE})")
+            paramLabel = "1|2",
+            description = "inputs: 1 (variable x) or 2 (x1, x2) (default ${DEFAULT-VALUE})")
     private int inputs;
 
     @Option(
             names = "--domain",
             paramLabel = "LO,HI",
-            description = "each input's domain, once for all inputs or once per input (default -1,1)")
-    private List<String> domains;
+            description = "an input's domain inside [-5, 5], once per input in order (default -1,1 for each)")
+    private List<String> domains = new ArrayList<>();
 
-    /** The domain, checked: a usage error naming the option and the limit. */
+    /** The domain, checked against the family's limits: a usage error naming the option and the limit. */
     InputDomain domain() {
         if (inputs < 1 || inputs > InputDomain.MAX_INPUTS) {
+            throw new W2eCli.UsageException("--inputs must be 1 or 2, was " + inputs);
+        }
+        if (!domains.isEmpty() && domains.size() != inputs) {
             throw new W2eCli.UsageException(
-                    "--inputs must be between 1 and " + InputDomain.MAX_INPUTS + ", was " + inputs);
+                    "--domain must be given once per input (" + inputs + "), was given " + domains.size() + " times");
         }
-        if (domains == null || domains.isEmpty()) {
-            return InputDomain.unit(inputs);
+        InputDomain domain = domains.isEmpty() ? InputDomain.unit(inputs) : new InputDomain(parse(domains));
+        List<Violation> violations = ElementarySampler.validateDomain(domain);
+        if (!violations.isEmpty()) {
+            throw new W2eCli.UsageException("--" + violations.get(0));
         }
-        if (domains.size() != 1 && domains.size() != inputs) {
-            throw new W2eCli.UsageException("--domain: give it once for every input or once per input (" + inputs
-                    + "), was given " + domains.size() + " times");
-        }
-        List<Interval> intervals = new ArrayList<>();
-        for (int j = 0; j < inputs; j++) {
-            intervals.add(interval(domains.get(domains.size() == 1 ? 0 : j)));
-        }
-        return new InputDomain(intervals);
+        return domain;
     }
 
-    private static Interval interval(String text) {
-        String[] ends = text.split(",", -1);
-        try {
-            if (ends.length != 2) {
-                throw new IllegalArgumentException("wants LO,HI");
+    private static List<Interval> parse(List<String> domains) {
+        List<Interval> intervals = new ArrayList<>();
+        for (String text : domains) {
+            String[] ends = text.split(",", -1);
+            try {
+                if (ends.length != 2) {
+                    throw new IllegalArgumentException("not two ends");
+                }
+                intervals.add(new Interval(Double.parseDouble(ends[0]), Double.parseDouble(ends[1])));
+            } catch (IllegalArgumentException e) {
+                throw new W2eCli.UsageException("--domain must be LO,HI with LO < HI, was '" + text + "'");
             }
-            return new Interval(Double.parseDouble(ends[0].trim()), Double.parseDouble(ends[1].trim()));
-        } catch (IllegalArgumentException e) {
-            throw new W2eCli.UsageException("--domain '" + text + "': " + e.getMessage());
         }
+        return intervals;
     }
 }

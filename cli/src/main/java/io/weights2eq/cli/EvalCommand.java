@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code eval}: an evaluation report of the decoders.
  * <ul>
- * <li>{@code eval --equations N [--family servant|uniform-length|cubic] [--seed 777] [--activation relu] [--steps 1000]
+ * <li>{@code eval --equations N [--family servant|uniform-length|cubic|elementary] [--seed 777] [--activation relu] [--steps 1000]
  *     [--threads N]}: draws N held-out equations in process (the generator's {@link EquationGenerator}, 5,000
  *     samples each), trains one network each with the trainer's engine ({@link NetworkTrainer} on the CPU kernel,
  *     the trainer-service's defaults), then decodes them;</li>
@@ -94,14 +94,14 @@ final class EvalCommand extends CliCommand {
     @Option(
             names = "--family",
             defaultValue = "servant",
-            paramLabel = "servant|uniform-length|cubic",
+            paramLabel = "servant|uniform-length|cubic|elementary",
             description = "the family drawn from and rounded to (default ${DEFAULT-VALUE})")
     String familyLabel;
 
     @Option(
             names = "--methods",
-            defaultValue = "learned,analytic,taylor,hybrid",
-            description = "the methods to compare (default ${DEFAULT-VALUE})")
+            description = "the methods to compare (default learned,analytic,taylor,hybrid; for elementary"
+                    + " analytic,hybrid)")
     String methodList;
 
     @Option(
@@ -171,9 +171,11 @@ final class EvalCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        boolean methodsGiven = cli.spec.commandLine().getParseResult().hasMatchedOption("--methods");
-        this.methods =
-                family.elementaryExpressions() && !methodsGiven ? ExpressionEval.DEFAULT_METHODS : methods(methodList);
+        if (methodList != null) {
+            this.methods = methods(methodList);
+        } else {
+            this.methods = family.elementaryExpressions() ? ExpressionEval.DEFAULT_METHODS : METHODS;
+        }
         Path given = modelOption != null ? modelOption : defaultModel();
         this.model = given == null ? null : ShippedModels.forFamily(given, familyLabel);
         beam = beamOption.width();

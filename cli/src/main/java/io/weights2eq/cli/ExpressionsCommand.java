@@ -6,24 +6,21 @@ import io.weights2eq.domain.equation.EquationFamilies;
 import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.expression.ExpressionVocabulary;
 import io.weights2eq.domain.expression.Refusal;
-import io.weights2eq.domain.network.InputDomain;
-import io.weights2eq.domain.network.Interval;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,18 +49,8 @@ final class ExpressionsCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "the seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(
-            names = "--inputs",
-            defaultValue = "1",
-            paramLabel = "1|2",
-            description = "inputs: 1 (variable x) or 2 (x1, x2) (default ${DEFAULT-VALUE})")
-    int inputs;
-
-    @Option(
-            names = "--domain",
-            paramLabel = "LO,HI",
-            description = "an input's domain inside [-5, 5], once per input in order (default -1,1 for each)")
-    List<String> domains = new ArrayList<>();
+    @Mixin
+    DomainOption domainOption;
 
     @Option(
             names = "--degree",
@@ -98,13 +85,6 @@ final class ExpressionsCommand extends CliCommand {
         if (count < 1 || count > MAX_COUNT) {
             throw new W2eCli.UsageException("--count must be between 1 and " + MAX_COUNT + ", was " + count);
         }
-        if (inputs < 1 || inputs > InputDomain.MAX_INPUTS) {
-            throw new W2eCli.UsageException("--inputs must be 1 or 2, was " + inputs);
-        }
-        if (!domains.isEmpty() && domains.size() != inputs) {
-            throw new W2eCli.UsageException(
-                    "--domain must be given once per input (" + inputs + "), was given " + domains.size() + " times");
-        }
         EquationFamily family;
         try {
             family = EquationFamilies.named(familyName);
@@ -132,28 +112,7 @@ final class ExpressionsCommand extends CliCommand {
                         "--degree " + family.validate().get(0).message());
             }
         }
-        InputDomain domain = domains.isEmpty() ? InputDomain.unit(inputs) : new InputDomain(parse(domains));
-        if (!ElementarySampler.validateDomain(domain).isEmpty()) {
-            throw new W2eCli.UsageException(
-                    "--" + ElementarySampler.validateDomain(domain).get(0));
-        }
-        return new ElementarySampler(family, domain);
-    }
-
-    private static List<Interval> parse(List<String> domains) {
-        List<Interval> intervals = new ArrayList<>();
-        for (String text : domains) {
-            String[] ends = text.split(",", -1);
-            try {
-                if (ends.length != 2) {
-                    throw new IllegalArgumentException("not two ends");
-                }
-                intervals.add(new Interval(Double.parseDouble(ends[0]), Double.parseDouble(ends[1])));
-            } catch (IllegalArgumentException e) {
-                throw new W2eCli.UsageException("--domain must be LO,HI with LO < HI, was '" + text + "'");
-            }
-        }
-        return intervals;
+        return new ElementarySampler(family, domainOption.domain());
     }
 
     private void write(ElementarySampler sampler, PrintWriter w) {

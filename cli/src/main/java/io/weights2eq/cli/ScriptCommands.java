@@ -59,12 +59,12 @@ final class ScriptCommands {
             name = "demo",
             mixinStandardHelpOptions = true,
             description =
-                    "A clean run, end to end: up; generate --count $W2E_DEMO_COUNT (1000); equations-summary; networks-summary (the trainer trains all of them); the decoder continues the shipped model for $W2E_DEMO_DECODER_SECONDS (60 s) on the new examples; decode-validation by each method (hybrid, learned, analytic; for cubics also the largest root within 0.1); dashboard-check (screenshot <run dir>/dashboard.png; skipped without Chromium unless CI=true); down (always). Exit 0 only if every step passed.")
+                    "A clean run, end to end: up; generate --count $W2E_DEMO_COUNT (1000); equations-summary; networks-summary (the trainer trains all of them); the decoder continues the shipped model for $W2E_DEMO_DECODER_SECONDS (60 s) on the new examples; decode-validation by each method (hybrid, learned, analytic; for cubics also the largest root within 0.1; for elementary tanh networks, no decoder training, hybrid and analytic scored by exact symbolic match and R² against the truth); dashboard-check (screenshot <run dir>/dashboard.png; skipped without Chromium unless CI=true); down (always). Exit 0 only if every step passed.")
     static final class Demo extends ScriptCommand {
         @Option(
                 names = "--family",
                 defaultValue = "servant",
-                paramLabel = "servant|uniform-length|cubic",
+                paramLabel = "servant|uniform-length|cubic|elementary",
                 description =
                         "the family generated, rounded to by the decoder and, for cubic, scored by its largest root (default ${DEFAULT-VALUE}; W2E_DEMO_FAMILY)")
         String family;

@@ -35,8 +35,15 @@ class EvalElementaryTest {
         Path out = dir.resolve("report");
 
         CliTestRecords.Result r = CliTestRecords.cli(
-                "eval", "--family", "elementary", "--networks", networks.toString(), "--truth", truths.toString(),
-                "--out", out.toString());
+                "eval",
+                "--family",
+                "elementary",
+                "--networks",
+                networks.toString(),
+                "--truth",
+                truths.toString(),
+                "--out",
+                out.toString());
 
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().contains("| analytic | 2 |"), r.out());
@@ -58,8 +65,25 @@ class EvalElementaryTest {
     void twoInputExpressionsAreDrawnTrainedAndDecodedInProcess() throws IOException {
         Path out = dir.resolve("drawn");
         CliTestRecords.Result r = CliTestRecords.cli(
-                "eval", "--family", "elementary", "--equations", "3", "--inputs", "2", "--domain", "0,2",
-                "--steps", "50", "--threads", "1", "--methods", "analytic", "--out", out.toString());
+                "eval",
+                "--family",
+                "elementary",
+                "--equations",
+                "3",
+                "--inputs",
+                "2",
+                "--domain",
+                "0,2",
+                "--domain",
+                "0,2",
+                "--steps",
+                "50",
+                "--threads",
+                "1",
+                "--methods",
+                "analytic",
+                "--out",
+                out.toString());
 
         assertEquals(0, r.rc(), r.err());
         List<JsonNode> results = lines(out.resolve("results.jsonl"));
@@ -68,13 +92,24 @@ class EvalElementaryTest {
             assertEquals("[[0.0,2.0],[0.0,2.0]]", line.get("domain").toString());
             assertTrue(line.get("methods").has("analytic"), line.toString());
         }
-        assertTrue(lines(out.resolve("networks.jsonl")).get(0).get("layers").toString().startsWith("[2,"));
+        assertTrue(lines(out.resolve("networks.jsonl"))
+                .get(0)
+                .get("layers")
+                .toString()
+                .startsWith("[2,"));
     }
 
     @Test
     void aDomainOutsideTheFamilysLimitIsAUsageError() {
         CliTestRecords.Result r = CliTestRecords.cli(
-                "eval", "--family", "elementary", "--equations", "3", "--domain", "-9,1", "--out",
+                "eval",
+                "--family",
+                "elementary",
+                "--equations",
+                "3",
+                "--domain",
+                "-9,1",
+                "--out",
                 dir.resolve("x").toString());
         assertEquals(2, r.rc(), r.err());
         assertTrue(r.err().contains("domain"), r.err());

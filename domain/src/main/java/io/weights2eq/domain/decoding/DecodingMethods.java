@@ -152,8 +152,10 @@ public final class DecodingMethods {
         TargetFunction function = TargetFunction.of(network);
         SymbolicDecision decision =
                 decoder == expressionHybrid ? expressionHybrid.decide(function) : expressionAnalytic.decide(function);
-        DecodedEquation decoded = decision.decoded(method.wireName());
-        SymbolicCandidate runnerUp = decoder == expressionHybrid ? decision.runnerUp() : null;
+        DecodedEquation decoded = decision.decoded(method.wireName(), network.inputs());
+        SymbolicCandidate runnerUp = decoder == expressionHybrid && decision.runnerUp() != null
+                ? decision.runnerUp().canonical(network.inputs())
+                : null;
         return new Outcome(decoded, decision.chosen().fit(), null, null, runnerUp);
     }
 

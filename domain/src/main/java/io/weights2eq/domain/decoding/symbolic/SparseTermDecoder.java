@@ -42,7 +42,7 @@ public final class SparseTermDecoder implements EquationDecoder {
 
     @Override
     public DecodedEquation decode(Network network) {
-        return decide(TargetFunction.of(network)).decoded(method());
+        return decide(TargetFunction.of(network)).decoded(method(), network.inputs());
     }
 
     public SymbolicDecision decide(TargetFunction f) {

@@ -47,7 +47,7 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
 
     @Override
     public DecodedEquation decode(Network network) {
-        return decide(TargetFunction.of(network)).decoded(method());
+        return decide(TargetFunction.of(network)).decoded(method(), network.inputs());
     }
 
     public SymbolicDecision decide(TargetFunction f) {
@@ -69,7 +69,7 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
         for (String text : supplier.candidates(f)) {
             Expr e;
             try {
-                e = ExpressionReader.read(text, inputs);
+                e = ExprOf.text(text, inputs);
             } catch (IllegalArgumentException unreadable) {
                 continue; // a model may emit nonsense; the other candidates still count
             }

@@ -28,7 +28,7 @@ public interface TargetFunction {
 
     /** An expression text of the shared syntax on {@code domain}, evaluated exactly (for tests and figures). */
     static TargetFunction of(String expression, InputDomain domain) {
-        Expr e = ExpressionReader.read(expression, domain.inputs());
+        Expr e = ExprOf.text(expression, domain.inputs());
         return new TargetFunction() {
             public InputDomain domain() {
                 return domain;

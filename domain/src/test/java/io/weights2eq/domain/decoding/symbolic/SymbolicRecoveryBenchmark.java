@@ -137,8 +137,7 @@ public final class SymbolicRecoveryBenchmark {
                 Grid grid = Grid.verification(c.domain());
                 Scoring.Score againstTruth = Scoring.of(
                         grid.values(truth),
-                        grid.values(ExpressionReader.read(
-                                d.chosen().text(), c.domain().inputs())));
+                        grid.values(ExprOf.text(d.chosen().text(), c.domain().inputs())));
                 boolean isExact = againstTruth.unexplained() < 1e-9;
                 boolean fitsWell = d.chosen().fit().rSquared() >= 0.999;
                 exact[m] += isExact ? 1 : 0;
