@@ -137,7 +137,7 @@ final class EvalCommand extends CliCommand {
     @Option(names = "--steps", description = "with --equations: training steps, 1 to 1000000 (default: the trainer's)")
     Long stepsOption;
 
-    @Option(names = "--threads", description = "with --equations: training threads, 1 to 1024 (default: the cores)")
+    @Option(names = "--threads", description = "with --equations: training threads; for elementary also the decoding threads; 1 to 1024 (default: the cores)")
     Long threadsOption;
 
     private String commandLine;
@@ -185,7 +185,7 @@ final class EvalCommand extends CliCommand {
                 {"seed", seedOption},
                 {"activation", activationOption},
                 {"steps", stepsOption},
-                {"threads", threadsOption}
+                {"threads", family.elementaryExpressions() ? null : threadsOption} // expressions decode in parallel
             }) {
                 if (o[1] != null) {
                     throw new UsageException("--" + o[0] + " applies to --equations (networks trained in process),"
