@@ -67,8 +67,15 @@ class PredictionRecordsTest {
                 null,
                 null,
                 runnerUp);
-        Prediction back = CODEC.decode(CODEC.encode(PredictionRecords.toAvro("r", outcome, 1, -1, 1)));
+        var domain = new io.weights2eq.domain.network.InputDomain(List.of(
+                new io.weights2eq.domain.network.Interval(0, 1), new io.weights2eq.domain.network.Interval(-2, 2)));
+        Prediction back = CODEC.decode(CODEC.encode(PredictionRecords.toAvro("r", outcome, 1, domain)));
         assertEquals("2*sin(x1)*cos(x2)", back.getCanonicalText());
+        // the fits name the two-input domain they were measured on, xMin/xMax the first input's
+        assertEquals(2, back.getFit().getDomain().size());
+        assertEquals(-2, back.getFit().getDomain().get(1).getLo());
+        assertEquals(0, back.getFit().getXMin());
+        assertEquals(1, back.getRunnerUp().getFit().getXMax());
         assertEquals("sin(x1-x2)+sin(x1+x2)", back.getRunnerUp().getCanonicalText());
         assertEquals("supplied", back.getRunnerUp().getMethod());
         assertEquals(0, back.getCoefficients().size());

@@ -60,6 +60,16 @@ class DecodingMethodsTest {
     }
 
     @Test
+    void aPolynomialFamilyRefusesATwoInputNetworkNamingItsInputLayer() {
+        NetworkLayout layout = new NetworkLayout(2, 1, 1);
+        Network two = new Network(layout, Activation.RELU, new float[layout.parameterCount()]);
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class, () -> methods.decode(DecodingMethod.ANALYTIC, two, null, 1));
+        assertEquals("network.layers[0]", e.field());
+        assertTrue(e.getMessage().contains("has 2"), e.getMessage());
+    }
+
+    @Test
     void familiesAreLookedUpByTheirModesLabel() {
         assertEquals(EquationFamily.servant(), EquationFamilies.named("servant"));
         assertEquals(EquationFamily.defaults(), EquationFamilies.of(SamplingMode.UNIFORM_LENGTH));

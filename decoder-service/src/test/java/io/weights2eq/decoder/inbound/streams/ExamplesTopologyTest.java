@@ -130,6 +130,31 @@ class ExamplesTopologyTest {
     }
 
     @Test
+    void anElementaryExpressionJoinsIntoAnExampleWithItsV2TokensThenEos() {
+        var family = io.weights2eq.domain.equation.EquationFamily.elementary();
+        var samples =
+                io.weights2eq.domain.equation.SampleSpec.of(100, io.weights2eq.domain.network.InputDomain.unit(1));
+        var generated = new io.weights2eq.domain.equation.EquationGenerator(family, samples).generate(5, 0);
+        Equation equation =
+                io.weights2eq.records.EquationRecords.toAvro("el-0", "el", 0, 5, family, samples, generated);
+        pipe(equation);
+        pipe(Fixtures.network("el-0", 3, true));
+
+        Example example = examples.readValue();
+        assertTrue(networksDlq.isEmpty() && equationsDlq.isEmpty(), "an expression is no poison");
+        int[] body = io.weights2eq.domain.expression.ExpressionVocabulary.encode(generated.canonicalText());
+        int[] expected = Arrays.copyOf(body, body.length + 1);
+        expected[body.length] = Vocabulary.EOS;
+        assertArrayEquals(
+                expected,
+                example.getTokenIds().stream().mapToInt(Integer::intValue).toArray());
+        assertEquals(generated.canonicalText(), example.getCanonicalText());
+        assertTrue(example.getCoefficients().isEmpty());
+        // no learned model reads expressions yet: continuous training passes over them
+        assertFalse(io.weights2eq.records.ExampleRecords.learnable(example));
+    }
+
+    @Test
     void theTableHoldsTheEquationWithoutItsSamples() {
         Equation equation = Fixtures.equation("job", 5, 5000);
         assertEquals(5000, equation.getX().size());
