@@ -137,7 +137,10 @@ final class EvalCommand extends CliCommand {
     @Option(names = "--steps", description = "with --equations: training steps, 1 to 1000000 (default: the trainer's)")
     Long stepsOption;
 
-    @Option(names = "--threads", description = "with --equations: training threads; for elementary also the decoding threads; 1 to 1024 (default: the cores)")
+    @Option(
+            names = "--threads",
+            description =
+                    "with --equations: training threads; for elementary also the decoding threads; 1 to 1024 (default: the cores)")
     Long threadsOption;
 
     private String commandLine;

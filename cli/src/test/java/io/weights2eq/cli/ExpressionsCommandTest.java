@@ -12,29 +12,18 @@ import io.weights2eq.domain.expression.ExpressionParser;
 import io.weights2eq.domain.expression.NormalForm;
 import io.weights2eq.domain.network.InputDomain;
 import io.weights2eq.domain.network.Interval;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExpressionsCommandTest {
 
-    private record Run(int rc, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = W2eCli.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliTestRecords.Result run(String... args) {
+        return CliTestRecords.cli(args);
     }
 
     @Test
     void writesCanonicalExpressionsOfTwoInputsWithTheirDomain() throws Exception {
-        Run run = run(
+        CliTestRecords.Result run = run(
                 "expressions",
                 "--count",
                 "20",
@@ -64,7 +53,7 @@ class ExpressionsCommandTest {
 
     @Test
     void refusalsAreCountedByRule() {
-        Run run = run("expressions", "--count", "200", "--refusals");
+        CliTestRecords.Result run = run("expressions", "--count", "200", "--refusals");
         assertEquals(0, run.rc(), run.err());
         assertTrue(
                 run.err()
@@ -75,17 +64,17 @@ class ExpressionsCommandTest {
 
     @Test
     void badOptionsNameTheOptionAndTheLimit() {
-        Run wide = run("expressions", "--count", "3", "--domain", "-6,1");
+        CliTestRecords.Result wide = run("expressions", "--count", "3", "--domain", "-6,1");
         assertEquals(2, wide.rc());
         assertTrue(wide.err().contains("--domain[0] must lie within [-5, 5], was [-6.0, 1.0]"), wide.err());
-        Run missing = run("expressions", "--count", "3", "--inputs", "2", "--domain", "0,1");
+        CliTestRecords.Result missing = run("expressions", "--count", "3", "--inputs", "2", "--domain", "0,1");
         assertEquals(2, missing.rc());
         assertTrue(
                 missing.err().contains("--domain must be given once per input (2), was given 1 times"), missing.err());
-        Run polynomial = run("expressions", "--count", "3", "--family", "cubic");
+        CliTestRecords.Result polynomial = run("expressions", "--count", "3", "--family", "cubic");
         assertEquals(2, polynomial.rc());
         assertTrue(polynomial.err().contains("--family must be elementary"), polynomial.err());
-        Run malformed = run("expressions", "--count", "3", "--domain", "1;2");
+        CliTestRecords.Result malformed = run("expressions", "--count", "3", "--domain", "1;2");
         assertTrue(malformed.err().contains("--domain must be LO,HI with LO < HI, was '1;2'"), malformed.err());
     }
 }

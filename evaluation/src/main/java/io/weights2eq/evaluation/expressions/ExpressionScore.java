@@ -1,5 +1,6 @@
 package io.weights2eq.evaluation.expressions;
 
+import io.weights2eq.domain.decoding.symbolic.Scoring;
 import io.weights2eq.domain.equation.EquationSyntaxException;
 import io.weights2eq.domain.expression.Expression;
 import io.weights2eq.domain.expression.ExpressionParser;
@@ -15,7 +16,8 @@ import java.util.function.ToDoubleFunction;
  *
  * @param parsed   whether the decoded text is an expression of the language
  * @param exact    whether its normal form is the truth's
- * @param rSquared 1 − Σ(truth − decoded)² / Σ(truth − mean)² on the grid; −∞ when unparsable or not finite
+ * @param rSquared 1 − Σ(truth − decoded)² / Σ(truth − mean)² on the grid ({@link Scoring}); −∞ when unparsable or
+ *                 not finite
  */
 public record ExpressionScore(boolean parsed, boolean exact, double rSquared) {
 
@@ -60,19 +62,9 @@ public record ExpressionScore(boolean parsed, boolean exact, double rSquared) {
         return rSquared(SampleEvaluator.evaluate(truth, grid, n), values);
     }
 
+    /** R² of {@code other} against {@code truth}: the symbolic decoders' own {@link Scoring}, −∞ when not finite. */
     static double rSquared(double[] truth, double[] other) {
-        double mean = 0;
-        for (double t : truth) {
-            mean += t;
-        }
-        mean /= truth.length;
-        double residual = 0;
-        double total = 0;
-        for (int i = 0; i < truth.length; i++) {
-            residual += (truth[i] - other[i]) * (truth[i] - other[i]);
-            total += (truth[i] - mean) * (truth[i] - mean);
-        }
-        double r2 = total > 0 ? 1 - residual / total : (residual == 0 ? 1 : Double.NEGATIVE_INFINITY);
+        double r2 = Scoring.of(truth, other).fit().rSquared();
         return Double.isNaN(r2) ? Double.NEGATIVE_INFINITY : r2;
     }
 

@@ -7,16 +7,17 @@ import io.weights2eq.domain.decoding.analytic.FunctionFit;
  * {@link FunctionFit}), the largest absolute error and the relative RMS error (RMS of the error over RMS of the
  * function).
  */
-final class Scoring {
+public final class Scoring {
     private Scoring() {}
 
-    record Score(FunctionFit fit, double relativeRmsError) {
+    public record Score(FunctionFit fit, double relativeRmsError) {
         double unexplained() {
             return 1 - fit.rSquared();
         }
     }
 
-    static Score of(double[] target, double[] candidate) {
+    /** The candidate's values against the target's, point by point (the evaluation scores against a truth so). */
+    public static Score of(double[] target, double[] candidate) {
         int n = target.length;
         double mean = 0;
         for (double v : target) {
