@@ -103,8 +103,7 @@ final class DecodeValidationCommand extends CliCommand {
         AvroCodec<Equation> equationCodec = AvroCodec.of(Equation.class);
         readAll(Topics.EQUATIONS.topicName(), r -> {
             Equation e = equationCodec.decode(r.value());
-            if (networks.containsKey(e.getId())
-                    && EquationRecords.toDomain(e.getFamily()).elementaryExpressions()) {
+            if (networks.containsKey(e.getId()) && EquationRecords.elementary(e.getFamily())) {
                 expressions.put(
                         e.getId(),
                         EquationRecords.canonicalExpression(

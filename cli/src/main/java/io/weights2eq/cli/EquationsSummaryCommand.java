@@ -1,6 +1,5 @@
 package io.weights2eq.cli;
 
-import io.weights2eq.domain.equation.SamplingMode;
 import io.weights2eq.domain.expression.Expression;
 import io.weights2eq.records.EquationRecords;
 import io.weights2eq.records.InvalidRecordException;
@@ -327,10 +326,7 @@ final class EquationsSummaryCommand extends CliCommand {
     }
 
     private static boolean elementary(Equation e) {
-        return e.getFamily() != null
-                && SamplingMode.ELEMENTARY
-                        .label()
-                        .equals(String.valueOf(e.getFamily().getMode()));
+        return EquationRecords.elementary(e.getFamily());
     }
 
     private static int matchingExpressionSamples(Equation e) {

@@ -170,6 +170,11 @@ public final class EquationRecords {
         }
     }
 
+    /** Whether a record's family draws expressions (the elementary family) rather than polynomials. */
+    public static boolean elementary(io.weights2eq.schema.avro.EquationFamily family) {
+        return family != null && SamplingMode.ELEMENTARY.label().equals(String.valueOf(family.getMode()));
+    }
+
     /**
      * Checks that the record's {@code canonicalText} is canonical for its family: an elementary expression's normal
      * form in the record's inputs, or else a canonical polynomial.
@@ -177,9 +182,7 @@ public final class EquationRecords {
      * @throws InvalidRecordException naming {@code canonicalText}
      */
     public static void requireCanonicalText(Equation equation) {
-        if (SamplingMode.ELEMENTARY
-                .label()
-                .equals(String.valueOf(equation.getFamily().getMode()))) {
+        if (elementary(equation.getFamily())) {
             canonicalExpression(equation.getCanonicalText(), domain(equation).inputs());
         } else {
             canonicalPolynomial(equation.getCanonicalText());

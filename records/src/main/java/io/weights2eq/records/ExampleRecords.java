@@ -3,7 +3,6 @@ package io.weights2eq.records;
 import io.weights2eq.domain.decoding.DecodingMetrics;
 import io.weights2eq.domain.decoding.TrainingExample;
 import io.weights2eq.domain.equation.Polynomial;
-import io.weights2eq.domain.equation.SamplingMode;
 import io.weights2eq.domain.equation.Vocabulary;
 import io.weights2eq.schema.avro.Equation;
 import io.weights2eq.schema.avro.Example;
@@ -32,7 +31,7 @@ public final class ExampleRecords {
     }
 
     private static int[] targetTokens(Equation equation) {
-        if (!expression(equation.getFamily())) {
+        if (!EquationRecords.elementary(equation.getFamily())) {
             return DecodingMetrics.targetTokens(EquationRecords.canonicalPolynomial(equation.getCanonicalText()));
         }
         int[] tokens = new int[equation.getTokenIds().size() + 1];
@@ -48,11 +47,7 @@ public final class ExampleRecords {
      * (the elementary family's examples are kept on the topic for the one that will).
      */
     public static boolean learnable(Example example) {
-        return !expression(example.getFamily());
-    }
-
-    private static boolean expression(io.weights2eq.schema.avro.EquationFamily family) {
-        return SamplingMode.ELEMENTARY.label().equals(String.valueOf(family.getMode()));
+        return !EquationRecords.elementary(example.getFamily());
     }
 
     /** An example → the decoder's training example: a valid network and a canonical target polynomial. */
