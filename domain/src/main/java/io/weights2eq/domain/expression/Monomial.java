@@ -1,5 +1,6 @@
 package io.weights2eq.domain.expression;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,7 +56,10 @@ record Monomial(Map<Expression, Integer> powers, Terms denominator) {
         return atoms;
     }
 
-    /** The product of the atoms' powers, denominators left to {@link Terms#times}. */
+    /**
+     * The product of the atoms' powers, denominators left to {@link Terms#times}; the exponentials of a term merge
+     * into one ({@code exp(a)^j*exp(b)^k} is {@code exp(j*a+k*b)}, gone where the argument is 0).
+     */
     Monomial timesPowers(Monomial other) {
         Map<Expression, Integer> merged = new HashMap<>(powers);
         other.powers.forEach((atom, k) -> merged.merge(atom, k, Integer::sum));
@@ -64,7 +68,31 @@ record Monomial(Map<Expression, Integer> powers, Terms denominator) {
                 throw new NormalFormException("a power above " + Power.MAX_EXPONENT + " after expansion");
             }
         }
-        return new Monomial(merged, null);
+        return new Monomial(withOneExponential(merged), null);
+    }
+
+    /** Whether {@code atom} is {@code exp(u)}. */
+    static boolean isExponential(Expression atom) {
+        return atom instanceof Call c && c.function() == ElementaryFunction.EXP;
+    }
+
+    private static Map<Expression, Integer> withOneExponential(Map<Expression, Integer> powers) {
+        List<Expression> exponentials =
+                powers.keySet().stream().filter(Monomial::isExponential).toList();
+        if (exponentials.isEmpty() || (exponentials.size() == 1 && powers.get(exponentials.get(0)) == 1)) {
+            return powers;
+        }
+        Map<Expression, Integer> rest = new HashMap<>(powers);
+        Terms argument = Terms.constant(BigDecimal.ZERO);
+        for (Expression e : exponentials) {
+            int k = rest.remove(e);
+            argument =
+                    argument.plus(NormalForm.terms(((Call) e).argument()).times(Terms.constant(BigDecimal.valueOf(k))));
+        }
+        if (!argument.coefficients().isEmpty()) {
+            rest.put(new Call(ElementaryFunction.EXP, argument.toExpression()), 1);
+        }
+        return rest;
     }
 
     private static int compareAtoms(Monomial a, Monomial b) {

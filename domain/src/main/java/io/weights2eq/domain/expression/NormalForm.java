@@ -14,8 +14,13 @@ import java.math.MathContext;
  *       otherwise a term keeps one denominator, all of its denominators multiplied and expanded, its sign and (when
  *       exact) its leading coefficient moved up ({@code x/(2*x+2)} is {@code 0.5*x/(x+1)}); a sum over a
  *       denominator splits into terms; quotients do not cancel ({@code x^2/x} stays);</li>
- *   <li>{@code exp(log(u))} and {@code log(exp(u))} are {@code u} (the normal form holds where the expression is
- *       defined);</li>
+ *   <li>{@code exp(log(u))} and {@code log(exp(u))} are {@code u}, {@code sqrt(u)^2} is {@code u} (the normal form
+ *       holds where the expression is defined); the exponentials of a term merge into one and leave its denominator
+ *       ({@code exp(x)^2} is {@code exp(2*x)}, {@code x/exp(x)} is {@code x*exp(-x)}, {@code exp(x)*exp(-x)} is
+ *       {@code 1});</li>
+ *   <li>{@code sin(-u)} is {@code -sin(u)} and {@code cos(-u)} is {@code cos(u)} (an argument's first term is
+ *       positive); {@code sqrt(4*u)} is {@code 2*sqrt(u)} (an exact square first coefficient that divides the
+ *       others exactly leaves the root) and {@code sqrt(exp(u))} is {@code exp(0.5*u)};</li>
  *   <li>function arguments are normal forms; a function of a constant folds only where exact ({@code sin(0)},
  *       {@code cos(0)}, {@code exp(0)}, {@code log(1)}, {@code sqrt} of an exact square), otherwise stays
  *       ({@code sin(2)});</li>
@@ -38,7 +43,7 @@ public final class NormalForm {
         return of(e).toText();
     }
 
-    private static Terms terms(Expression e) {
+    static Terms terms(Expression e) {
         if (e instanceof Constant c) {
             return Terms.constant(c.value());
         }
@@ -77,7 +82,39 @@ public final class NormalForm {
                 return Terms.constant(folded);
             }
         }
-        return Terms.atom(new Call(call.function(), inner));
+        return switch (call.function()) {
+            case SIN, COS -> signed(call.function(), argument);
+            case SQRT -> squareRoot(argument);
+            default -> Terms.atom(new Call(call.function(), inner));
+        };
+    }
+
+    /** {@code sin(-u)} is {@code -sin(u)}, {@code cos(-u)} is {@code cos(u)}: the argument's first term positive. */
+    private static Terms signed(ElementaryFunction f, Terms argument) {
+        if (argument.leadingCoefficient().signum() >= 0) {
+            return Terms.atom(new Call(f, argument.toExpression()));
+        }
+        Terms call = Terms.atom(new Call(f, argument.negate().toExpression()));
+        return f == ElementaryFunction.SIN ? call.negate() : call;
+    }
+
+    /**
+     * {@code sqrt(c^2*u)} is {@code c*sqrt(u)} where {@code c^2} is the argument's first coefficient, an exact square
+     * that divides every coefficient exactly; {@code sqrt(exp(u))} is {@code exp(0.5*u)}.
+     */
+    private static Terms squareRoot(Terms argument) {
+        BigDecimal lead = argument.leadingCoefficient();
+        BigDecimal root = lead.compareTo(BigDecimal.ONE) == 0 ? null : exactSquareRoot(lead);
+        Terms divided = root == null ? null : argument.dividedExactly(lead);
+        if (divided != null) {
+            return Terms.constant(root).times(squareRoot(divided));
+        }
+        Expression exponential = argument.toExpression();
+        if (exponential instanceof Call c && c.function() == ElementaryFunction.EXP) {
+            Terms half = terms(c.argument()).times(Terms.constant(new BigDecimal("0.5")));
+            return Terms.atom(new Call(ElementaryFunction.EXP, half.toExpression()));
+        }
+        return Terms.atom(new Call(ElementaryFunction.SQRT, exponential));
     }
 
     /** exp(log(u)) and log(exp(u)) are u wherever they are defined. */

@@ -39,6 +39,24 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
         return coefficients.getOrDefault(Monomial.ONE, BigDecimal.ZERO);
     }
 
+    /** The coefficient of the first term in {@link Monomial#TERM_ORDER} (0 for zero). */
+    BigDecimal leadingCoefficient() {
+        return coefficients.isEmpty()
+                ? BigDecimal.ZERO
+                : coefficients.get(sortedMonomials().get(0));
+    }
+
+    /** Every coefficient divided by {@code divisor}, or null where one quotient is not an exact decimal. */
+    Terms dividedExactly(BigDecimal divisor) {
+        Map<Monomial, BigDecimal> divided = new HashMap<>();
+        try {
+            coefficients.forEach((m, c) -> divided.put(m, c.divide(divisor)));
+        } catch (ArithmeticException nonTerminating) {
+            return null;
+        }
+        return collected(divided);
+    }
+
     Terms plus(Terms other) {
         Map<Monomial, BigDecimal> sum = new HashMap<>(coefficients);
         other.coefficients.forEach((m, c) -> sum.merge(m, c, BigDecimal::add));
@@ -67,7 +85,44 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
                                 new Monomial(powers.powers(), r.denominator()), c.multiply(rc), BigDecimal::add));
             }
         }));
-        return collected(product);
+        return squareRootsSquaredOut(collected(product));
+    }
+
+    /** {@code sqrt(u)^2} is {@code u} where it is defined: a term's square roots keep at most the power 1. */
+    private static Terms squareRootsSquaredOut(Terms t) {
+        boolean any = t.coefficients.keySet().stream().anyMatch(m -> squaredRoot(m) != null);
+        if (!any) {
+            return t;
+        }
+        Terms result = constant(BigDecimal.ZERO);
+        for (Map.Entry<Monomial, BigDecimal> term : t.coefficients.entrySet()) {
+            Monomial m = term.getKey();
+            Expression root = squaredRoot(m);
+            if (root == null) {
+                result = result.plus(new Terms(Map.of(m, term.getValue())));
+                continue;
+            }
+            int k = m.powers().get(root);
+            Map<Expression, Integer> powers = new HashMap<>(m.powers());
+            if (k % 2 == 0) {
+                powers.remove(root);
+            } else {
+                powers.put(root, 1);
+            }
+            Terms rest = new Terms(Map.of(new Monomial(powers, m.denominator()), term.getValue()));
+            result = result.plus(
+                    rest.times(NormalForm.terms(((Call) root).argument()).power(k / 2)));
+        }
+        return result;
+    }
+
+    private static Expression squaredRoot(Monomial m) {
+        for (Map.Entry<Expression, Integer> atom : m.powers().entrySet()) {
+            if (atom.getValue() >= 2 && atom.getKey() instanceof Call c && c.function() == ElementaryFunction.SQRT) {
+                return atom.getKey();
+            }
+        }
+        return null;
     }
 
     Terms power(int exponent) {
@@ -93,6 +148,21 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
         if (d.coefficients.isEmpty()) {
             throw new NormalFormException("division by zero");
         }
+        if (d.coefficients.size() == 1) {
+            Map.Entry<Monomial, BigDecimal> only =
+                    d.coefficients.entrySet().iterator().next();
+            Monomial m = only.getKey();
+            if (m.denominator() != null) { // 1/(c*p/q) is q/(c*p)
+                Terms numerator = new Terms(Map.of(new Monomial(m.powers(), null), only.getValue()));
+                return m.denominator().times(reciprocal(numerator));
+            }
+        }
+        Expression exponential = commonExponential(d);
+        if (exponential != null) {
+            Terms negated = NormalForm.terms(((Call) exponential).argument()).negate();
+            return atom(new Call(ElementaryFunction.EXP, negated.toExpression()))
+                    .times(reciprocal(d.without(exponential)));
+        }
         BigDecimal lead = d.isConstant()
                 ? d.constantValue()
                 : d.coefficients.get(d.sortedMonomials().get(0));
@@ -111,6 +181,36 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
             return constant(factor);
         }
         return new Terms(Map.of(new Monomial(Map.of(), d), Constant.normalise(factor)));
+    }
+
+    /** The {@code exp(u)} that is a factor of every term of {@code d} (none with a denominator), or null. */
+    private static Expression commonExponential(Terms d) {
+        Expression common = null;
+        for (Monomial m : d.coefficients.keySet()) {
+            if (m.denominator() != null) {
+                return null;
+            }
+            Expression own = m.powers().keySet().stream()
+                    .filter(Monomial::isExponential)
+                    .findFirst()
+                    .orElse(null);
+            if (own == null || (common != null && !common.equals(own))) {
+                return null;
+            }
+            common = own;
+        }
+        return common;
+    }
+
+    /** Every term divided by {@code atom}, a factor of each to the power 1. */
+    private Terms without(Expression atom) {
+        Map<Monomial, BigDecimal> divided = new HashMap<>();
+        coefficients.forEach((m, c) -> {
+            Map<Expression, Integer> powers = new HashMap<>(m.powers());
+            powers.remove(atom);
+            divided.merge(new Monomial(powers, null), c, BigDecimal::add);
+        });
+        return collected(divided);
     }
 
     private static BigDecimal exactInverse(BigDecimal value) {

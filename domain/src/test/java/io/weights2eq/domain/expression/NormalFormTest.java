@@ -44,6 +44,22 @@ class NormalFormTest {
                 "-(x-1)*(x+1); 1-x^2; -x^2+1",
                 "exp(x+x); exp(2*x); exp(2*x)",
                 "exp(log(x+1))*2; log(exp(2*x+2)); 2*x+2",
+                "x/exp(x); x*exp(-x); x*exp(-x)",
+                "exp(x)*exp(x); exp(x)^2; exp(2*x)",
+                "exp(x)*exp(1-x)*x; x*exp(1); x*exp(1)",
+                "exp(x)*exp(-x)+x; x+1; x+1",
+                "1/(2*exp(x)); 0.5*exp(-x); 0.5*exp(-x)",
+                "1/((x+1)*exp(x)); exp(-x)/(x+1); exp(-x)/(x+1)",
+                "sin(x)/exp(x^2)/exp(x); exp(-x^2-x)*sin(x); sin(x)*exp(-x^2-x)",
+                "sqrt(x+2)^2; x+2; x+2",
+                "sin(-x-3); -sin(x+3); -sin(x+3)",
+                "cos(1-x)*exp(cos(-x)); cos(x-1)*exp(cos(x)); cos(x-1)*exp(cos(x))",
+                "-sin(-2*x); sin(2*x); sin(2*x)",
+                "sqrt(25*exp(x)); 5*sqrt(exp(x)); 5*exp(0.5*x)",
+                "sqrt(4*x+8); 2*sqrt(x+2); 2*sqrt(x+2)",
+                "0.2*sin(x)/(1/3); 0.6*sin(x); 0.6*sin(x)",
+                "-0.5/(1/(x+2)); -0.5*x-1; -0.5*x-1",
+                "sqrt(x+2)^3; (x+2)*sqrt(x+2); x*sqrt(x+2)+2*sqrt(x+2)",
             })
     void equalExpressionsWrittenDifferentlyGiveOneText(String one, String other, String expected) {
         assertEquals(expected, canonical(one));
