@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Fits a candidate's constants to the function on the fitting grid and rounds them to the family's kinds: each
  * constant in turn (the largest contribution first) is fixed at the coarsest precision — whole, then the family's
- * decimal digits, then its fraction digits — at which refitting the constants still free keeps the fit
+ * decimal digits, then the nearest {@link Fractions fraction}, then its fraction digits — at which refitting the constants still free keeps the fit
  * {@link Acceptance acceptable} against the candidate's own unrounded fit; a constant that no precision keeps is
  * fixed at the finest. A constant rounded to
  * zero drops its term. Linear candidates (a sum of dictionary terms) refit by least squares; any other expression
@@ -22,7 +22,13 @@ final class ConstantFit {
 
     private ConstantFit() {}
 
+    /** The precision that rounds to the nearest {@link Fractions fraction} instead of a number of decimals. */
+    static final int FRACTION = -1;
+
     static double round(double value, int digits) {
+        if (digits == FRACTION) {
+            return Fractions.nearest(value);
+        }
         return BigDecimal.valueOf(value)
                 .setScale(digits, RoundingMode.HALF_EVEN)
                 .doubleValue();
@@ -58,7 +64,10 @@ final class ConstantFit {
                 trial[i] = round(c[i], digit);
                 fixed[i] = true;
                 double[] refitted = refit(columns, y, fixed, trial);
-                if (refitted != null && acceptance.accepts(Scoring.unexplained(y, predict(columns, refitted)), best)) {
+                Scoring.Score score = refitted == null ? null : Scoring.of(y, predict(columns, refitted));
+                boolean wholeIntercept = i == 0 && digit == 0;
+                if (score != null
+                        && (wholeIntercept ? acceptance.acceptsOffset(score, best) : acceptance.accepts(score, best))) {
                     c = refitted;
                     kept = true;
                     break;
@@ -146,10 +155,10 @@ final class ConstantFit {
                 double[] trial = p.clone();
                 trial[i] = round(p[i], digit);
                 fixed[i] = true;
-                if (!acceptance.accepts(unexplained(e, trial, grid, y), best)) {
+                if (!acceptance.accepts(score(e, trial, grid, y), best)) {
                     trial = levenbergMarquardt(e, trial, fixed, grid, y, LM_REFIT_ITERATIONS);
                 }
-                if (acceptance.accepts(unexplained(e, trial, grid, y), best)) {
+                if (acceptance.accepts(score(e, trial, grid, y), best)) {
                     p = trial;
                     kept = true;
                     break;
@@ -164,7 +173,11 @@ final class ConstantFit {
     }
 
     static double unexplained(Expr e, double[] p, Grid grid, double[] y) {
-        return Scoring.unexplained(y, grid.values(e.withConstants(p)));
+        return score(e, p, grid, y).unexplained();
+    }
+
+    private static Scoring.Score score(Expr e, double[] p, Grid grid, double[] y) {
+        return Scoring.of(y, grid.values(e.withConstants(p)));
     }
 
     /** A few damped Gauss–Newton steps on the free constants (numeric Jacobian, central differences). */

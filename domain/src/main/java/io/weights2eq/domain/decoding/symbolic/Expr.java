@@ -52,25 +52,29 @@ sealed interface Expr {
         }
     }
 
-    /** A number, written as the shortest exact decimal of its double (3, -2.5, 0.25). */
+    /** A number, written as the shortest exact decimal of its double (3, -2.5, 0.25) or as a fraction (2/3). */
     record Const(double value) implements Expr {
         public double eval(double[] point) {
             return value;
         }
 
         public int precedence() {
-            return value < 0 ? 2 : 4;
+            return Fractions.of(value) != null ? 1 : value < 0 ? 2 : 4;
         }
 
         public void write(StringBuilder out) {
             out.append(format(value));
         }
 
+        /** The shortest exact decimal, or {@code p/q} for a value rounded to a {@link Fractions fraction}. */
         static String format(double value) {
             if (value == 0) {
                 return "0";
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            String fraction = Fractions.of(value);
+            return fraction != null
+                    ? fraction
+                    : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
 
         public void constants(List<Double> out) {

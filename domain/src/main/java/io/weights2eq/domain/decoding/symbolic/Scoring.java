@@ -10,7 +10,8 @@ import io.weights2eq.domain.decoding.analytic.FunctionFit;
 public final class Scoring {
     private Scoring() {}
 
-    public record Score(FunctionFit fit, double relativeRmsError) {
+    /** {@code offsetShare}: the part of the unexplained variance that a constant offset explains. */
+    public record Score(FunctionFit fit, double relativeRmsError, double offsetShare) {
         double unexplained() {
             return 1 - fit.rSquared();
         }
@@ -28,11 +29,15 @@ public final class Scoring {
         double residual = 0;
         double squares = 0;
         double maxError = 0;
+        double offset = 0;
         for (int i = 0; i < n; i++) {
             double e = target[i] - candidate[i];
+            offset += e;
             if (!Double.isFinite(e)) {
                 return new Score(
-                        new FunctionFit(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), Double.POSITIVE_INFINITY);
+                        new FunctionFit(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+                        Double.POSITIVE_INFINITY,
+                        0);
             }
             total += (target[i] - mean) * (target[i] - mean);
             residual += e * e;
@@ -41,7 +46,11 @@ public final class Scoring {
         }
         double floor = 1e-20 * n * Math.max(1, mean * mean);
         double r2 = 1 - residual / Math.max(total, floor);
-        return new Score(new FunctionFit(r2, maxError), Math.sqrt(residual / Math.max(squares, 1e-300)));
+        offset /= n;
+        return new Score(
+                new FunctionFit(r2, maxError),
+                Math.sqrt(residual / Math.max(squares, 1e-300)),
+                n * offset * offset / Math.max(total, floor));
     }
 
     /** 1 − R² of a fit on the fitting grid (the same floor). */

@@ -3,6 +3,7 @@ package io.weights2eq.domain.decoding.symbolic;
 import io.weights2eq.domain.network.InputDomain;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class Selection {
         Grid grid = Grid.verification(domain);
         double[] target = grid.values(f);
         Map<String, SymbolicCandidate> byText = new LinkedHashMap<>();
+        Map<String, Scoring.Score> scores = new HashMap<>();
         for (Proposal p : proposals) {
             if (p.expr() == null) {
                 continue;
@@ -29,6 +31,7 @@ final class Selection {
             String text = p.expr().text();
             byText.computeIfAbsent(text, t -> {
                 Scoring.Score s = Scoring.of(target, grid.values(p.expr()));
+                scores.put(t, s);
                 return new SymbolicCandidate(t, p.source(), s.fit(), s.relativeRmsError(), Complexity.of(t));
             });
         }
@@ -41,11 +44,11 @@ final class Selection {
         Comparator<SymbolicCandidate> simplest = Comparator.comparingInt(SymbolicCandidate::complexity)
                 .thenComparingDouble(SymbolicCandidate::unexplained);
         List<SymbolicCandidate> ranked = new ArrayList<>(all.stream()
-                .filter(c -> acceptance.accepts(c.unexplained(), best))
+                .filter(c -> acceptance.acceptsOffset(scores.get(c.text()), best))
                 .sorted(simplest)
                 .toList());
         ranked.addAll(all.stream()
-                .filter(c -> !acceptance.accepts(c.unexplained(), best))
+                .filter(c -> !acceptance.acceptsOffset(scores.get(c.text()), best))
                 .sorted(Comparator.comparingDouble(SymbolicCandidate::unexplained))
                 .toList());
         return new SymbolicDecision(ranked.get(0), ranked.size() > 1 ? ranked.get(1) : null, List.copyOf(ranked));

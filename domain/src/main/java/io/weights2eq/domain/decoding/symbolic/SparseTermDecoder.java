@@ -29,10 +29,15 @@ public final class SparseTermDecoder implements EquationDecoder {
         this.acceptance = acceptance;
     }
 
-    /** The precisions a constant may take: whole, the family's decimal digits, its fraction digits. */
+    /**
+     * The precisions a constant may take, coarsest first: whole, the family's decimal digits, a fraction
+     * ({@link ConstantFit#FRACTION}), its fraction digits.
+     */
     static int[] digits(EquationFamily family) {
-        return new TreeSet<>(List.of(0, family.decimalDigits(), family.fractionDigits()))
-                .stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> decimals =
+                new ArrayList<>(new TreeSet<>(List.of(0, family.decimalDigits(), family.fractionDigits())));
+        decimals.add(decimals.size() - 1, ConstantFit.FRACTION);
+        return decimals.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

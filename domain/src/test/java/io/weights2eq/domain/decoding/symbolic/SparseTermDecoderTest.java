@@ -46,6 +46,36 @@ class SparseTermDecoderTest {
         assertTrue(d.chosen().fit().rSquared() > 1 - 1e-12, d.chosen().toString());
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {"2*x/3; 2/3*x", "-x/3+exp(x); exp(x)-1/3*x", "x-20/3; x-20/3", "0.25*x+0.5; 0.25*x+0.5"})
+    void constantsWithoutAShortDecimalComeBackAsFractions(String truth, String expected) {
+        assertEquals(
+                expected,
+                decoder.decide(TargetFunction.of(truth, InputDomain.unit(1)))
+                        .chosen()
+                        .text());
+    }
+
+    @Test
+    void aNetworksSmallConstantOffsetIsReadAsItsErrorALargerOneAsAConstant() {
+        SparseTermDecoder forNetworks = new SparseTermDecoder(EquationFamily.elementary(), Acceptance.NETWORK);
+        // 0.01 against x^2's variance on [-1, 1] (4/45) is 1.1e-3 of it: under the 2e-3 allowed for an offset
+        assertEquals(
+                "x^2",
+                forNetworks
+                        .decide(TargetFunction.of("x^2-0.01", InputDomain.unit(1)))
+                        .chosen()
+                        .text());
+        assertEquals(
+                "x^2-0.1",
+                forNetworks
+                        .decide(TargetFunction.of("x^2-0.1", InputDomain.unit(1)))
+                        .chosen()
+                        .text());
+    }
+
     @Test
     void constantsAreRoundedToTheCoarsestKindThatKeepsTheFit() {
         assertEquals(
