@@ -10,8 +10,9 @@ import java.math.MathContext;
  *   <li>constants fold exactly ({@code 2*3} is {@code 6}, {@code 0.1+0.2} is {@code 0.3});</li>
  *   <li>products and powers expand over sums ({@code (x+1)^2} is {@code x^2+2*x+1}), like factors merge into
  *       powers ({@code x*x} is {@code x^2}), like terms collect ({@code x+x} is {@code 2*x});</li>
- *   <li>a division by a constant with an exact reciprocal becomes a product ({@code x/4} is {@code 0.25*x});
- *       otherwise a term keeps one denominator, all of its denominators multiplied and expanded, its sign and (when
+ *   <li>a division by a constant with an exact reciprocal becomes a product ({@code x/4} is {@code 0.25*x}); a
+ *       term over another constant is a fraction in lowest terms ({@code x+x/3} is {@code 4*x/3}, {@code 0.5*x/3}
+ *       is {@code x/6}); otherwise a term keeps one denominator, all of its denominators multiplied and expanded, its sign and (when
  *       exact) its leading coefficient moved up ({@code x/(2*x+2)} is {@code 0.5*x/(x+1)}); a sum over a
  *       denominator splits into terms; quotients do not cancel ({@code x^2/x} stays);</li>
  *   <li>{@code exp(log(u))} and {@code log(exp(u))} are {@code u}, {@code sqrt(u)^2} is {@code u} (the normal form

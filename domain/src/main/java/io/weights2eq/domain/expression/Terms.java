@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The working form of {@link NormalForm}: an expanded sum of exact coefficients times {@link Monomial}s, like
- * terms collected. Immutable; zero coefficients are never stored.
+ * terms collected; a term over a constant is a fraction in lowest terms ({@code x+x/3} is {@code 4*x/3},
+ * {@code 0.5*x/3} is {@code x/6}), written as a decimal where it is one. Immutable; zero coefficients are never stored.
  */
 record Terms(Map<Monomial, BigDecimal> coefficients) {
 
@@ -180,7 +181,7 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
         if (d.isConstant() && inverse != null) {
             return constant(factor);
         }
-        return new Terms(Map.of(new Monomial(Map.of(), d), Constant.normalise(factor)));
+        return collected(Map.of(new Monomial(Map.of(), d), Constant.normalise(factor)));
     }
 
     /** The {@code exp(u)} that is a factor of every term of {@code d} (none with a denominator), or null. */
@@ -260,10 +261,27 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
     }
 
     private static Terms collected(Map<Monomial, BigDecimal> terms) {
+        Map<Map<Expression, Integer>, Rational> rational = new HashMap<>();
         Map<Monomial, BigDecimal> nonZero = new HashMap<>();
         terms.forEach((m, c) -> {
-            if (c.signum() != 0) {
+            if (m.denominator() == null || m.denominator().isConstant()) {
+                BigDecimal d = m.denominator() == null
+                        ? BigDecimal.ONE
+                        : m.denominator().constantValue();
+                rational.merge(m.powers(), Rational.of(c, d), Rational::plus);
+            } else if (c.signum() != 0) {
                 nonZero.put(m, Constant.normalise(c));
+            }
+        });
+        rational.forEach((powers, r) -> {
+            if (r.signum() != 0) {
+                BigDecimal exact = r.exactDecimal();
+                if (exact != null) {
+                    nonZero.put(new Monomial(powers, null), Constant.normalise(exact));
+                } else {
+                    Terms q = new Terms(Map.of(Monomial.ONE, new BigDecimal(r.denominator())));
+                    nonZero.put(new Monomial(powers, q), new BigDecimal(r.numerator()));
+                }
             }
         });
         return new Terms(nonZero);

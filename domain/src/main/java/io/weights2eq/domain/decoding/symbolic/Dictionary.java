@@ -15,11 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * degree 6 (x1^a·x2^b for two inputs); sin, cos and exp of simple arguments (v, 2v, 3v, −v, v², −v², v³, v±1, v±2, v±3,
  * v²±1, v²+2, v²+3, v+v², and x1+x2, x1−x2, x1·x2) and of sin, cos and exp of v, 2v and v² (compositions as
  * random trees make them); log and sqrt of those positive on the domain (sqrt: non-negative);
- * 1/(argument) where the argument keeps away from zero; the pairwise products (squares) and cubes of the short
+ * 1/(argument), 1/cos(argument) and 1/sqrt(argument) where they keep away from zero; the pairwise products (squares) and cubes of the short
  * terms and the products of a term with v or v². Columns on the fitting grid, deduplicated numerically (two terms whose centred columns are
  * proportional are one term: the simpler text is kept, so sin(x)^2 and cos(2*x) are one). Cached per domain.
  */
 final class Dictionary {
+    /** The shifts c of the arguments v+c (±4 and ±5 measured: no better, 0.5 points of R² worse). */
+    private static final int[] SHIFTS = {1, -1, 2, -2, 3, -3};
+
     /** Terms of at most this many tokens take part in pairwise products. */
     static final int SHORT_TERM = 6;
 
@@ -113,9 +116,10 @@ final class Dictionary {
             if (min >= 0) {
                 atoms.add(new Expr.Fn("sqrt", arg));
             }
-            double scale = Math.max(Math.abs(min), Math.abs(max));
-            if ((min > 0 || max < 0) && Math.min(Math.abs(min), Math.abs(max)) > 1e-2 * scale) {
-                atoms.add(new Expr.Product(new Expr.Const(1), arg, true));
+            addReciprocal(atoms, arg, a);
+            addReciprocal(atoms, new Expr.Fn("cos", arg), check.values(new Expr.Fn("cos", arg)));
+            if (min > 1e-9) {
+                addReciprocal(atoms, new Expr.Fn("sqrt", arg), check.values(new Expr.Fn("sqrt", arg)));
             }
         }
         // compositions f(g(a)) of the simplest arguments, as random trees make them (sin(cos(x)), exp(sin(x)))
@@ -167,6 +171,20 @@ final class Dictionary {
         return new Dictionary(domain, grid, deduplicated(all, singles, monomials.size(), grid));
     }
 
+    /** 1/(u) where u keeps one sign and away from zero on the check grid ({@code values}): x/cos(x) is a truth. */
+    private static void addReciprocal(List<Expr> atoms, Expr u, double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double scale = Math.max(Math.abs(min), Math.abs(max));
+        if ((min > 0 || max < 0) && Math.min(Math.abs(min), Math.abs(max)) > 1e-2 * scale) {
+            atoms.add(new Expr.Product(new Expr.Const(1), u, true));
+        }
+    }
+
     /** m·a, written m/(u) when a is 1/(u). */
     private static Expr times(Expr m, Expr a) {
         if (m.equals(a)) {
@@ -211,7 +229,7 @@ final class Dictionary {
             out.add(v2);
             out.add(new Expr.Neg(v2));
             out.add(new Expr.Pow(v, 3));
-            for (int k : new int[] {1, -1, 2, -2, 3, -3}) {
+            for (int k : SHIFTS) {
                 out.add(new Expr.Sum(List.of(v, new Expr.Const(k))));
             }
             for (int k : new int[] {1, -1, 2, 3}) {

@@ -13,12 +13,21 @@ import java.util.Set;
  * over the few terms that matter — those most correlated with the function or with a residual of the greedy path —
  * for the best supports of 1 to {@value #EXHAUSTIVE_TERMS} terms. Greedy selection alone misses a pair whose sum
  * is far from either (sin(x)+sin(x+x^2)); the exhaustive search over a short list finds it. Returns, per size, the
- * {@value #KEEP_PER_SIZE} supports of least residual (and the greedy one), best first.
+ * supports of least residual ({@value #KEEP_SMALL} of 1 or 2 terms, {@value #KEEP_PER_SIZE} of more) and the
+ * greedy ones, best first.
  */
 final class SparseRegression {
     static final int MAX_TERMS = 8;
     static final int EXHAUSTIVE_TERMS = 4;
+    /**
+     * Supports kept per size: many small ones fit a network alike (cos(x1)+x2 and 1-x1^2/2+x2 on [-1, 1]), so 10 of
+     * 1 or 2 terms keep the simple one in; of 3 and 4 terms only 3, since more flexible ones that overfit the network
+     * lower the best fit every candidate is accepted against (10 of every size lost Nguyen-4 and -5).
+     */
+    static final int KEEP_SMALL = 10;
+
     static final int KEEP_PER_SIZE = 3;
+
     private static final int TOP_BY_TARGET = 30;
     private static final int TOP_BY_RESIDUAL = 6;
     private static final int POOL_FOR_FOUR = 16;
@@ -199,8 +208,8 @@ final class SparseRegression {
     }
 
     private static void keep(List<Support> best, int[] idx, int k, double unexplained, List<Integer> pool) {
-        if (best.size() == KEEP_PER_SIZE
-                && unexplained >= best.get(best.size() - 1).unexplained()) {
+        int limit = k <= 2 ? KEEP_SMALL : KEEP_PER_SIZE;
+        if (best.size() == limit && unexplained >= best.get(best.size() - 1).unexplained()) {
             return;
         }
         int[] terms = new int[k];
@@ -210,7 +219,7 @@ final class SparseRegression {
         Arrays.sort(terms);
         best.add(new Support(terms, Math.max(unexplained, 0)));
         best.sort(Comparator.comparingDouble(Support::unexplained));
-        if (best.size() > KEEP_PER_SIZE) {
+        if (best.size() > limit) {
             best.remove(best.size() - 1);
         }
     }

@@ -7,13 +7,16 @@ import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.network.Network;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The hybrid decoder of elementary expressions: the {@link SparseTermDecoder}'s candidates at every sparsity level,
  * the best {@value #REFINED} of them again with every constant (inner ones too: the 2 of sin(2*x)) re-optimised
- * against the function by Levenberg–Marquardt and rounded, and any candidate texts a {@link CandidateSupplier}
+ * against the function by Levenberg–Marquardt and rounded, the same for their {@link Rewrites} (a constant moved
+ * where the family may have put it: {@code 0.37*exp(x)} as {@code exp(x-1)}), and any candidate texts a {@link CandidateSupplier}
  * gives (the hook for a learned model of the family), fitted the same way. All are scored on the verification
  * grid; the simplest (fewest tokens, {@link Complexity}) within the function's own error ({@link Acceptance}) wins
  * and the next in that ranking is named the runner-up. Thread-safe when the supplier is.
@@ -63,7 +66,16 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
         List<SymbolicCandidate> ranked = first.ranked();
         for (int i = 0; i < Math.min(REFINED, ranked.size()); i++) {
             Expr e = byText.get(ranked.get(i).text());
-            all.add(new Selection.Proposal(refit(e, analysis), "analytic+refit"));
+            Expr refitted = refit(e, analysis);
+            all.add(new Selection.Proposal(refitted, "analytic+refit"));
+            Set<String> moved = new HashSet<>();
+            for (Expr start : List.of(e, refitted)) {
+                for (Expr variant : Rewrites.of(start)) {
+                    if (moved.add(variant.text())) {
+                        all.add(new Selection.Proposal(refit(variant, analysis), "analytic+rewrite"));
+                    }
+                }
+            }
         }
         int inputs = f.domain().inputs();
         for (String text : supplier.candidates(f)) {
@@ -80,11 +92,11 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
 
     /** On every {@value #REFIT_STEP}th fitting point: the refit evaluates the expression some hundred times. */
     private Expr refit(Expr e, SparseTermDecoder.Analysis analysis) {
-        return ConstantFit.nonlinear(
+        return Tidy.of(ConstantFit.nonlinear(
                 e,
                 analysis.grid().every(REFIT_STEP),
                 Grid.every(analysis.values(), REFIT_STEP),
                 analytic.digits(),
-                analytic.acceptance());
+                analytic.acceptance()));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weights2eq.domain.equation.EquationFamily;
+import io.weights2eq.domain.expression.ExpressionParser;
+import io.weights2eq.domain.expression.NormalForm;
 import io.weights2eq.domain.network.InputDomain;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,22 @@ class SymbolicHybridDecoderTest {
                 hybrid.decide(TargetFunction.of("sin(x^2)*cos(x)-1", InputDomain.unit(1)))
                         .chosen()
                         .text());
+    }
+
+    /** The dictionary writes exp(x-1) as 0.37*exp(x) and cos(x+4) with another phase; the rewrites move them back. */
+    @Test
+    void constantsMovedIntoAnExponentialOrAPhaseComeBackWhereTheFamilyPutThem() {
+        SymbolicHybridDecoder hybrid = new SymbolicHybridDecoder(
+                EquationFamily.elementary(), Acceptance.EXACT, SymbolicHybridDecoder.CandidateSupplier.NONE);
+        for (String truth : new String[] {"exp(x-1)", "cos(x+4)"}) {
+            assertEquals(
+                    truth,
+                    NormalForm.text(ExpressionParser.parse(
+                            hybrid.decide(TargetFunction.of(truth, InputDomain.unit(1)))
+                                    .chosen()
+                                    .text(),
+                            1)),
+                    truth);
+        }
     }
 }

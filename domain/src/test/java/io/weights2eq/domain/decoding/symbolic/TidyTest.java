@@ -1,0 +1,25 @@
+package io.weights2eq.domain.decoding.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TidyTest {
+    private static final Expr X = new Expr.Var(0, 1);
+
+    @Test
+    void termsRoundedToZeroAreDroppedAndSignsFold() {
+        Expr e = new Expr.Sum(List.of(
+                new Expr.Product(new Expr.Const(-1), new Expr.Neg(new Expr.Fn("cos", X)), false),
+                new Expr.Product(new Expr.Const(0), new Expr.Fn("sin", X), false),
+                new Expr.Const(0)));
+        assertEquals("--cos(x)+0*sin(x)+0", e.text());
+        assertEquals("cos(x)", Tidy.of(e).text());
+        assertEquals(
+                "-2*x",
+                Tidy.of(new Expr.Neg(new Expr.Product(new Expr.Const(2), X, false)))
+                        .text());
+        assertEquals("0", Tidy.of(new Expr.Sum(List.of(new Expr.Const(0)))).text());
+    }
+}
