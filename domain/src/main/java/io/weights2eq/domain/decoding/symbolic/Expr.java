@@ -264,7 +264,11 @@ sealed interface Expr {
                 child(out, left, 1);
             }
             out.append(divide ? '/' : '*');
-            child(out, right, divide ? 2 : 1);
+            if (right.precedence() == 2) { // a right operand that starts with '-': x*(-sin(x)), not x*-sin(x)
+                child(out, right, 3);
+            } else {
+                child(out, right, divide ? 2 : 1);
+            }
         }
 
         public void constants(List<Double> out) {

@@ -22,4 +22,12 @@ class TidyTest {
                         .text());
         assertEquals("0", Tidy.of(new Expr.Sum(List.of(new Expr.Const(0)))).text());
     }
+
+    @Test
+    void aNegatedRightFactorIsWrittenSoThatTheParserReadsIt() {
+        Expr e = new Expr.Product(X, new Expr.Neg(new Expr.Fn("sin", X)), false);
+        assertEquals("x*(-sin(x))", e.text());
+        assertEquals(e.eval(new double[] {0.3}), ExprOf.text(e.text(), 1).eval(new double[] {0.3}), 1e-15);
+        assertEquals("x/(-2)", new Expr.Product(X, new Expr.Const(-2), true).text());
+    }
 }
