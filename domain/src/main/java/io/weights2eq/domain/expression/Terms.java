@@ -164,9 +164,7 @@ record Terms(Map<Monomial, BigDecimal> coefficients) {
             return atom(new Call(ElementaryFunction.EXP, negated.toExpression()))
                     .times(reciprocal(d.without(exponential)));
         }
-        BigDecimal lead = d.isConstant()
-                ? d.constantValue()
-                : d.coefficients.get(d.sortedMonomials().get(0));
+        BigDecimal lead = d.leadingCoefficient();
         BigDecimal factor = BigDecimal.ONE;
         if (lead.signum() < 0) {
             d = d.negate();

@@ -38,12 +38,16 @@ public record Acceptance(double relative, double floor, double offset) {
     }
 
     boolean accepts(Scoring.Score score, double best) {
-        return score.unexplained() <= (1 + relative) * best + floor;
+        return score.unexplained() <= allowed(best);
     }
 
     /** As {@link #accepts}, or within it but for a constant offset of at most {@code offset}. */
     boolean acceptsOffset(Scoring.Score score, double best) {
         double shape = score.unexplained() - score.offsetShare();
-        return accepts(score, best) || (score.offsetShare() <= offset && shape <= (1 + relative) * best + floor);
+        return accepts(score, best) || (score.offsetShare() <= offset && shape <= allowed(best));
+    }
+
+    private double allowed(double best) {
+        return (1 + relative) * best + floor;
     }
 }

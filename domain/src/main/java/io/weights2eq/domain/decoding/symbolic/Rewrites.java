@@ -20,14 +20,13 @@ final class Rewrites {
 
     static List<Expr> of(Expr e) {
         List<Expr> out = new ArrayList<>();
-        if (e instanceof Expr.Product p
-                && !p.divide()
-                && p.left() instanceof Expr.Const c
-                && c.value() != 0
-                && exponentOf(p.right()) != null
-                && nearWhole(Math.log(Math.abs(c.value())))) {
-            Expr shifted = new Expr.Fn("exp", shift(exponentOf(p.right()), Math.log(Math.abs(c.value()))));
-            out.add(c.value() > 0 ? shifted : new Expr.Neg(shifted));
+        if (e instanceof Expr.Product p && !p.divide() && p.left() instanceof Expr.Const c && c.value() != 0) {
+            Expr exponent = exponentOf(p.right());
+            double log = Math.log(Math.abs(c.value()));
+            if (exponent != null && nearWhole(log)) {
+                Expr shifted = new Expr.Fn("exp", shift(exponent, log));
+                out.add(c.value() > 0 ? shifted : new Expr.Neg(shifted));
+            }
         }
         if (e instanceof Expr.Fn f && (f.name().equals("sin") || f.name().equals("cos"))) {
             out.addAll(phases(f));
