@@ -47,7 +47,8 @@ public record Acceptance(double relative, double floor, double offset) {
         return accepts(score, best) || (score.offsetShare() <= offset && shape <= allowed(best));
     }
 
-    private double allowed(double best) {
+    /** The most unexplained variance accepted against {@code best}. */
+    double allowed(double best) {
         return (1 + relative) * best + floor;
     }
 }

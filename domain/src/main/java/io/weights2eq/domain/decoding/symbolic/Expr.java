@@ -264,8 +264,8 @@ sealed interface Expr {
                 child(out, left, 1);
             }
             out.append(divide ? '/' : '*');
-            if (right.precedence() == 2) { // a right operand that starts with '-': x*(-sin(x)), not x*-sin(x)
-                child(out, right, 3);
+            if (right.text().startsWith("-")) { // x*(-sin(x)) and -2*(-sin(x)*cos(x)), never x*-sin(x)
+                child(out, right, 5);
             } else {
                 child(out, right, divide ? 2 : 1);
             }

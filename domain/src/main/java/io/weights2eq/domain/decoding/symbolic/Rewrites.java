@@ -50,12 +50,12 @@ final class Rewrites {
         return out;
     }
 
-    /** f(t) = ±g(t + k·π/2) for k = ±1 .. ±4, where the new phase is near a whole number. */
-    private static List<Expr> phases(Expr.Fn f) {
+    /** f(t) = ±g(t + k·π/2) for k = ±1 .. ±8, where the new phase is near a whole number (and within the family's). */
+    static List<Expr> phases(Expr.Fn f) {
         List<Expr> out = new ArrayList<>();
         double c = constantOf(f.arg());
         boolean sine = f.name().equals("sin");
-        for (int k = -4; k <= 4; k++) {
+        for (int k = -8; k <= 8; k++) {
             double phase = c + k * Math.PI / 2;
             if (k == 0 || Math.abs(phase) > MAX_PHASE || !nearWhole(phase)) {
                 continue;
@@ -86,7 +86,7 @@ final class Rewrites {
     }
 
     /** The argument's constant term (0 when it has none). */
-    private static double constantOf(Expr arg) {
+    static double constantOf(Expr arg) {
         if (arg instanceof Expr.Const c) {
             return c.value();
         }
@@ -100,8 +100,21 @@ final class Rewrites {
         return 0;
     }
 
+    /** The argument without its constant term ({@code x1+x2} of {@code x1+x2-4}; 0 for a constant). */
+    static Expr withoutConstant(Expr arg) {
+        if (arg instanceof Expr.Const) {
+            return new Expr.Const(0);
+        }
+        if (arg instanceof Expr.Sum s) {
+            List<Expr> rest =
+                    s.terms().stream().filter(t -> !(t instanceof Expr.Const)).toList();
+            return rest.size() == 1 ? rest.get(0) : new Expr.Sum(rest);
+        }
+        return arg;
+    }
+
     /** {@code arg + d}, added to its constant term where it has one. */
-    private static Expr shift(Expr arg, double d) {
+    static Expr shift(Expr arg, double d) {
         if (arg instanceof Expr.Const c) {
             return new Expr.Const(c.value() + d);
         }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Which few dictionary terms explain a function: greedy forward selection (orthogonal matching pursuit on the
@@ -13,8 +14,8 @@ import java.util.Set;
  * over the few terms that matter — those most correlated with the function or with a residual of the greedy path —
  * for the best supports of 1 to {@value #EXHAUSTIVE_TERMS} terms. Greedy selection alone misses a pair whose sum
  * is far from either (sin(x)+sin(x+x^2)); the exhaustive search over a short list finds it. Returns, per size, the
- * supports of least residual ({@value #KEEP_SMALL} of 1 or 2 terms, {@value #KEEP_PER_SIZE} of more) and the
- * greedy ones, best first.
+ * supports of least residual ({@value #KEEP_SMALL} of 1 or 2 terms, {@value #KEEP_PER_SIZE} of more), the
+ * {@value #KEEP_SIMPLEST} simplest within the tolerance of each size's best, and the greedy ones, best first.
  */
 final class SparseRegression {
     static final int MAX_TERMS = 8;
@@ -28,6 +29,12 @@ final class SparseRegression {
 
     static final int KEEP_PER_SIZE = 3;
 
+    /**
+     * Beside them, per size, the supports of fewest tokens whose residual is within the tolerance of the best of
+     * that size: a network's function is often fitted best by flexible look-alikes of its truth.
+     */
+    static final int KEEP_SIMPLEST = 3;
+
     private static final int TOP_BY_TARGET = 30;
     private static final int TOP_BY_RESIDUAL = 6;
     private static final int POOL_FOR_FOUR = 16;
@@ -37,7 +44,7 @@ final class SparseRegression {
 
     private SparseRegression() {}
 
-    static List<Support> supports(Dictionary dictionary, double[] y) {
+    static List<Support> supports(Dictionary dictionary, double[] y, DoubleUnaryOperator tolerance) {
         List<Dictionary.Term> terms = dictionary.terms;
         double mean = Arrays.stream(y).average().orElse(0);
         double[] centred = Arrays.stream(y).map(v -> v - mean).toArray();
@@ -73,7 +80,7 @@ final class SparseRegression {
                 break;
             }
         }
-        out.addAll(exhaustive(terms, new ArrayList<>(pool), centred, total, byTarget, dictionary));
+        out.addAll(exhaustive(terms, new ArrayList<>(pool), centred, total, byTarget, dictionary, tolerance));
         for (int[] polynomial : dictionary.polynomials) {
             double[] beta = fitUnit(terms, polynomial, centred);
             if (beta != null) {
@@ -92,7 +99,8 @@ final class SparseRegression {
             double[] centred,
             double total,
             double[] byTarget,
-            Dictionary dictionary) {
+            Dictionary dictionary,
+            DoubleUnaryOperator tolerance) {
         int p = pool.size();
         double[][] gram = new double[p][p];
         double[] b = new double[p];
@@ -123,16 +131,51 @@ final class SparseRegression {
             }
         }
         double[] scratch = new double[EXHAUSTIVE_TERMS * (EXHAUSTIVE_TERMS + 1)];
+        subsets(p, small, (idx, k) -> consider(idx, k, gram, b, total, pool, bySize, scratch));
+        // the simplest supports that fit about as well as the best of their size: the truth among the network's
+        // overfitting look-alikes (x1+x2+cos(x2) beside x1+x2+sqrt(x2^2+1))
+        List<List<Support>> simplest = new ArrayList<>();
+        double[] limit = new double[EXHAUSTIVE_TERMS + 1];
+        for (int k = 0; k <= EXHAUSTIVE_TERMS; k++) {
+            simplest.add(new ArrayList<>());
+            limit[k] = bySize.get(k).isEmpty()
+                    ? -1
+                    : tolerance.applyAsDouble(bySize.get(k).get(0).unexplained());
+        }
+        subsets(p, small, (idx, k) -> {
+            double explained = explained(idx, k, gram, b, scratch);
+            double unexplained = 1 - explained / total;
+            if (!Double.isNaN(explained) && unexplained <= limit[k]) {
+                keepSimplest(simplest.get(k), idx, k, Math.max(unexplained, 0), pool, terms);
+            }
+        });
+        List<Support> out = new ArrayList<>();
+        for (int k = 0; k <= EXHAUSTIVE_TERMS; k++) {
+            out.addAll(bySize.get(k));
+            for (Support simple : simplest.get(k)) {
+                out.add(simple);
+            }
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface SubsetVisitor {
+        void visit(int[] idx, int k);
+    }
+
+    /** Every subset of 1 to 3 pool entries, and of 4 among {@code small}. */
+    private static void subsets(int p, List<Integer> small, SubsetVisitor visitor) {
         int[] idx = new int[EXHAUSTIVE_TERMS];
         for (int a = 0; a < p; a++) {
             idx[0] = a;
-            consider(idx, 1, gram, b, total, pool, bySize, scratch);
+            visitor.visit(idx, 1);
             for (int c = a + 1; c < p; c++) {
                 idx[1] = c;
-                consider(idx, 2, gram, b, total, pool, bySize, scratch);
+                visitor.visit(idx, 2);
                 for (int e = c + 1; e < p; e++) {
                     idx[2] = e;
-                    consider(idx, 3, gram, b, total, pool, bySize, scratch);
+                    visitor.visit(idx, 3);
                 }
             }
         }
@@ -145,16 +188,40 @@ final class SparseRegression {
                         idx[1] = small.get(c);
                         idx[2] = small.get(e);
                         idx[3] = small.get(g);
-                        consider(idx, 4, gram, b, total, pool, bySize, scratch);
+                        visitor.visit(idx, 4);
                     }
                 }
             }
         }
-        List<Support> out = new ArrayList<>();
-        for (List<Support> s : bySize) {
-            out.addAll(s);
+    }
+
+    /** As {@link #keep}, ranked by the terms' total complexity and then the residual. */
+    private static void keepSimplest(
+            List<Support> best, int[] idx, int k, double unexplained, List<Integer> pool, List<Dictionary.Term> terms) {
+        int[] chosen = new int[k];
+        for (int i = 0; i < k; i++) {
+            chosen[i] = pool.get(idx[i]);
         }
-        return out;
+        Arrays.sort(chosen);
+        Comparator<Support> order =
+                Comparator.<Support>comparingInt(s -> complexity(s, terms)).thenComparingDouble(Support::unexplained);
+        Support candidate = new Support(chosen, unexplained);
+        if (best.size() == KEEP_SIMPLEST && order.compare(candidate, best.get(best.size() - 1)) >= 0) {
+            return;
+        }
+        best.add(candidate);
+        best.sort(order);
+        if (best.size() > KEEP_SIMPLEST) {
+            best.remove(best.size() - 1);
+        }
+    }
+
+    private static int complexity(Support s, List<Dictionary.Term> terms) {
+        int sum = 0;
+        for (int t : s.terms()) {
+            sum += terms.get(t).complexity();
+        }
+        return sum;
     }
 
     private static void consider(

@@ -68,7 +68,7 @@ public final class SparseTermDecoder implements EquationDecoder {
                 throw new IllegalArgumentException("function: not finite on its domain " + f.domain());
             }
         }
-        List<SparseRegression.Support> supports = SparseRegression.supports(dictionary, y);
+        List<SparseRegression.Support> supports = SparseRegression.supports(dictionary, y, acceptance::allowed);
         List<Selection.Proposal> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (SparseRegression.Support s : supports) {

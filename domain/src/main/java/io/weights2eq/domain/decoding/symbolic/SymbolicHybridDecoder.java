@@ -16,7 +16,8 @@ import java.util.Set;
  * The hybrid decoder of elementary expressions: the {@link SparseTermDecoder}'s candidates at every sparsity level,
  * the best {@value #REFINED} of them again with every constant (inner ones too: the 2 of sin(2*x)) re-optimised
  * against the function by Levenberg–Marquardt and rounded, the same for their {@link Rewrites} (a constant moved
- * where the family may have put it: {@code 0.37*exp(x)} as {@code exp(x-1)}), and any candidate texts a {@link CandidateSupplier}
+ * where the family may have put it: {@code 0.37*exp(x)} as {@code exp(x-1)}) and {@link TrigIdentities} (sinusoids
+ * regrouped: {@code 1.2*sin(x)-2*cos(x+5.1)} as {@code sin(x+4)}), and any candidate texts a {@link CandidateSupplier}
  * gives (the hook for a learned model of the family), fitted the same way. All are scored on the verification
  * grid; the simplest (fewest tokens, {@link Complexity}) within the function's own error ({@link Acceptance}) wins
  * and the next in that ranking is named the runner-up. Thread-safe when the supplier is.
@@ -62,6 +63,7 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
                 byText.putIfAbsent(p.expr().text(), p.expr());
             }
         }
+        int inputs = f.domain().inputs();
         SymbolicDecision first = Selection.choose(analysis.proposals(), f, analytic.acceptance());
         List<SymbolicCandidate> ranked = first.ranked();
         for (int i = 0; i < Math.min(REFINED, ranked.size()); i++) {
@@ -70,14 +72,18 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
             all.add(new Selection.Proposal(refitted, "analytic+refit"));
             Set<String> moved = new HashSet<>();
             for (Expr start : List.of(e, refitted)) {
-                for (Expr variant : Rewrites.of(start)) {
+                List<Expr> variants = new ArrayList<>(Rewrites.of(start));
+                for (Expr regrouped : TrigIdentities.of(start, inputs)) {
+                    variants.add(regrouped);
+                    variants.addAll(Rewrites.of(regrouped));
+                }
+                for (Expr variant : variants) {
                     if (moved.add(variant.text())) {
                         all.add(new Selection.Proposal(refit(variant, analysis), "analytic+rewrite"));
                     }
                 }
             }
         }
-        int inputs = f.domain().inputs();
         for (String text : supplier.candidates(f)) {
             Expr e;
             try {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A refitted or rewritten candidate written without what its constants made void: terms whose coefficient rounded
  * to 0 ({@code 0*sin(x^2)}, {@code +0}) are dropped, signs fold into a coefficient or cancel ({@code -1*-cos(u)} is
- * {@code cos(u)}), so that its text, and the complexity the choice counts, is the function's own.
+ * {@code cos(u)}, {@code -2*(-sin(u)*cos(u))} is {@code 2*sin(u)*cos(u)}, {@code (-u)^2} is {@code u^2}), so that its text, and the complexity the choice counts, is the function's own.
  */
 final class Tidy {
     private Tidy() {}
@@ -36,6 +36,12 @@ final class Tidy {
                     return right;
                 }
             }
+            if (left instanceof Expr.Neg n) { // the sign leads: -a*b, never (-a)*b or a*(-b)
+                return of(new Expr.Neg(new Expr.Product(n.operand(), right, p.divide())));
+            }
+            if (right instanceof Expr.Neg n) {
+                return of(new Expr.Neg(new Expr.Product(left, n.operand(), p.divide())));
+            }
             return new Expr.Product(left, right, p.divide());
         }
         if (e instanceof Expr.Neg n) {
@@ -55,7 +61,12 @@ final class Tidy {
             return new Expr.Fn(f.name(), of(f.arg()));
         }
         if (e instanceof Expr.Pow p) {
-            return new Expr.Pow(of(p.base()), p.exponent());
+            Expr base = of(p.base());
+            if (base instanceof Expr.Neg n) { // (-u)^k is u^k or -(u^k)
+                Expr power = new Expr.Pow(n.operand(), p.exponent());
+                return p.exponent() % 2 == 0 ? power : new Expr.Neg(power);
+            }
+            return new Expr.Pow(base, p.exponent());
         }
         return e;
     }

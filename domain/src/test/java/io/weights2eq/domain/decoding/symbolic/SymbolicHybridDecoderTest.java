@@ -30,9 +30,9 @@ class SymbolicHybridDecoderTest {
     @Test
     void suppliedCandidatesHaveTheirInnerConstantsReoptimisedAndRounded() {
         SymbolicHybridDecoder hybrid = new SymbolicHybridDecoder(
-                EquationFamily.elementary(), Acceptance.EXACT, f -> List.of("2*sin(1*x+0.3)", "not(an expression"));
-        SymbolicDecision d = hybrid.decide(TargetFunction.of("1.5*sin(x+0.5)", InputDomain.unit(1)));
-        assertEquals("1.5*sin(x+0.5)", d.chosen().text());
+                EquationFamily.elementary(), Acceptance.EXACT, f -> List.of("2*sin(2*x+0.3)", "not(an expression"));
+        SymbolicDecision d = hybrid.decide(TargetFunction.of("1.5*sin(2.5*x+0.5)", InputDomain.unit(1)));
+        assertEquals("1.5*sin(2.5*x+0.5)", d.chosen().text());
         assertEquals("supplied", d.chosen().source());
     }
 

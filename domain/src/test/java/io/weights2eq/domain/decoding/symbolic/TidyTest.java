@@ -29,5 +29,30 @@ class TidyTest {
         assertEquals("x*(-sin(x))", e.text());
         assertEquals(e.eval(new double[] {0.3}), ExprOf.text(e.text(), 1).eval(new double[] {0.3}), 1e-15);
         assertEquals("x/(-2)", new Expr.Product(X, new Expr.Const(-2), true).text());
+        // a right operand whose text starts with '-' although it is a product
+        Expr nested = new Expr.Product(
+                new Expr.Const(-2),
+                new Expr.Product(new Expr.Neg(new Expr.Fn("sin", X)), new Expr.Fn("cos", X), false),
+                false);
+        assertEquals("-2*(-sin(x)*cos(x))", nested.text());
+        assertEquals(
+                nested.eval(new double[] {0.3}), ExprOf.text(nested.text(), 1).eval(new double[] {0.3}), 1e-15);
+    }
+
+    @Test
+    void signsInsideProductsAndEvenPowersFoldAway() {
+        Expr nested = new Expr.Product(
+                new Expr.Const(-2),
+                new Expr.Product(new Expr.Neg(new Expr.Fn("sin", X)), new Expr.Fn("cos", X), false),
+                false);
+        assertEquals("2*sin(x)*cos(x)", Tidy.of(nested).text());
+        assertEquals(
+                "sin(x)^2",
+                Tidy.of(new Expr.Pow(new Expr.Neg(new Expr.Fn("sin", X)), 2)).text());
+        assertEquals("-x^3", Tidy.of(new Expr.Pow(new Expr.Neg(X), 3)).text());
+        assertEquals(
+                "-(x/cos(x))",
+                Tidy.of(new Expr.Product(X, new Expr.Neg(new Expr.Fn("cos", X)), true))
+                        .text());
     }
 }
