@@ -30,6 +30,11 @@ class RewritesTest {
                 .toList();
         assertTrue(phases.stream().anyMatch(t -> t.matches("cos\\(x\\+4\\.00\\d*\\)")), phases.toString());
         assertTrue(phases.stream().noneMatch(t -> t.contains("0.85")), phases.toString());
+        // five quarter turns: -sin(u-2.858) is cos(u+5.0)
+        List<String> far = Rewrites.of(ExprOf.text("-sin(x1-x2-2.858)", 2)).stream()
+                .map(v -> Tidy.of(v).text())
+                .toList();
+        assertTrue(far.stream().anyMatch(t -> t.matches("cos\\(x1-x2\\+(4\\.99\\d*|5\\.00\\d*)\\)")), far.toString());
         assertEquals(
                 List.of("exp(x-0.9942522733438669)"),
                 Rewrites.of(ExprOf.text("0.37*exp(x)", 1)).stream()
