@@ -28,6 +28,17 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
 
     private static final int REFIT_STEP = 4;
 
+    /**
+     * A regrouping at best halves a text (two sinusoids as one), so a candidate longer than twice the first choice,
+     * and a few tokens, is not refined: on a linear function the refits of 100-token look-alikes took seconds.
+     */
+    private static final int OUTGROWN = 2;
+
+    private static final int OUTGROWN_SLACK = 4;
+
+    /** Rewrites refitted per candidate: a long sum of sinusoids has dozens, each a refit of every constant. */
+    private static final int MAX_VARIANTS = 24;
+
     /** Candidate texts for a function, in the shared syntax; an unreadable one is skipped. */
     @FunctionalInterface
     public interface CandidateSupplier {
@@ -66,7 +77,11 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
         int inputs = f.domain().inputs();
         SymbolicDecision first = Selection.choose(analysis.proposals(), f, analytic.acceptance());
         List<SymbolicCandidate> ranked = first.ranked();
+        int longest = OUTGROWN * ranked.get(0).complexity() + OUTGROWN_SLACK;
         for (int i = 0; i < Math.min(REFINED, ranked.size()); i++) {
+            if (i > 0 && ranked.get(i).complexity() > longest) {
+                continue; // no refit or regrouping makes it simpler than the choice so far
+            }
             Expr e = byText.get(ranked.get(i).text());
             Expr refitted = refit(e, analysis);
             all.add(new Selection.Proposal(refitted, "analytic+refit"));
@@ -77,7 +92,7 @@ public final class SymbolicHybridDecoder implements EquationDecoder {
                     variants.add(regrouped);
                     variants.addAll(Rewrites.of(regrouped));
                 }
-                for (Expr variant : variants) {
+                for (Expr variant : variants.subList(0, Math.min(MAX_VARIANTS, variants.size()))) {
                     if (moved.add(variant.text())) {
                         all.add(new Selection.Proposal(refit(variant, analysis), "analytic+rewrite"));
                     }
