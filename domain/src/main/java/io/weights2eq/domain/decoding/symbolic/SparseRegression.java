@@ -152,9 +152,7 @@ final class SparseRegression {
         List<Support> out = new ArrayList<>();
         for (int k = 0; k <= EXHAUSTIVE_TERMS; k++) {
             out.addAll(bySize.get(k));
-            for (Support simple : simplest.get(k)) {
-                out.add(simple);
-            }
+            out.addAll(simplest.get(k));
         }
         return out;
     }

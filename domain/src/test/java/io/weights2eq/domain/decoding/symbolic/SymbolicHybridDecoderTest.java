@@ -8,10 +8,40 @@ import io.weights2eq.domain.equation.EquationFamily;
 import io.weights2eq.domain.expression.ExpressionParser;
 import io.weights2eq.domain.expression.NormalForm;
 import io.weights2eq.domain.network.InputDomain;
+import io.weights2eq.domain.network.NetworkFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SymbolicHybridDecoderTest {
+
+    /**
+     * Two networks of the PyTorch peer (tanh, 3,000 Adam steps; benchmarks/…/peer_networks.py) whose truth is not
+     * what fits them best: x1+x2+sqrt(x2^2+1) fits the first closer than its truth, and the second's best fit is
+     * 2*sin(x-3)^2-1, its truth by a double angle and five quarter turns.
+     */
+    @Test
+    void readsPeerNetworksWhoseTruthALookAlikeOrATrigonometricIdentityHides() throws IOException {
+        Map<String, String> truths = Map.of("two-777-23", "x1+x2+cos(x2)", "one-777-127", "sin(2*x+5)");
+        SymbolicHybridDecoder hybrid = new SymbolicHybridDecoder(
+                EquationFamily.elementary(), Acceptance.NETWORK, SymbolicHybridDecoder.CandidateSupplier.NONE);
+        try (InputStream in = getClass().getResourceAsStream("/networks/pytorch-tanh-elementary.jsonl")) {
+            List<String> lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+            assertEquals(truths.size(), lines.size());
+            for (String line : lines) {
+                NetworkFile.Entry entry = NetworkFile.parse(line);
+                int inputs = entry.network().inputs();
+                SymbolicDecision d = hybrid.decide(TargetFunction.of(entry.network()));
+                assertEquals(
+                        NormalForm.text(ExpressionParser.parse(truths.get(entry.id()), inputs)),
+                        NormalForm.text(ExpressionParser.parse(d.chosen().text(), inputs)),
+                        entry.id());
+            }
+        }
+    }
 
     /** sin(x1-x2)+sin(x1+x2) equals 2*sin(x1)*cos(x2): both fit exactly, the shorter text wins, the other is named. */
     @Test
