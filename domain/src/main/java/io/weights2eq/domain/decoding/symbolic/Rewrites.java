@@ -13,8 +13,11 @@ import java.util.List;
 final class Rewrites {
     /** A shifted phase this close to a whole number is worth a refit. */
     private static final double NEAR_WHOLE = 0.2;
-    /** Phases beyond this are not the family's (its constants lie in [-5, 5]). */
-    private static final double MAX_PHASE = 6;
+    /**
+     * Phases beyond this are not the family's (its constants lie in [-5, 5]); with up to 8 quarter turns a phase
+     * of 6 tied with the family's own (cos(u+6) and sin(u-5) are 0.004 apart).
+     */
+    private static final double MAX_PHASE = 5.2;
 
     private Rewrites() {}
 
