@@ -264,10 +264,13 @@ sealed interface Expr {
                 child(out, left, 1);
             }
             out.append(divide ? '/' : '*');
-            if (right.text().startsWith("-")) { // x*(-sin(x)) and -2*(-sin(x)*cos(x)), never x*-sin(x)
-                child(out, right, 5);
+            StringBuilder r = new StringBuilder();
+            right.write(r);
+            // a right operand that starts with '-' is parenthesised: x*(-sin(x)), -2*(-sin(x)*cos(x)), x*(-2/3)
+            if (r.charAt(0) == '-' || right.precedence() < (divide ? 2 : 1)) {
+                out.append('(').append(r).append(')');
             } else {
-                child(out, right, divide ? 2 : 1);
+                out.append(r);
             }
         }
 

@@ -54,7 +54,7 @@ final class Rewrites {
     }
 
     /** f(t) = ±g(t + k·π/2) for k = ±1 .. ±8, where the new phase is near a whole number (and within the family's). */
-    static List<Expr> phases(Expr.Fn f) {
+    private static List<Expr> phases(Expr.Fn f) {
         List<Expr> out = new ArrayList<>();
         double c = constantOf(f.arg());
         boolean sine = f.name().equals("sin");

@@ -131,24 +131,37 @@ final class SparseRegression {
             }
         }
         double[] scratch = new double[EXHAUSTIVE_TERMS * (EXHAUSTIVE_TERMS + 1)];
-        subsets(p, small, (idx, k) -> consider(idx, k, gram, b, total, pool, bySize, scratch));
-        // the simplest supports that fit about as well as the best of their size: the truth among the network's
-        // overfitting look-alikes (x1+x2+cos(x2) beside x1+x2+sqrt(x2^2+1))
-        List<List<Support>> simplest = new ArrayList<>();
-        double[] limit = new double[EXHAUSTIVE_TERMS + 1];
+        // beside the best of each size, the simplest that fit about as well: the truth among the network's
+        // overfitting look-alikes (x1+x2+cos(x2) beside x1+x2+sqrt(x2^2+1)). In the one pass, every support within
+        // the tolerance of the best so far is noted (the best only improves, so this holds all within the final one)
+        List<List<Support>> near = new ArrayList<>();
         for (int k = 0; k <= EXHAUSTIVE_TERMS; k++) {
-            simplest.add(new ArrayList<>());
-            limit[k] = bySize.get(k).isEmpty()
-                    ? -1
-                    : tolerance.applyAsDouble(bySize.get(k).get(0).unexplained());
+            near.add(new ArrayList<>());
         }
         subsets(p, small, (idx, k) -> {
             double explained = explained(idx, k, gram, b, scratch);
+            if (Double.isNaN(explained)) {
+                return;
+            }
             double unexplained = 1 - explained / total;
-            if (!Double.isNaN(explained) && unexplained <= limit[k]) {
-                keepSimplest(simplest.get(k), idx, k, Math.max(unexplained, 0), pool, terms);
+            keep(bySize.get(k), idx, k, unexplained, pool);
+            if (unexplained <= tolerance.applyAsDouble(bySize.get(k).get(0).unexplained())) {
+                near.get(k).add(new Support(terms(idx, k, pool), Math.max(unexplained, 0)));
             }
         });
+        List<List<Support>> simplest = new ArrayList<>();
+        for (int k = 0; k <= EXHAUSTIVE_TERMS; k++) {
+            double limit = bySize.get(k).isEmpty()
+                    ? -1
+                    : tolerance.applyAsDouble(bySize.get(k).get(0).unexplained());
+            List<Support> kept = new ArrayList<>();
+            for (Support s : near.get(k)) {
+                if (s.unexplained() <= limit) {
+                    keepSimplest(kept, s, terms);
+                }
+            }
+            simplest.add(kept);
+        }
         List<Support> out = new ArrayList<>();
         for (int k = 0; k <= EXHAUSTIVE_TERMS; k++) {
             out.addAll(bySize.get(k));
@@ -194,16 +207,9 @@ final class SparseRegression {
     }
 
     /** As {@link #keep}, ranked by the terms' total complexity and then the residual. */
-    private static void keepSimplest(
-            List<Support> best, int[] idx, int k, double unexplained, List<Integer> pool, List<Dictionary.Term> terms) {
-        int[] chosen = new int[k];
-        for (int i = 0; i < k; i++) {
-            chosen[i] = pool.get(idx[i]);
-        }
-        Arrays.sort(chosen);
+    private static void keepSimplest(List<Support> best, Support candidate, List<Dictionary.Term> terms) {
         Comparator<Support> order =
                 Comparator.<Support>comparingInt(s -> complexity(s, terms)).thenComparingDouble(Support::unexplained);
-        Support candidate = new Support(chosen, unexplained);
         if (best.size() == KEEP_SIMPLEST && order.compare(candidate, best.get(best.size() - 1)) >= 0) {
             return;
         }
@@ -214,27 +220,22 @@ final class SparseRegression {
         }
     }
 
+    /** The dictionary indices of the chosen pool entries, sorted. */
+    private static int[] terms(int[] idx, int k, List<Integer> pool) {
+        int[] chosen = new int[k];
+        for (int i = 0; i < k; i++) {
+            chosen[i] = pool.get(idx[i]);
+        }
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
     private static int complexity(Support s, List<Dictionary.Term> terms) {
         int sum = 0;
         for (int t : s.terms()) {
             sum += terms.get(t).complexity();
         }
         return sum;
-    }
-
-    private static void consider(
-            int[] idx,
-            int k,
-            double[][] gram,
-            double[] b,
-            double total,
-            List<Integer> pool,
-            List<List<Support>> bySize,
-            double[] scratch) {
-        double explained = explained(idx, k, gram, b, scratch);
-        if (!Double.isNaN(explained)) {
-            keep(bySize.get(k), idx, k, 1 - explained / total, pool);
-        }
     }
 
     /**
@@ -277,12 +278,7 @@ final class SparseRegression {
         if (best.size() == limit && unexplained >= best.get(best.size() - 1).unexplained()) {
             return;
         }
-        int[] terms = new int[k];
-        for (int i = 0; i < k; i++) {
-            terms[i] = pool.get(idx[i]);
-        }
-        Arrays.sort(terms);
-        best.add(new Support(terms, Math.max(unexplained, 0)));
+        best.add(new Support(terms(idx, k, pool), Math.max(unexplained, 0)));
         best.sort(Comparator.comparingDouble(Support::unexplained));
         if (best.size() > limit) {
             best.remove(best.size() - 1);
